@@ -1,0 +1,59 @@
+package dev.sigil.core;
+
+import java.util.Map;
+
+/**
+ * What the engine gives a signature: where to report findings, the event time, counters for
+ * its statistics and a logger. One per signature; use it only from engine calls.
+ */
+public interface SignatureContext {
+  /**
+   * Reports a finding with the signature's own metadata and severity.
+   *
+   * @param trigger the event that triggered it (snapshotted by the engine)
+   * @param data what the finding says, in the order to print it: Strings, numbers, booleans,
+   *     lists and maps of those
+   */
+  void report(Event trigger, Map<String, ?> data);
+
+  /**
+   * Reports a finding under a variant of the signature's metadata, for example a higher
+   * severity, or a related id (SGL-1002 beside SGL-1001).
+   *
+   * @param trigger the event that triggered it
+   * @param variant the metadata to report under
+   * @param data what the finding says
+   */
+  void report(Event trigger, SignatureMetadata variant, Map<String, ?> data);
+
+  /**
+   * Counts an event the signature could not judge because its data was missing or malformed
+   * (a signature-level data problem). Never throw for that.
+   *
+   * @param reason a short reason, a constant string (it is logged at debug level, not stored)
+   */
+  void dataProblem(String reason);
+
+  /**
+   * Returns a named counter that appears in this signature's {@link SignatureStats}; create
+   * counters in {@link Signature#init(SignatureContext)}.
+   *
+   * @param name the counter's name, e.g. {@code inodeEvictions}
+   * @return the counter (the same one for the same name)
+   */
+  Counter counter(String name);
+
+  /**
+   * Returns the event time: the timestamp of the event being dispatched, or of the last one.
+   *
+   * @return nanoseconds since the epoch
+   */
+  long eventTime();
+
+  /**
+   * Returns a logger named after the signature.
+   *
+   * @return the logger
+   */
+  System.Logger logger();
+}

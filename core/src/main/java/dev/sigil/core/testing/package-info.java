@@ -1,0 +1,7 @@
+/**
+ * Helpers for testing signatures: an event builder and an allocation meter.
+ */
+@NullMarked
+package dev.sigil.core.testing;
+
+import org.jspecify.annotations.NullMarked;

@@ -257,20 +257,23 @@ public final class ContainedExecutable implements Signature, Stateful {
       ctx.dataProblem("container file event without dev or inode");
       return;
     }
-    state.recordInode(dev, inode, how, containerId(event.containerId()));
+    int entry = state.recordInode(dev, inode, how);
+    CharSequence id = event.containerId();
+    String known = state.inodeContainerId(entry);
+    if (id.length() > 0 && (known == null || !Text.contentEquals(known, id))) {
+      state.inodeContainerId(entry, containerId(id));
+    }
   }
 
   /** Re-uses the last container id string while the same container keeps writing. */
-  private @Nullable String containerId(CharSequence id) {
-    if (id.length() == 0) {
-      return null;
-    }
+  private String containerId(CharSequence id) {
     String last = lastContainerId;
     if (last != null && Text.contentEquals(last, id)) {
       return last;
     }
-    lastContainerId = id.toString();
-    return lastContainerId;
+    String copy = id.toString();
+    lastContainerId = copy;
+    return copy;
   }
 
   private void onHostExec(SignatureContext ctx, Event event, long firstSeen) {

@@ -68,7 +68,7 @@ final class ContainedExecutableState {
 
   // ---- inodes
 
-  void recordInode(long dev, long inode, int how, @Nullable String containerId) {
+  int recordInode(long dev, long inode, int how) {
     int entry = inodes.find(dev, inode);
     if (entry < 0) {
       entry = inodes.insert(dev, inode);
@@ -77,9 +77,11 @@ final class ContainedExecutableState {
       inodes.touch(entry);
     }
     inodes.flags(entry, inodes.flags(entry) | how);
-    if (containerId != null) {
-      inodes.attachment(entry, containerId);
-    }
+    return entry;
+  }
+
+  void inodeContainerId(int entry, String containerId) {
+    inodes.attachment(entry, containerId);
   }
 
   int findInode(long dev, long inode) {

@@ -240,7 +240,7 @@ class ContainedExecutableTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"runc", "crun", "conmon", "dockerd", "containerd", "containerd-shim",
-      "containerd-shim-runc-v2"})
+      "containerd-shim-runc-v2", "runc:[2:INIT]", "runc:[1:CHILD]"})
   void ignoresContainerRuntimesForSgl1001(String runtime) {
     scenario.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/bin/sh").by(runtime).build());
     assertTrue(scenario.findings.isEmpty());
@@ -257,8 +257,9 @@ class ContainedExecutableTest {
   @Test
   void doesNotAllowlistNamesThatMerelyResembleRuntimes() {
     scenario.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("runc2").build(),
-        hostExec("/var/lib/docker/overlay2/3f2a9c/merged/y").by("mycontainerd").build());
-    assertEquals(2, scenario.findings.size());
+        hostExec("/var/lib/docker/overlay2/3f2a9c/merged/y").by("mycontainerd").build(),
+        hostExec("/var/lib/docker/overlay2/3f2a9c/merged/z").by("crunch").build());
+    assertEquals(3, scenario.findings.size());
   }
 
   @Test

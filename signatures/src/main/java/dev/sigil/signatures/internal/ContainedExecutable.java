@@ -54,7 +54,9 @@ import org.jspecify.annotations.Nullable;
  * The variant is SGL-1002 when {@code invoked_from_kernel} is true (or a non-zero integer) or
  * the host parent pid is 2; otherwise SGL-1001, which stays silent when the executing process
  * ({@code prev_comm}) is a container runtime ({@code runc}, {@code crun}, {@code conmon},
- * {@code dockerd}, {@code containerd}, {@code containerd-shim*}, plus the option's names).
+ * {@code dockerd}, {@code containerd}, {@code containerd-shim*}, plus the option's names; an
+ * exact name also matches itself followed by {@code :}, as runc's re-executed stages
+ * {@code runc:[1:CHILD]} and {@code runc:[2:INIT]} are named).
  * SGL-1002 has no allowlist.
  *
  * <p><b>Finding data</b>, in order: {@code path} (as the event gives it), {@code containerPath}
@@ -342,9 +344,12 @@ public final class ContainedExecutable implements Signature, Stateful {
     return null;
   }
 
+  /** An exact name, or the name then {@code :} (runc re-executes itself as {@code runc:[2:INIT]}). */
   private boolean isRuntime(CharSequence process) {
     for (String name : runtimeNames) {
-      if (Text.contentEquals(process, name)) {
+      if (Text.contentEquals(process, name)
+          || (Text.startsWith(process, name) && process.length() > name.length()
+              && process.charAt(name.length()) == ':')) {
         return true;
       }
     }

@@ -95,6 +95,39 @@ class ContainedExecutableTest {
   }
 
   @Test
+  void checksCmdpathWhenAScriptRunsByItsPath() {
+    String script = "/var/lib/docker/overlay2/3f2a9c/diff/cmd";
+    scenario.feed(hostExec(script).scriptRunAs(script, "/bin/sh").parent(2).build());
+
+    Finding finding = scenario.only();
+    assertEquals("SGL-1002", finding.metadata().id());
+    assertEquals(script, finding.data().get("path"));
+    assertEquals("/cmd", finding.data().get("containerPath"));
+  }
+
+  @Test
+  void checksTheScriptsInterpreter() {
+    String interpreter = "/proc/4242/root/usr/bin/evil";
+    scenario.feed(hostExec("/opt/run.sh").interp(interpreter).build());
+    assertEquals(interpreter, scenario.only().data().get("path"));
+  }
+
+  @Test
+  void resolvesARelativeCmdpathAgainstTheWorkingDirectory() {
+    scenario.feed(hostExec("./payload").withoutPathname().pwd("/var/lib/docker/overlay2/3f2a9c/diff/tmp").build());
+
+    Finding finding = scenario.only();
+    assertEquals("./payload", finding.data().get("path"));
+    assertEquals("/tmp/payload", finding.data().get("containerPath"));
+  }
+
+  @Test
+  void resolvesARelativeScriptArgumentAgainstTheWorkingDirectory() {
+    scenario.feed(hostExec("/bin/bash").argv("bash", "../diff/x.sh").pwd("/var/lib/docker/overlay2/3f2a9c/merged").build());
+    assertEquals("/x.sh", scenario.only().data().get("containerPath"));
+  }
+
+  @Test
   void matchesUserAddedRootsNamedOrNot() {
     Scenario custom = new Scenario(ContainedExecutableOptions.defaults().withExtraStorageRoots(List.of(
         "k3s-snapshot=/var/lib/rancher/k3s/agent/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/*/fs/",

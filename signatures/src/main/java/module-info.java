@@ -7,4 +7,7 @@ module dev.sigil.signatures {
   requires transitive dev.sigil.core;
 
   exports dev.sigil.signatures;
+
+  provides dev.sigil.core.Signature with
+      dev.sigil.signatures.internal.DroppedExecutable;
 }

@@ -1,10 +1,19 @@
 package dev.sigil.signatures;
 
 import dev.sigil.core.Signature;
+import dev.sigil.signatures.internal.DroppedExecutable;
 import java.util.List;
 
 /**
- * The entry point to Sigil's built-in signatures.
+ * The entry point to Sigil's built-in signatures:
+ *
+ * <ul>
+ *   <li>{@code TRC-1022} New executable dropped (Tracee's semantics and metadata).</li>
+ * </ul>
+ *
+ * <p>Each call returns new instances: a signature instance belongs to one engine. The same
+ * signatures, with default options, are registered for {@link java.util.ServiceLoader} as
+ * providers of {@link Signature}.
  */
 public final class Signatures {
   private Signatures() {}
@@ -25,6 +34,6 @@ public final class Signatures {
    * @return the signatures, in a stable order
    */
   public static List<Signature> builtIn(ContainedExecutableOptions containedExecutable) {
-    return List.of();
+    return List.of(new DroppedExecutable());
   }
 }

@@ -32,6 +32,7 @@ final class Scan {
   private final TraceeReader reader;
   private final Engine engine;
   private final FindingOutput output;
+  private final FindingTally tally;
   private final Diagnostics diagnostics;
   private final @Nullable StateFile state;
   private final SummaryFormat summaryFormat;
@@ -50,12 +51,14 @@ final class Scan {
   private @Nullable RuntimeException outputFailure;
   private @Nullable RuntimeException internalFailure;
 
-  Scan(TraceeReader reader, Engine engine, FindingOutput output, Diagnostics diagnostics,
+  Scan(TraceeReader reader, Engine engine, FindingOutput output, FindingTally tally,
+      Diagnostics diagnostics,
       @Nullable StateFile state, SummaryFormat summaryFormat, String inputName,
       LongSupplier nanoTime, Duration stopGrace) {
     this.reader = reader;
     this.engine = engine;
     this.output = output;
+    this.tally = tally;
     this.diagnostics = diagnostics;
     this.state = state;
     this.summaryFormat = summaryFormat;
@@ -181,7 +184,7 @@ final class Scan {
         status = STOPPED;
       }
       ScanSummary summary = ScanSummary.of(inputName, complete, reader.stats(), engine.stats(),
-          nanoTime.getAsLong() - startNanos);
+          tally.byId(), nanoTime.getAsLong() - startNanos);
       diagnostics.summary(summaryFormat.render(summary));
       finished.countDown();
       return status;

@@ -1,6 +1,7 @@
 package dev.sigil.examples.cli;
 
 import dev.sigil.core.Engine;
+import dev.sigil.core.FindingListener;
 import dev.sigil.core.Signature;
 import dev.sigil.core.tracee.TraceeReader;
 import dev.sigil.signatures.ContainedExecutableOptions;
@@ -124,7 +125,8 @@ final class ScanCommand implements Callable<Integer> {
         : null;
     Diagnostics diagnostics = new Diagnostics(environment.stderr(), progress);
     FindingOutput output = format.open(environment.stdout());
-    Engine engine = engine(signatures(containedExecutableOptions()), output, diagnostics);
+    FindingTally tally = new FindingTally(output.listener());
+    Engine engine = engine(signatures(containedExecutableOptions()), tally, diagnostics);
     if (stateFile != null) {
       try {
         stateFile.restoreInto(engine);
@@ -135,7 +137,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     TraceeReader reader = TraceeReader.builder().onRejection(diagnostics::rejected).build();
-    Scan scan = new Scan(reader, engine, output, diagnostics, stateFile, summary, input.name(),
+    Scan scan = new Scan(reader, engine, output, tally, diagnostics, stateFile, summary, input.name(),
         environment.nanoTime(), environment.stopGrace());
     InputStream in = progress == null ? input.stream() : new CountingInputStream(input.stream(), scan::bytesRead);
     StopSignals.Registration registration = environment.stopSignals().onStop(scan::stop);
@@ -165,10 +167,10 @@ final class ScanCommand implements Callable<Integer> {
     return all;
   }
 
-  private Engine engine(List<Signature> signatures, FindingOutput output, Diagnostics diagnostics)
-      throws CliException {
+  private Engine engine(List<Signature> signatures, FindingListener findings,
+      Diagnostics diagnostics) throws CliException {
     Engine.Builder builder = Engine.builder()
-        .onFinding(output.listener())
+        .onFinding(findings)
         .onError(diagnostics::signatureError);
     if (dedupPeriod != null) {
       builder.dedupWindow(dedupPeriod);

@@ -1,7 +1,6 @@
 package dev.sigil.examples.cli;
 
 import dev.sigil.core.EngineStats;
-import dev.sigil.core.SignatureStats;
 import dev.sigil.core.tracee.ReaderStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,8 +22,8 @@ import java.util.Map;
  * @param blankLines blank lines (skipped)
  * @param bytesRead bytes read
  * @param elapsedNanos how long the scan took
- * @param findingsBySignature findings per signature id, for those that made any, in the
- *     engine's order
+ * @param findingsBySignature findings written per signature id (a variant's own id), in the
+ *     order the ids first fired
  */
 record ScanSummary(
     String input,
@@ -47,16 +46,11 @@ record ScanSummary(
   }
 
   static ScanSummary of(String input, boolean complete, ReaderStats reader, EngineStats engine,
-      long elapsedNanos) {
-    Map<String, Long> bySignature = new LinkedHashMap<>();
-    for (SignatureStats stats : engine.signatures().values()) {
-      if (stats.findings() > 0) {
-        bySignature.put(stats.id(), stats.findings());
-      }
-    }
+      Map<String, Long> findingsBySignature, long elapsedNanos) {
     return new ScanSummary(input, complete, reader.events(), reader.rejected(), engine.findings(),
         engine.suppressed(), engine.errors(), engine.dataProblems(), reader.argProblems(),
-        reader.linesRead(), reader.blankLines(), reader.bytesRead(), elapsedNanos, bySignature);
+        reader.linesRead(), reader.blankLines(), reader.bytesRead(), elapsedNanos,
+        findingsBySignature);
   }
 
   long eventsPerSecond() {

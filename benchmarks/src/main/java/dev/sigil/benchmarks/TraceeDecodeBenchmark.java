@@ -40,6 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       nothing: the floor for any Jackson-based decoder.
  *   <li>{@code decode}: Sigil's {@link TraceeReader} decoding every line into its reused event.
  *   <li>{@code decodeAndMatch}: decoding plus an engine with all built-in signatures.
+ *   <li>{@code decodeAndMatchQuiet}: the same over the {@code quiet} mix (nothing fires): what
+ *       decoding and matching cost where no finding is made.
  *   <li>{@code databindMap}: what a user writes without Sigil: jackson-databind
  *       {@code readValue} into a {@code Map} per line, then TRC-1022's check on the map.
  * </ul>
@@ -57,9 +59,11 @@ public class TraceeDecodeBenchmark {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private byte[] buffer;
+  private byte[] quietBuffer;
   private int expectedFindings;
   private TraceeReader decodeReader;
   private TraceeReader matchReader;
+  private TraceeReader quietReader;
   private Engine engine;
   private Consumer<Event> matchSink;
   private final CountingSink countingSink = new CountingSink();
@@ -79,6 +83,9 @@ public class TraceeDecodeBenchmark {
     expectedFindings = (int) generated.stream().filter(GeneratedEvent::firesDroppedExecutable).count();
     decodeReader = TraceeReader.builder().build();
     matchReader = TraceeReader.builder().build();
+    quietReader = TraceeReader.builder().build();
+    quietBuffer = TraceeLineWriter.toBytes(
+        InMemoryEvents.generate(Workloads.SEED, EventMix.quiet(), Workloads.BATCH));
     engine = Workloads.engine(Workloads.builtIns(), findings);
     matchSink = engine::accept;
 
@@ -90,13 +97,21 @@ public class TraceeDecodeBenchmark {
       throw new IllegalStateException("decodeAndMatch found " + findings.findings + " of "
           + expectedFindings + " dropped executables");
     }
+    decodeAndMatchQuiet();
+    check("decodeAndMatchQuiet", quietReader.stats());
+    if (findings.findings != expectedFindings) {
+      throw new IllegalStateException("decodeAndMatchQuiet found " + (findings.findings - expectedFindings)
+          + " findings in the quiet mix");
+    }
     int databindFindings = databindMap();
     if (databindFindings != expectedFindings) {
       throw new IllegalStateException("databindMap found " + databindFindings + " of "
           + expectedFindings + " dropped executables");
     }
-    System.out.printf("%n[setup] %d lines, %d bytes, %.1f bytes/event, %d fire TRC-1022%n",
-        Workloads.BATCH, buffer.length, (double) buffer.length / Workloads.BATCH, expectedFindings);
+    System.out.printf("%n[setup] %d lines, %d bytes, %.1f bytes/event, %d fire TRC-1022;"
+            + " quiet mix: %.1f bytes/event%n",
+        Workloads.BATCH, buffer.length, (double) buffer.length / Workloads.BATCH, expectedFindings,
+        (double) quietBuffer.length / Workloads.BATCH);
   }
 
   private static void check(String what, ReaderStats stats) {
@@ -141,6 +156,13 @@ public class TraceeDecodeBenchmark {
   @OperationsPerInvocation(Workloads.BATCH)
   public void decodeAndMatch() {
     matchReader.read(buffer, 0, buffer.length, matchSink);
+  }
+
+  /** Every line of the quiet mix decoded and matched by all built-ins: no finding is made. */
+  @Benchmark
+  @OperationsPerInvocation(Workloads.BATCH)
+  public void decodeAndMatchQuiet() {
+    quietReader.read(quietBuffer, 0, quietBuffer.length, matchSink);
   }
 
   /**

@@ -39,13 +39,15 @@ measure() {
   local name="$1"; shift
   /usr/bin/time -v -o "$log.time" "$@" > /dev/null 2> "$log" || {
     echo "$name failed:" >&2; tail -5 "$log" >&2; exit 1; }
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
       n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")
-  awk -v name="$name" -v wall="$wall" -v rss="$rss" -v events="$events" -v bytes="$bytes" 'BEGIN {
-      printf "| %-48s | %8.2f | %12.0f | %8.1f | %8.1f |\n",
-        name, wall, events / wall, bytes / wall / 1e6, rss / 1024 }'
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log.time")
+  awk -v name="$name" -v wall="$wall" -v rss="$rss" -v cpu="$cpu" -v events="$events" \
+      -v bytes="$bytes" 'BEGIN {
+      printf "| %-48s | %8.2f | %7.2f | %12.0f | %8.1f | %13.1f |\n",
+        name, wall, cpu, events / wall, bytes / wall / 1e6, rss / 1024 }'
   rm -f "$log.time"
 }
 
@@ -53,8 +55,8 @@ echo "file: $file ($events events, $bytes bytes, $(awk -v b="$bytes" -v e="$even
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| command                                          | wall (s) |     events/s |     MB/s | peak RSS (MB) |"
-echo "|--------------------------------------------------|---------:|-------------:|---------:|--------------:|"
+echo "| command                                          | wall (s) | CPU (s) |     events/s |     MB/s | peak RSS (MB) |"
+echo "|--------------------------------------------------|---------:|--------:|-------------:|---------:|--------------:|"
 measure "sigil scan FILE --summary json" java -jar "$sigil_jar" scan "$file" --summary json
 summary="$(tail -1 "$log")"
 measure "jq -c 'select(.eventName==\"magic_write\")' FILE" jq -c 'select(.eventName=="magic_write")' "$file"

@@ -95,6 +95,39 @@ class ContainedExecutableTest {
   }
 
   @Test
+  void checksCmdpathWhenAScriptRunsByItsPath() {
+    String script = "/var/lib/docker/overlay2/3f2a9c/diff/cmd";
+    scenario.feed(hostExec(script).scriptRunAs(script, "/bin/sh").parent(2).build());
+
+    Finding finding = scenario.only();
+    assertEquals("SGL-1002", finding.metadata().id());
+    assertEquals(script, finding.data().get("path"));
+    assertEquals("/cmd", finding.data().get("containerPath"));
+  }
+
+  @Test
+  void checksTheScriptsInterpreter() {
+    String interpreter = "/proc/4242/root/usr/bin/evil";
+    scenario.feed(hostExec("/opt/run.sh").interp(interpreter).build());
+    assertEquals(interpreter, scenario.only().data().get("path"));
+  }
+
+  @Test
+  void resolvesARelativeCmdpathAgainstTheWorkingDirectory() {
+    scenario.feed(hostExec("./payload").withoutPathname().pwd("/var/lib/docker/overlay2/3f2a9c/diff/tmp").build());
+
+    Finding finding = scenario.only();
+    assertEquals("./payload", finding.data().get("path"));
+    assertEquals("/tmp/payload", finding.data().get("containerPath"));
+  }
+
+  @Test
+  void resolvesARelativeScriptArgumentAgainstTheWorkingDirectory() {
+    scenario.feed(hostExec("/bin/bash").argv("bash", "../diff/x.sh").pwd("/var/lib/docker/overlay2/3f2a9c/merged").build());
+    assertEquals("/x.sh", scenario.only().data().get("containerPath"));
+  }
+
+  @Test
   void matchesUserAddedRootsNamedOrNot() {
     Scenario custom = new Scenario(ContainedExecutableOptions.defaults().withExtraStorageRoots(List.of(
         "k3s-snapshot=/var/lib/rancher/k3s/agent/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/*/fs/",
@@ -240,7 +273,7 @@ class ContainedExecutableTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"runc", "crun", "conmon", "dockerd", "containerd", "containerd-shim",
-      "containerd-shim-runc-v2"})
+      "containerd-shim-runc-v2", "runc:[2:INIT]", "runc:[1:CHILD]"})
   void ignoresContainerRuntimesForSgl1001(String runtime) {
     scenario.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/bin/sh").by(runtime).build());
     assertTrue(scenario.findings.isEmpty());
@@ -257,8 +290,9 @@ class ContainedExecutableTest {
   @Test
   void doesNotAllowlistNamesThatMerelyResembleRuntimes() {
     scenario.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("runc2").build(),
-        hostExec("/var/lib/docker/overlay2/3f2a9c/merged/y").by("mycontainerd").build());
-    assertEquals(2, scenario.findings.size());
+        hostExec("/var/lib/docker/overlay2/3f2a9c/merged/y").by("mycontainerd").build(),
+        hostExec("/var/lib/docker/overlay2/3f2a9c/merged/z").by("crunch").build());
+    assertEquals(3, scenario.findings.size());
   }
 
   @Test

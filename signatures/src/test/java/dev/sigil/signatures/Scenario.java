@@ -95,11 +95,32 @@ final class Scenario {
     String hostName = "node-1";
     String containerId = "";
     long time = T0;
+    String interp;
+    String pwd = "/root";
 
     Exec(String path) {
       pathname = path;
       cmdpath = path;
       argv = List.of(path);
+      interp = path;
+    }
+
+    /** As the kernel reports a script run by its path: pathname and interp are the interpreter. */
+    Exec scriptRunAs(String givenPath, String interpreter) {
+      cmdpath = givenPath;
+      pathname = interpreter;
+      interp = interpreter;
+      return this;
+    }
+
+    Exec interp(String value) {
+      interp = value;
+      return this;
+    }
+
+    Exec pwd(String value) {
+      pwd = value;
+      return this;
     }
 
     Exec argv(String... values) {
@@ -161,9 +182,9 @@ final class Scenario {
       }
       return b.arg("dev", dev).arg("inode", inode).arg("ctime", 1L).arg("inode_mode", 33261L)
           .arg("interpreter_pathname", "/lib64/ld-linux-x86-64.so.2").arg("argv", argv)
-          .arg("interp", pathname == null ? cmdpath : pathname).arg("stdin_type", "S_IFCHR")
+          .arg("interp", interp).arg("stdin_type", "S_IFCHR")
           .arg("stdin_path", "/dev/pts/0").arg("invoked_from_kernel", invokedFromKernel)
-          .arg("prev_comm", prevComm).arg("pwd", "/root")
+          .arg("prev_comm", prevComm).arg("pwd", pwd)
           .build();
     }
   }

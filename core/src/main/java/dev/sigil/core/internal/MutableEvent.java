@@ -234,6 +234,35 @@ public final class MutableEvent implements Event {
     argKeyIds[index] = ArgKey.internId(chars, offset, length);
   }
 
+  /**
+   * Names an argument without registering the name: the argument gets the id of an existing
+   * {@link ArgKey} of that name, or none. Decoders of untrusted input use this so that hostile
+   * input cannot fill the key registry (an argument no key names cannot be looked up by key
+   * anyway; it stays readable by index).
+   *
+   * @param index the argument
+   * @param chars the characters of the name
+   * @param offset where the name starts
+   * @param length its length
+   */
+  public void argNameIfKnown(int index, char[] chars, int offset, int length) {
+    argNames[index].set(chars, offset, length);
+    argKeyIds[index] = ArgKey.findId(chars, offset, length);
+  }
+
+  /**
+   * Appends an argument with an empty name and no key, to be named later with
+   * {@link #argNameIfKnown(int, char[], int, int)}; its value reads as {@link ArgKind#NULL} until
+   * set.
+   *
+   * @return the new argument's index
+   */
+  public int addUnnamedArg() {
+    int index = newArg();
+    argNames[index].clear();
+    return index;
+  }
+
   private int newArg() {
     int index = argCount;
     if (index == argKeyIds.length) {
@@ -284,6 +313,18 @@ public final class MutableEvent implements Event {
    */
   public TextSlot argTypeSlot(int index) {
     return argTypes[index];
+  }
+
+  /**
+   * Returns an argument's text storage as it stands (the text of a {@link ArgKind#STRING} or
+   * {@link ArgKind#JSON} value), for decoders that re-interpret a value once its declared type
+   * is known.
+   *
+   * @param index the argument
+   * @return its text slot, not cleared
+   */
+  public TextSlot argTextSlot(int index) {
+    return argTexts[index];
   }
 
   /**

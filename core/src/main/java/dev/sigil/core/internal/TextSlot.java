@@ -61,6 +61,19 @@ public final class TextSlot implements CharSequence {
     chars[length++] = c;
   }
 
+  /**
+   * Appends a range of characters.
+   *
+   * @param src the characters
+   * @param offset where they start
+   * @param count how many
+   */
+  public void append(char[] src, int offset, int count) {
+    ensureCapacity(length + count);
+    System.arraycopy(src, offset, chars, length, count);
+    length += count;
+  }
+
   private void ensureCapacity(int needed) {
     if (needed > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(needed, chars.length * 2));

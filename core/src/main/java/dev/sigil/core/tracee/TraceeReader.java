@@ -1,16 +1,83 @@
 package dev.sigil.core.tracee;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sigil.core.Event;
+import dev.sigil.core.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Reads Tracee's {@code --output json} stream: one {@code trace.Event} JSON object per line.
- * SKELETON: implemented by issue #3.
+ * Reads Tracee's {@code --output json} stream: one {@code trace.Event} JSON object per line,
+ * decoding each line into one re-used {@link Event} handed to a sink (typically
+ * {@code engine::accept}).
+ *
+ * <pre>{@code
+ * TraceeReader reader = TraceeReader.builder()
+ *     .onRejection(r -> System.err.println(r))
+ *     .build();
+ * reader.read(System.in, engine::accept);
+ * }</pre>
+ *
+ * <p><b>Lines.</b> A line ends at {@code \n} ({@code \r\n} works too); the last line of an input
+ * needs no newline. Blank lines are skipped silently. Every other line either becomes exactly one
+ * event or is <em>rejected</em>: reported to the {@link RejectionListener} with its 1-based line
+ * number, the byte offset of its start and a short reason (never its content), and skipped.
+ * Reading always resumes at the next line; no exception escapes for bad input. A line is rejected
+ * when it is not a JSON object, is truncated, holds anything after the object (two values,
+ * trailing garbage), nests deeper than {@link Builder#maxDepth(int)}, is longer than
+ * {@link Builder#maxLineBytes(int)} (skipped without being buffered), has more than
+ * {@link Builder#maxArgs(int)} arguments, is not valid UTF-8, or holds a known field with a value
+ * of the wrong type (e.g. {@code "timestamp":"yesterday"}). The sink sees a line's event only
+ * after the whole line proved valid.
+ *
+ * <p><b>Arguments</b> are decoded by their JSON value, whichever vocabulary their declared
+ * {@code type} uses: strings, integers, booleans, null, arrays of strings (a list), other arrays
+ * and objects (kept as compact raw JSON). A string declared {@code []byte} or {@code bytes} is
+ * base64 and reads as bytes. A value that cannot be decoded (invalid base64, an integer beyond
+ * 64 bits, a string or raw JSON value longer than {@link Builder#maxStringChars(int)}) reads as
+ * absent ({@link dev.sigil.core.ArgKind#INVALID}), as does nothing else in the line; such
+ * arguments, and values contradicting their declared type, are counted in
+ * {@link ReaderStats#argProblems()}.
+ *
+ * <p><b>Allocation.</b> Once warm, decoding a line allocates nothing: the event, its storage and
+ * the parser are re-used. Rejected lines allocate (the report, a fresh parser).
+ *
+ * <p><b>Threads.</b> A reader is used by one thread at a time; {@link #stop()} may be called
+ * from any thread. Line numbers and byte offsets count from the start of each {@code read} call;
+ * {@link #stats()} accumulates over all calls.
  */
 public final class TraceeReader {
-  private TraceeReader() {}
+  private static final int INITIAL_STREAM_BUFFER = 64 * 1024;
+  private static final int MAX_BUFFER = Integer.MAX_VALUE - 16;
+
+  private final int maxLineBytes;
+  private final RejectionListener rejectionListener;
+  private final TraceeLineDecoder decoder;
+  private volatile boolean stopRequested;
+
+  private byte[] streamBuffer = new byte[0];
+
+  private long linesRead;
+  private long blankLines;
+  private long events;
+  private long rejected;
+  private long bytesRead;
+
+  private TraceeReader(Builder builder) {
+    this.maxLineBytes = builder.maxLineBytes;
+    this.rejectionListener = builder.rejectionListener;
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(builder.maxDepth)
+            .maxStringLength(builder.maxLineBytes)
+            .build())
+        .build();
+    this.decoder = new TraceeLineDecoder(factory, builder.maxArgs, builder.maxStringChars, builder.maxDepth);
+  }
 
   /**
    * Starts configuring a reader.
@@ -23,14 +90,108 @@ public final class TraceeReader {
 
   /**
    * Reads lines until the end of the stream (or {@link #stop()}), handing each decoded event
-   * to the sink. The event is a flyweight, valid only during the sink's call.
+   * to the sink. The event is a flyweight, valid only during the sink's call. Memory stays
+   * bounded by about {@link Builder#maxLineBytes(int)} whatever the input.
    *
    * @param in the input; not closed
    * @param sink receives each event, e.g. {@code engine::accept}
    * @throws IOException when reading the stream fails (bad lines are rejected, not thrown)
    */
   public void read(InputStream in, Consumer<? super Event> sink) throws IOException {
-    throw new UnsupportedOperationException("not implemented yet");
+    Objects.requireNonNull(sink, "sink");
+    if (streamBuffer.length == 0) {
+      streamBuffer = new byte[(int) Math.min(INITIAL_STREAM_BUFFER, (long) maxLineBytes + 1)];
+    }
+    byte[] buf = streamBuffer;
+    int start = 0; // first byte of the current line
+    int scan = 0; // where the newline search resumes
+    int end = 0; // one past the last byte read
+    int highBits = 0; // OR of the current line's bytes scanned so far: negative when non-ASCII
+    long lineNumber = 0;
+    long lineOffset = 0; // stream offset of buf[start]
+    boolean eof = false;
+    while (true) {
+      if (stopRequested) {
+        stopRequested = false;
+        return;
+      }
+      int newline = -1;
+      for (int i = scan; i < end; i++) {
+        byte b = buf[i];
+        if (b == '\n') {
+          newline = i;
+          break;
+        }
+        highBits |= b;
+      }
+      if (newline >= 0) {
+        lineNumber++;
+        line(buf, start, newline, true, highBits < 0, lineNumber, lineOffset, sink);
+        lineOffset += newline + 1 - start;
+        start = newline + 1;
+        scan = start;
+        highBits = 0;
+        continue;
+      }
+      scan = end;
+      if (end - start > maxLineBytes) {
+        // Too long to keep: discard up to the next newline, keeping what follows it.
+        lineNumber++;
+        long length = end - start;
+        int rest = -1;
+        while (rest < 0 && !eof) {
+          int n = in.read(buf, 0, buf.length);
+          if (n < 0) {
+            eof = true;
+            break;
+          }
+          for (int i = 0; i < n; i++) {
+            if (buf[i] == '\n') {
+              rest = n - i - 1;
+              length += i + 1;
+              System.arraycopy(buf, i + 1, buf, 0, rest);
+              break;
+            }
+          }
+          if (rest < 0) {
+            length += n;
+          }
+        }
+        linesRead++;
+        bytesRead += length;
+        reject(lineNumber, lineOffset, "line longer than " + maxLineBytes + " bytes");
+        lineOffset += length;
+        start = 0;
+        scan = 0;
+        end = Math.max(rest, 0);
+        highBits = 0;
+        continue;
+      }
+      if (eof) {
+        if (start < end) {
+          lineNumber++;
+          line(buf, start, end, false, highBits < 0, lineNumber, lineOffset, sink);
+        }
+        return;
+      }
+      if (end == buf.length) {
+        if (start > 0) {
+          System.arraycopy(buf, start, buf, 0, end - start);
+          end -= start;
+          scan -= start;
+          start = 0;
+        } else {
+          buf = Arrays.copyOf(buf, (int) Math.min(MAX_BUFFER, Math.min((long) maxLineBytes + 1, 2L * buf.length)));
+          streamBuffer = buf;
+        }
+      }
+      int n = in.read(buf, end, buf.length - end);
+      if (n < 0) {
+        eof = true;
+      } else {
+        end += n;
+      }
+    }
   }
 
   /**
@@ -40,14 +201,79 @@ public final class TraceeReader {
    * @param offset where to start
    * @param length how many bytes
    * @param sink receives each event
+   * @throws IndexOutOfBoundsException when the range is outside the buffer
    */
   public void read(byte[] buffer, int offset, int length, Consumer<? super Event> sink) {
-    throw new UnsupportedOperationException("not implemented yet");
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    Objects.requireNonNull(sink, "sink");
+    int limit = offset + length;
+    int start = offset;
+    long lineNumber = 0;
+    while (start < limit) {
+      if (stopRequested) {
+        stopRequested = false;
+        return;
+      }
+      int highBits = 0;
+      int end = start;
+      while (end < limit) {
+        byte b = buffer[end];
+        if (b == '\n') {
+          break;
+        }
+        highBits |= b;
+        end++;
+      }
+      boolean newlineFollows = end < limit;
+      lineNumber++;
+      line(buffer, start, end, newlineFollows, highBits < 0, lineNumber, start - offset, sink);
+      start = newlineFollows ? end + 1 : end;
+    }
+  }
+
+  private void line(byte[] buf, int start, int end, boolean newlineFollows, boolean nonAscii,
+      long lineNumber, long lineOffset, Consumer<? super Event> sink) {
+    linesRead++;
+    bytesRead += end - start + (newlineFollows ? 1 : 0);
+    if (isBlank(buf, start, end)) {
+      blankLines++;
+      return;
+    }
+    if (end - start > maxLineBytes) {
+      reject(lineNumber, lineOffset, "line longer than " + maxLineBytes + " bytes");
+      return;
+    }
+    if (nonAscii && !Utf8.isValid(buf, start, end)) {
+      reject(lineNumber, lineOffset, "invalid UTF-8");
+      return;
+    }
+    String reason = decoder.decode(buf, start, end, newlineFollows);
+    if (reason != null) {
+      reject(lineNumber, lineOffset, reason);
+      return;
+    }
+    events++;
+    sink.accept(decoder.event());
+  }
+
+  private static boolean isBlank(byte[] buf, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte b = buf[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void reject(long lineNumber, long lineOffset, String reason) {
+    rejected++;
+    rejectionListener.onRejection(new Rejection(lineNumber, lineOffset, reason));
   }
 
   /** Asks a running {@code read} to return after the current line; callable from any thread. */
   public void stop() {
-    throw new UnsupportedOperationException("not implemented yet");
+    stopRequested = true;
   }
 
   /**
@@ -56,20 +282,31 @@ public final class TraceeReader {
    * @return the counters
    */
   public ReaderStats stats() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return new ReaderStats(linesRead, blankLines, events, rejected, decoder.argProblems(), bytesRead);
   }
 
   /** Configures a {@link TraceeReader}. */
   public static final class Builder {
+    private int maxLineBytes = 1 << 20;
+    private int maxArgs = 64;
+    private int maxStringChars = 4096;
+    private int maxDepth = 32;
+    private RejectionListener rejectionListener = rejection -> { };
+
     private Builder() {}
 
     /**
      * Sets the longest line accepted; longer lines are rejected. Default 1 MiB.
      *
-     * @param bytes the limit
+     * @param bytes the limit, at most 1 GiB
      * @return this builder
+     * @throws IllegalArgumentException when not positive or above 1 GiB
      */
     public Builder maxLineBytes(int bytes) {
+      if (bytes > 1 << 30) {
+        throw new IllegalArgumentException("maxLineBytes must be at most 1 GiB, got " + bytes);
+      }
+      maxLineBytes = positive("maxLineBytes", bytes);
       return this;
     }
 
@@ -78,18 +315,26 @@ public final class TraceeReader {
      *
      * @param count the limit
      * @return this builder
+     * @throws IllegalArgumentException when negative
      */
     public Builder maxArgs(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("maxArgs must not be negative, got " + count);
+      }
+      maxArgs = count;
       return this;
     }
 
     /**
-     * Sets the longest string argument kept; longer ones read as absent. Default 4096.
+     * Sets the longest string argument kept (and the longest raw JSON text of a structured
+     * argument); longer ones read as absent. Default 4096.
      *
      * @param chars the limit
      * @return this builder
+     * @throws IllegalArgumentException when not positive
      */
     public Builder maxStringChars(int chars) {
+      maxStringChars = positive("maxStringChars", chars);
       return this;
     }
 
@@ -98,8 +343,13 @@ public final class TraceeReader {
      *
      * @param depth the limit
      * @return this builder
+     * @throws IllegalArgumentException when below 3 (an event with arguments nests 3 deep)
      */
     public Builder maxDepth(int depth) {
+      if (depth < 3) {
+        throw new IllegalArgumentException("maxDepth must be at least 3, got " + depth);
+      }
+      maxDepth = depth;
       return this;
     }
 
@@ -110,6 +360,7 @@ public final class TraceeReader {
      * @return this builder
      */
     public Builder onRejection(RejectionListener listener) {
+      rejectionListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
@@ -119,7 +370,14 @@ public final class TraceeReader {
      * @return the reader
      */
     public TraceeReader build() {
-      return new TraceeReader();
+      return new TraceeReader(this);
+    }
+
+    private static int positive(String what, int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(what + " must be positive, got " + value);
+      }
+      return value;
     }
   }
 }

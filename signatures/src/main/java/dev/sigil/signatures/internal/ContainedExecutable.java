@@ -38,7 +38,10 @@ import org.jspecify.annotations.Nullable;
  * executed file is contained:
  * <ul>
  *   <li>its path ({@code pathname}, else {@code cmdpath}), normalised lexically, lies under a
- *       storage root (see {@link StorageRoots}; evidence: the root's name); or</li>
+ *       storage root (see {@link StorageRoots}; evidence: the root's name). {@code cmdpath} is
+ *       also checked when it differs from {@code pathname} (a script run by its path: the
+ *       kernel reports its interpreter as the executed file), then the script's {@code interp};
+ *       a relative path is resolved against the exec's {@code pwd}; or</li>
  *   <li>its (dev, inode) was written inside a container ({@code magic_write} from a
  *       {@code container} or {@code container-init} origin whose bytes start with ELF magic or
  *       {@code #!}; evidence {@code written-in-container}) or executed inside one (a non-host
@@ -54,7 +57,9 @@ import org.jspecify.annotations.Nullable;
  * The variant is SGL-1002 when {@code invoked_from_kernel} is true (or a non-zero integer) or
  * the host parent pid is 2; otherwise SGL-1001, which stays silent when the executing process
  * ({@code prev_comm}) is a container runtime ({@code runc}, {@code crun}, {@code conmon},
- * {@code dockerd}, {@code containerd}, {@code containerd-shim*}, plus the option's names).
+ * {@code dockerd}, {@code containerd}, {@code containerd-shim*}, plus the option's names; an
+ * exact name also matches itself followed by {@code :}, as runc's re-executed stages
+ * {@code runc:[1:CHILD]} and {@code runc:[2:INIT]} are named).
  * SGL-1002 has no allowlist.
  *
  * <p><b>Finding data</b>, in order: {@code path} (as the event gives it), {@code containerPath}
@@ -128,6 +133,8 @@ public final class ContainedExecutable implements Signature, Stateful {
   private static final ArgKey ARGV = ArgKey.of("argv");
   private static final ArgKey INVOKED_FROM_KERNEL = ArgKey.of("invoked_from_kernel");
   private static final ArgKey PREV_COMM = ArgKey.of("prev_comm");
+  private static final ArgKey INTERP = ArgKey.of("interp");
+  private static final ArgKey PWD = ArgKey.of("pwd");
   private static final long ABSENT = Long.MIN_VALUE;
   private static final int KTHREADD_PID = 2;
   private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
@@ -149,6 +156,7 @@ public final class ContainedExecutable implements Signature, Stateful {
   private final ContainedExecutableState state;
   private final StringBuilder pathBuffer = new StringBuilder(256);
   private final StringBuilder argumentBuffer = new StringBuilder(256);
+  private final StringBuilder joinBuffer = new StringBuilder(256);
   private @Nullable SignatureContext context;
   private @Nullable String lastContainerId;
   private Counter allowlisted = new Counter("allowlisted");
@@ -277,28 +285,37 @@ public final class ContainedExecutable implements Signature, Stateful {
   }
 
   private void onHostExec(SignatureContext ctx, Event event, long firstSeen) {
-    CharSequence path = event.string(PATHNAME);
-    if (path == null || path.length() == 0) {
-      path = event.string(CMDPATH);
-    }
-    if (path == null || path.length() == 0) {
+    CharSequence pathname = nonEmpty(event.string(PATHNAME));
+    CharSequence cmdpath = nonEmpty(event.string(CMDPATH));
+    CharSequence path = pathname != null ? pathname : cmdpath;
+    if (path == null) {
       ctx.dataProblem("sched_process_exec without pathname or cmdpath");
       return;
     }
     long dev = event.longValue(DEV, ABSENT);
     long inode = event.longValue(INODE, ABSENT);
     int inodeEntry = dev == ABSENT || inode == ABSENT ? -1 : state.findInode(dev, inode);
-    CharSequence normal = normalForm(path, pathBuffer);
-    int root = normal == null ? -1 : roots.match(normal);
-    if (root >= 0) {
-      fire(ctx, event, firstSeen, path, normal, root, roots.name(root), inodeEntry);
-    } else if (inodeEntry >= 0) {
+    CharSequence pwd = event.string(PWD);
+    // pathname first; then cmdpath, which differs for a script run by its path (the kernel
+    // reports the interpreter as the executed file); then a script's #! interpreter.
+    if (fireIfUnderRoot(ctx, event, firstSeen, path, pwd, inodeEntry)
+        || (pathname != null && cmdpath != null && !Text.contentEquals(pathname, cmdpath)
+            && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pwd, inodeEntry))) {
+      return;
+    }
+    CharSequence interp = nonEmpty(event.string(INTERP));
+    if (interp != null && !Text.contentEquals(interp, path)
+        && fireIfUnderRoot(ctx, event, firstSeen, interp, pwd, inodeEntry)) {
+      return;
+    }
+    if (inodeEntry >= 0) {
       String evidence = (state.inodeHow(inodeEntry) & WRITTEN) != 0
           ? WRITTEN_IN_CONTAINER : EXECUTED_IN_CONTAINER;
+      CharSequence normal = resolve(path, pwd, pathBuffer);
       fire(ctx, event, firstSeen, path, normal == null ? path : normal, -1, evidence, inodeEntry);
     } else if (isInterpreter(path)) {
       CharSequence script = firstNonOptionArgument(event.strings(ARGV));
-      CharSequence scriptNormal = script == null ? null : normalForm(script, argumentBuffer);
+      CharSequence scriptNormal = script == null ? null : resolve(script, pwd, argumentBuffer);
       int scriptRoot = scriptNormal == null ? -1 : roots.match(scriptNormal);
       if (script != null && scriptNormal != null && scriptRoot >= 0) {
         fire(ctx, event, firstSeen, script, scriptNormal, scriptRoot, INTERPRETER_ARGUMENT, -1);
@@ -306,12 +323,42 @@ public final class ContainedExecutable implements Signature, Stateful {
     }
   }
 
-  /** Returns the path itself when normal, else its normal form in the buffer; null when relative. */
-  private static @Nullable CharSequence normalForm(CharSequence path, StringBuilder buffer) {
+  private static @Nullable CharSequence nonEmpty(@Nullable CharSequence text) {
+    return text == null || text.length() == 0 ? null : text;
+  }
+
+  /** Fires (or stays silent, as the rules say) when the path is under a storage root. */
+  private boolean fireIfUnderRoot(SignatureContext ctx, Event event, long firstSeen, CharSequence path,
+      @Nullable CharSequence pwd, int inodeEntry) {
+    CharSequence normal = resolve(path, pwd, pathBuffer);
+    int root = normal == null ? -1 : roots.match(normal);
+    if (normal == null || root < 0) {
+      return false;
+    }
+    fire(ctx, event, firstSeen, path, normal, root, roots.name(root), inodeEntry);
+    return true;
+  }
+
+  /**
+   * Returns the normal form of a path: the path itself when already normal (no allocation),
+   * else written into {@code buffer}; a relative path is resolved against the working
+   * directory. Null when the path is relative and the working directory unknown.
+   */
+  private @Nullable CharSequence resolve(CharSequence path, @Nullable CharSequence pwd, StringBuilder buffer) {
     if (PathNormaliser.isNormal(path)) {
       return path;
     }
-    return PathNormaliser.normalise(path, buffer) ? buffer : null;
+    if (path.charAt(0) == '/') {
+      PathNormaliser.normalise(path, buffer);
+      return buffer;
+    }
+    if (pwd == null || pwd.length() == 0 || pwd.charAt(0) != '/') {
+      return null;
+    }
+    joinBuffer.setLength(0);
+    joinBuffer.append(pwd).append('/').append(path);
+    PathNormaliser.normalise(joinBuffer, buffer);
+    return buffer;
   }
 
   private static boolean isInterpreter(CharSequence path) {
@@ -342,9 +389,12 @@ public final class ContainedExecutable implements Signature, Stateful {
     return null;
   }
 
+  /** An exact name, or the name then {@code :} (runc re-executes itself as {@code runc:[2:INIT]}). */
   private boolean isRuntime(CharSequence process) {
     for (String name : runtimeNames) {
-      if (Text.contentEquals(process, name)) {
+      if (Text.contentEquals(process, name)
+          || (Text.startsWith(process, name) && process.length() > name.length()
+              && process.charAt(name.length()) == ':')) {
         return true;
       }
     }

@@ -250,10 +250,6 @@ final class LruIndex {
     return size;
   }
 
-  int capacity() {
-    return capacity;
-  }
-
   long evictions() {
     return evictions;
   }

@@ -129,18 +129,6 @@ public final class StorageRoots {
   }
 
   /**
-   * Returns where a root ends in a path it matches: the index of the {@code /} that starts the
-   * path inside the container.
-   *
-   * @param index the root's index
-   * @param path the path
-   * @return the index, or -1 when the root does not match
-   */
-  int rootEnd(int index, CharSequence path) {
-    return rootEnd(roots[index], path);
-  }
-
-  /**
    * Returns the root's evidence name.
    *
    * @param index the root's index

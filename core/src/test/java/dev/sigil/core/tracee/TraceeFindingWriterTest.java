@@ -1,0 +1,273 @@
+package dev.sigil.core.tracee;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.google.common.collect.ImmutableMap;
+import dev.sigil.core.ArgKey;
+import dev.sigil.core.Event;
+import dev.sigil.core.EventSnapshot;
+import dev.sigil.core.Finding;
+import dev.sigil.core.Origin;
+import dev.sigil.core.Severity;
+import dev.sigil.core.SignatureMetadata;
+import dev.sigil.core.testing.EventBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TraceeFindingWriterTest {
+  private static final ArgKey DETECTED_FROM = ArgKey.of("detectedFrom");
+  private static final ArgKey PATH = ArgKey.of("path");
+
+  private static final SignatureMetadata DROPPED = SignatureMetadata.builder("TRC-1022")
+      .version("1")
+      .name("New executable dropped")
+      .eventName("dropped_executable")
+      .description("An executable was dropped.")
+      .tags(List.of("linux", "container"))
+      .severity(Severity.MEDIUM)
+      .category("defense-evasion")
+      .technique("Masquerading")
+      .mitre("T1036", "attack-pattern--42e8de7b-37b2-4258-905a-6897815e58e0")
+      .build();
+
+  private static EventSnapshot decodedMagicWrite() {
+    byte[] fixture = TraceeReaderTest.resource("v024-mixed.jsonl");
+    List<EventSnapshot> events = new ArrayList<>();
+    TraceeReader.builder().build().read(fixture, 0, fixture.length, e -> events.add(e.copy()));
+    return events.get(0);
+  }
+
+  private static Finding finding(EventSnapshot trigger, ImmutableMap<String, Object> data, Severity severity) {
+    return new Finding(DROPPED, severity, trigger, data, Instant.parse("2026-11-23T12:00:00Z"));
+  }
+
+  private static String write(Finding... findings) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (TraceeFindingWriter writer = new TraceeFindingWriter(out, false)) {
+      for (Finding f : findings) {
+        writer.onFinding(f);
+      }
+    }
+    return out.toString(UTF_8);
+  }
+
+  /** Parses one JSON line into maps and lists; integers beyond a long become BigIntegers. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parse(String line) throws IOException {
+    try (JsonParser p = new JsonFactory().createParser(line)) {
+      p.nextToken();
+      Map<String, Object> tree = (Map<String, Object>) tree(p);
+      assertEquals(null, p.nextToken(), "one value per line");
+      return tree;
+    }
+  }
+
+  private static Object tree(JsonParser p) throws IOException {
+    switch (p.currentToken()) {
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          map.put(name, tree(p));
+        }
+        return map;
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(tree(p));
+        }
+        return list;
+      }
+      case VALUE_NUMBER_INT:
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_TRUE:
+        return true;
+      case VALUE_FALSE:
+        return false;
+      default:
+        return null;
+    }
+  }
+
+  @Test
+  void writesOneLinePerFinding() {
+    EventSnapshot trigger = decodedMagicWrite();
+    String text = write(finding(trigger, ImmutableMap.of("path", "/a"), Severity.MEDIUM),
+        finding(trigger, ImmutableMap.of("path", "/b"), Severity.MEDIUM));
+    String[] lines = text.split("\n", -1);
+    assertEquals(3, lines.length);
+    assertEquals("", lines[2], "each line ends with a newline");
+    assertTrue(lines[0].startsWith("{") && lines[0].endsWith("}"));
+  }
+
+  @Test
+  void readsBackWithTheTriggeringEventsContext() {
+    EventSnapshot trigger = decodedMagicWrite();
+    byte[] line = write(finding(trigger, ImmutableMap.of("path", "/tmp/.cache/kworkerd"), Severity.MEDIUM))
+        .getBytes(UTF_8);
+    List<Rejection> rejections = new ArrayList<>();
+    List<EventSnapshot> back = new ArrayList<>();
+    TraceeReader.builder().onRejection(rejections::add).build().read(line, 0, line.length, e -> back.add(e.copy()));
+    assertEquals(List.of(), rejections);
+    EventSnapshot read = back.get(0);
+    assertEquals(trigger.timestamp(), read.timestamp());
+    assertEquals(trigger.threadStartTime(), read.threadStartTime());
+    assertEquals(trigger.processorId(), read.processorId());
+    assertEquals(trigger.processId(), read.processId());
+    assertEquals(trigger.threadId(), read.threadId());
+    assertEquals(trigger.parentProcessId(), read.parentProcessId());
+    assertEquals(trigger.hostProcessId(), read.hostProcessId());
+    assertEquals(trigger.hostThreadId(), read.hostThreadId());
+    assertEquals(trigger.hostParentProcessId(), read.hostParentProcessId());
+    assertEquals(trigger.cgroupId(), read.cgroupId());
+    assertEquals(trigger.userId(), read.userId());
+    assertEquals(trigger.mountNamespace(), read.mountNamespace());
+    assertEquals(trigger.pidNamespace(), read.pidNamespace());
+    assertEquals(trigger.processName(), read.processName());
+    assertEquals(trigger.executablePath(), read.executablePath());
+    assertEquals(trigger.hostName(), read.hostName());
+    assertEquals(trigger.containerId(), read.containerId());
+    assertEquals(trigger.containerName(), read.containerName());
+    assertEquals(trigger.containerImage(), read.containerImage());
+    assertEquals(trigger.containerImageDigest(), read.containerImageDigest());
+    assertEquals(trigger.podName(), read.podName());
+    assertEquals(trigger.podNamespace(), read.podNamespace());
+    assertEquals(trigger.podUid(), read.podUid());
+    assertEquals(trigger.podSandbox(), read.podSandbox());
+    assertEquals(trigger.returnValue(), read.returnValue());
+    assertEquals(trigger.syscall(), read.syscall());
+    assertEquals(trigger.containerStarted(), read.containerStarted());
+    assertEquals(trigger.isCompat(), read.isCompat());
+    assertEquals(trigger.threadEntityId(), read.threadEntityId());
+    assertEquals(trigger.processEntityId(), read.processEntityId());
+    assertEquals(trigger.parentEntityId(), read.parentEntityId());
+    assertEquals(Origin.CONTAINER, read.origin());
+    assertEquals("dropped_executable", read.eventName());
+    assertEquals("/tmp/.cache/kworkerd", read.string(PATH));
+    assertTrue(read.rawJson(read.argIndex(DETECTED_FROM)).toString().contains("\"name\":\"magic_write\""));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void writesTraceesFindingShape() throws IOException {
+    EventSnapshot trigger = decodedMagicWrite();
+    Map<String, Object> line = parse(write(finding(trigger,
+        ImmutableMap.of("path", "/x", "count", 3L, "flag", true, "names", List.of("a", "b"),
+            "nested", Map.of("k", "v")), Severity.HIGH)).trim());
+    assertEquals("dropped_executable", line.get("eventName"));
+    assertEquals(6L, line.get("argsNum"));
+    assertEquals(Map.of("containerStarted", true, "isCompat", false), line.get("contextFlags"));
+    assertEquals("shop-api", ((Map<String, Object>) line.get("container")).get("name"));
+    assertEquals("shop", ((Map<String, Object>) line.get("kubernetes")).get("podNamespace"));
+    assertFalse(line.containsKey("eventId"), "Sigil assigns signatures no event ids");
+    List<Map<String, Object>> args = (List<Map<String, Object>>) line.get("args");
+    assertEquals(List.of("path", "count", "flag", "names", "nested", "detectedFrom"),
+        args.stream().map(a -> a.get("name")).toList());
+    assertEquals(List.of("string", "int64", "bool", "[]string", "map", "map"),
+        args.stream().map(a -> a.get("type")).toList());
+    assertEquals(List.of("a", "b"), args.get(3).get("value"));
+    Map<String, Object> detectedFrom = (Map<String, Object>) args.get(5).get("value");
+    assertEquals("6034", detectedFrom.get("id"));
+    assertEquals("magic_write", detectedFrom.get("name"));
+    assertEquals(32L, detectedFrom.get("returnValue"));
+    List<Map<String, Object>> triggerArgs = (List<Map<String, Object>>) detectedFrom.get("args");
+    assertEquals(Map.of("name", "pathname", "type", "string", "value", "/tmp/.cache/kworkerd"), triggerArgs.get(0));
+    assertEquals(Base64.getEncoder().encodeToString(trigger.bytesAt(1).toByteArray()), triggerArgs.get(1).get("value"),
+        "bytes are written as base64");
+    Map<String, Object> metadata = (Map<String, Object>) line.get("metadata");
+    assertEquals("1", metadata.get("Version"));
+    assertEquals("An executable was dropped.", metadata.get("Description"));
+    assertEquals(List.of("linux", "container"), metadata.get("Tags"));
+    Map<String, Object> properties = (Map<String, Object>) metadata.get("Properties");
+    assertEquals(3L, properties.get("Severity"), "the severity actually reported, as Tracee's integer");
+    assertEquals("defense-evasion", properties.get("Category"));
+    assertEquals("Masquerading", properties.get("Technique"));
+    assertEquals("T1036", properties.get("external_id"));
+    assertEquals("attack-pattern--42e8de7b-37b2-4258-905a-6897815e58e0", properties.get("id"));
+    assertEquals("TRC-1022", properties.get("signatureID"));
+    assertEquals("New executable dropped", properties.get("signatureName"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void writesUint64ValuesUnsignedAndStructuredValuesAsJson() throws IOException {
+    EventSnapshot trigger = decodedMagicWrite();
+    Map<String, Object> line = parse(write(finding(trigger, ImmutableMap.of(), Severity.MEDIUM)).trim());
+    List<Map<String, Object>> args = (List<Map<String, Object>>) line.get("args");
+    Map<String, Object> detectedFrom = (Map<String, Object>) args.get(0).get("value");
+    List<Map<String, Object>> triggerArgs = (List<Map<String, Object>>) detectedFrom.get("args");
+    assertEquals(new java.math.BigInteger("18446744073709551000"), triggerArgs.get(3).get("value"));
+
+    byte[] dns = TraceeReaderTest.resource("v024-mixed.jsonl");
+    List<EventSnapshot> events = new ArrayList<>();
+    TraceeReader.builder().build().read(dns, 0, dns.length, e -> events.add(e.copy()));
+    Map<String, Object> dnsLine = parse(write(finding(events.get(3), ImmutableMap.of(), Severity.LOW)).trim());
+    Map<String, Object> from = (Map<String, Object>) ((List<Map<String, Object>>) dnsLine.get("args")).get(0).get("value");
+    Map<String, Object> protoDns = ((List<Map<String, Object>>) from.get("args")).get(5);
+    assertEquals(4711L, ((Map<String, Object>) protoDns.get("value")).get("ID"));
+  }
+
+  @Test
+  void writesAHostEventFromTheTestBuilder() throws IOException {
+    Event built = EventBuilder.event("sched_process_exec").origin(Origin.HOST)
+        .arg("argv", List.of("/bin/sh", "-c", "id")).build();
+    Map<String, Object> line = parse(write(finding(built.copy(), ImmutableMap.of(), Severity.INFO)).trim());
+    assertEquals(Map.of(), line.get("container"));
+    assertEquals("", line.get("containerId"));
+  }
+
+  @Test
+  void flushesEachLineWhenAsked() {
+    int[] flushes = {0};
+    OutputStream counting = new ByteArrayOutputStream() {
+      @Override
+      public void flush() {
+        flushes[0]++;
+      }
+    };
+    TraceeFindingWriter writer = new TraceeFindingWriter(counting, true);
+    writer.onFinding(finding(decodedMagicWrite(), ImmutableMap.of(), Severity.MEDIUM));
+    writer.onFinding(finding(decodedMagicWrite(), ImmutableMap.of(), Severity.MEDIUM));
+    assertEquals(2, flushes[0]);
+    writer.close();
+  }
+
+  @Test
+  void reportsAFailingOutputAsUncheckedIo() {
+    OutputStream broken = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("disk full");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException("disk full");
+      }
+    };
+    TraceeFindingWriter writer = new TraceeFindingWriter(broken, true);
+    assertThrows(java.io.UncheckedIOException.class,
+        () -> writer.onFinding(finding(decodedMagicWrite(), ImmutableMap.of(), Severity.MEDIUM)));
+  }
+}

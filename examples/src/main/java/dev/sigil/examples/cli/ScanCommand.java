@@ -7,7 +7,6 @@ import dev.sigil.core.tracee.TraceeReader;
 import dev.sigil.signatures.ContainedExecutableOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,16 +99,24 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream err = environment.stderr();
-    try (Input input = Input.open(file, environment.stdin())) {
+    Input input;
+    try {
+      input = Input.open(file, environment.stdin());
+    } catch (CliException e) {
+      return fail(e);
+    }
+    try {
       return scan(input);
     } catch (CliException e) {
-      err.println("sigil scan: " + e.getMessage());
-      return e.status();
-    } catch (IOException closing) {
-      // Closing an input file that was read to the end cannot lose anything.
-      return 0;
+      return fail(e);
+    } finally {
+      input.closeQuietly();
     }
+  }
+
+  private int fail(CliException e) {
+    environment.stderr().println("sigil scan: " + e.getMessage());
+    return e.status();
   }
 
   private int scan(Input input) throws CliException {

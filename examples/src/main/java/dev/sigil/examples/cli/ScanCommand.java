@@ -87,6 +87,19 @@ final class ScanCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   private Duration activationPeriod = Duration.ofDays(14);
 
+  @Option(names = "--storage-root", paramLabel = "[NAME=]DIR",
+      description = "Adds a directory that holds container files on the host, for SGL-1001 and"
+          + " SGL-1002 (repeatable), in addition to the built-in Docker, containerd, Podman,"
+          + " kubelet and /proc roots; '*' stands for one path segment, e.g."
+          + " my-runtime=/srv/containers/*/rootfs/ (NAME becomes the finding's evidence).")
+  private List<String> storageRoots = new ArrayList<>();
+
+  @Option(names = "--allow-runtime", paramLabel = "NAME",
+      description = "Adds a process name SGL-1001 treats as a container runtime doing its job"
+          + " (repeatable); a trailing '*' matches a prefix. Built in: runc, crun, conmon,"
+          + " dockerd, containerd, containerd-shim*.")
+  private List<String> runtimes = new ArrayList<>();
+
   @Option(names = "--state", paramLabel = "FILE",
       description = "Keeps state across runs (deduplication, learned profiles, the inode index):"
           + " loaded at start when FILE exists, written at exit atomically. A corrupt or"
@@ -159,10 +172,21 @@ final class ScanCommand implements Callable<Integer> {
     return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
   }
 
-  ContainedExecutableOptions containedExecutableOptions() {
-    return ContainedExecutableOptions.defaults()
+  ContainedExecutableOptions containedExecutableOptions() throws CliException {
+    ContainedExecutableOptions options = ContainedExecutableOptions.defaults()
         .withLearning(learning)
         .withPeriods(trainingPeriod, activationPeriod);
+    try {
+      if (!storageRoots.isEmpty()) {
+        options = options.withExtraStorageRoots(storageRoots);
+      }
+      if (!runtimes.isEmpty()) {
+        options = options.withExtraRuntimeAllowlist(runtimes);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CliException(2, "invalid --storage-root or --allow-runtime: " + e.getMessage());
+    }
+    return options;
   }
 
   /**

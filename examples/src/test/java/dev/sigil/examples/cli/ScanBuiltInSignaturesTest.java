@@ -70,6 +70,24 @@ class ScanBuiltInSignaturesTest {
   }
 
   @Test
+  void extraStorageRootMakesItsFilesContained() {
+    String k3s = "/var/lib/rancher/k3s/agent/containerd/snapshots/41/fs/tmp/payload";
+    String input = lines(hostExec(T0, "node-1", k3s, "bash"));
+
+    assertEquals(0L, scan(input).get("findings"), "control: not a built-in root");
+    assertEquals(1L, scan(input, "--storage-root",
+        "k3s=/var/lib/rancher/k3s/agent/containerd/snapshots/*/fs/").get("findings"));
+  }
+
+  @Test
+  void allowedRuntimeDoesNotFireSgl1001() {
+    String input = lines(hostExec(T0, "node-1", PAYLOAD, "my-runtime-7"));
+
+    assertEquals(1L, scan(input).get("findings"), "control: an unknown process fires");
+    assertEquals(0L, scan(input, "--allow-runtime", "my-runtime*").get("findings"));
+  }
+
+  @Test
   void stateCarriesLearningAcrossRuns() {
     Path state = directory.resolve("state.json");
     String first = lines(hostExec(T0, "node-1", "/usr/bin/true", "bash"));

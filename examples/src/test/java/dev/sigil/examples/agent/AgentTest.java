@@ -222,6 +222,29 @@ class AgentTest {
   }
 
   @Test
+  void writesTraceeFindingEventsByDefault() throws Exception {
+    Traffic traffic = severalHosts(2, 3);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Agent agent = new Agent(AgentOptions.listening(0).withStatsInterval(Duration.ZERO)
+        .withOnce(true), SIGNATURES, out, new PrintStream(new ByteArrayOutputStream()));
+    agent.start();
+
+    send(agent.port(), traffic.bytes(), 4096);
+    assertTrue(agent.awaitTermination(20_000), "agent terminated");
+
+    Map<String, Integer> ids = new HashMap<>();
+    JsonFactory factory = new JsonFactory();
+    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+      try (JsonParser p = factory.createParser(line)) {
+        Map<?, ?> finding = (Map<?, ?>) tree(p, p.nextToken());
+        Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) finding.get("metadata")).get("Properties");
+        ids.merge((String) properties.get("signatureID"), 1, Integer::sum);
+      }
+    }
+    assertEquals(Map.of("TRC-1022", 6, "EX-0001", 6), ids);
+  }
+
+  @Test
   void aHostsEventsStayInOnePartition() throws Exception {
     Traffic traffic = severalHosts(1, 50);
     Agent agent = new Agent(AgentOptions.listening(0).withPartitions(4)

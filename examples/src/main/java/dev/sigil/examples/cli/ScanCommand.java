@@ -58,9 +58,9 @@ final class ScanCommand implements Callable<Integer> {
           + " events, rejected, findings, suppressed, signatureErrors).")
   private SummaryFormat summary = SummaryFormat.TEXT;
 
-  @Option(names = "--format", paramLabel = "tracee", defaultValue = "tracee",
-      description = "How findings are written: tracee (default; Tracee's finding-event JSON,"
-          + " one per line).")
+  @Option(names = "--format", paramLabel = "tracee|ocsf", defaultValue = "tracee",
+      description = "How findings are written, one JSON object per line: tracee (default;"
+          + " Tracee's finding-event JSON) or ocsf (OCSF 1.3.0 Detection Findings, class 2004).")
   private OutputFormat format = OutputFormat.TRACEE;
 
   @Option(names = "--dedup-period", paramLabel = "DURATION",
@@ -105,6 +105,13 @@ final class ScanCommand implements Callable<Integer> {
           + " loaded at start when FILE exists, written at exit atomically. A corrupt or"
           + " newer-version FILE stops the scan (exit 2) and is never overwritten.")
   private @Nullable Path state;
+
+  @Option(names = "--signatures", paramLabel = "DIR|JAR",
+      description = "Adds the signatures a jar registers for java.util.ServiceLoader"
+          + " (META-INF/services/dev.sigil.core.Signature) to the built-in ones; a directory"
+          + " adds those of every *.jar in it. Repeatable. A missing or unreadable path, or an"
+          + " id already taken, stops the scan (exit 2).")
+  private List<Path> signatureJars = new ArrayList<>();
 
   ScanCommand(CliEnvironment environment) {
     this.environment = environment;
@@ -191,10 +198,12 @@ final class ScanCommand implements Callable<Integer> {
 
   /**
    * The one place where the scanned signatures are assembled: the built-in ones, configured by
-   * the options. Further sources of signatures add theirs here.
+   * the options, then those of the {@code --signatures} jars. Further sources of signatures add
+   * theirs here; a duplicate id is caught when the engine is built.
    */
-  private List<Signature> signatures(ContainedExecutableOptions options) {
+  private List<Signature> signatures(ContainedExecutableOptions options) throws CliException {
     List<Signature> all = new ArrayList<>(environment.builtInSignatures().apply(options));
+    all.addAll(SignatureJars.load(signatureJars, environment.stderr()));
     return all;
   }
 

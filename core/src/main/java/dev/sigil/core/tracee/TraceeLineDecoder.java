@@ -107,7 +107,8 @@ final class TraceeLineDecoder {
       return message.contains("nesting") ? "nesting deeper than " + maxDepth : "a value exceeds a size limit";
     } catch (IOException e) {
       parserDirty = true;
-      return malformed(e, end - start);
+      int contentEnd = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+      return malformed(e, contentEnd - start);
     } catch (RuntimeException e) {
       // A parser bug must cost one line, never the stream.
       parserDirty = true;

@@ -71,6 +71,9 @@ public final class TraceeReader {
     this.maxLineBytes = builder.maxLineBytes;
     this.rejectionListener = builder.rejectionListener;
     JsonFactory factory = JsonFactory.builder()
+        // Field names stay canonicalised (matched without allocating) but are not String.intern()ed:
+        // hostile input must not flood the JVM's string table.
+        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(builder.maxDepth)
             .maxStringLength(builder.maxLineBytes)
@@ -138,6 +141,7 @@ public final class TraceeReader {
         // Too long to keep: discard up to the next newline, keeping what follows it.
         lineNumber++;
         long length = end - start;
+        boolean blank = isBlank(buf, start, end);
         int rest = -1;
         while (rest < 0 && !eof) {
           int n = in.read(buf, 0, buf.length);
@@ -147,6 +151,7 @@ public final class TraceeReader {
           }
           for (int i = 0; i < n; i++) {
             if (buf[i] == '\n') {
+              blank = blank && isBlank(buf, 0, i);
               rest = n - i - 1;
               length += i + 1;
               System.arraycopy(buf, i + 1, buf, 0, rest);
@@ -154,12 +159,17 @@ public final class TraceeReader {
             }
           }
           if (rest < 0) {
+            blank = blank && isBlank(buf, 0, n);
             length += n;
           }
         }
         linesRead++;
         bytesRead += length;
-        reject(lineNumber, lineOffset, "line longer than " + maxLineBytes + " bytes");
+        if (blank) {
+          blankLines++;
+        } else {
+          reject(lineNumber, lineOffset, "line longer than " + maxLineBytes + " bytes");
+        }
         lineOffset += length;
         start = 0;
         scan = 0;
@@ -271,13 +281,19 @@ public final class TraceeReader {
     rejectionListener.onRejection(new Rejection(lineNumber, lineOffset, reason));
   }
 
-  /** Asks a running {@code read} to return after the current line; callable from any thread. */
+  /**
+   * Asks a running {@code read} (or, when none is running, the next one) to return after the
+   * current line; callable from any thread. Each request ends one {@code read}. A stream read
+   * that stops discards what it had read past that line; a read blocked waiting for input
+   * returns once input arrives.
+   */
   public void stop() {
     stopRequested = true;
   }
 
   /**
-   * Returns the counters so far.
+   * Returns the counters so far, accumulated over every {@code read}. Exact when called on the
+   * reading thread (from the sink, or between reads); from another thread, a recent view.
    *
    * @return the counters
    */

@@ -854,6 +854,12 @@ final class TraceeLineDecoder {
       i++;
     }
     long value = 0;
+    if (end - i <= 18) {
+      for (; i < end; i++) {
+        value = value * 10 + (chars[i] - '0'); // 18 digits cannot overflow
+      }
+      return negative ? -value : value;
+    }
     for (; i < end; i++) {
       int digit = chars[i] - '0';
       // 2^64 - 1 = 18446744073709551615

@@ -3,6 +3,7 @@ package dev.sigil.core.tracee;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sigil.core.Event;
+import dev.sigil.core.internal.LineScan;
 import dev.sigil.core.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +110,7 @@ public final class TraceeReader {
     int start = 0; // first byte of the current line
     int scan = 0; // where the newline search resumes
     int end = 0; // one past the last byte read
-    int highBits = 0; // OR of the current line's bytes scanned so far: negative when non-ASCII
+    boolean nonAscii = false; // whether the current line's bytes scanned so far include non-ASCII
     long lineNumber = 0;
     long lineOffset = 0; // stream offset of buf[start]
     boolean eof = false;
@@ -118,22 +119,16 @@ public final class TraceeReader {
         stopRequested = false;
         return;
       }
-      int newline = -1;
-      for (int i = scan; i < end; i++) {
-        byte b = buf[i];
-        if (b == '\n') {
-          newline = i;
-          break;
-        }
-        highBits |= b;
-      }
-      if (newline >= 0) {
+      long scanned = LineScan.scan(buf, scan, end);
+      nonAscii |= scanned < 0;
+      int newline = (int) scanned;
+      if (newline < end) {
         lineNumber++;
-        line(buf, start, newline, true, highBits < 0, lineNumber, lineOffset, sink);
+        line(buf, start, newline, true, nonAscii, lineNumber, lineOffset, sink);
         lineOffset += newline + 1 - start;
         start = newline + 1;
         scan = start;
-        highBits = 0;
+        nonAscii = false;
         continue;
       }
       scan = end;
@@ -174,13 +169,13 @@ public final class TraceeReader {
         start = 0;
         scan = 0;
         end = Math.max(rest, 0);
-        highBits = 0;
+        nonAscii = false;
         continue;
       }
       if (eof) {
         if (start < end) {
           lineNumber++;
-          line(buf, start, end, false, highBits < 0, lineNumber, lineOffset, sink);
+          line(buf, start, end, false, nonAscii, lineNumber, lineOffset, sink);
         }
         return;
       }
@@ -224,19 +219,11 @@ public final class TraceeReader {
         stopRequested = false;
         return;
       }
-      int highBits = 0;
-      int end = start;
-      while (end < limit) {
-        byte b = buffer[end];
-        if (b == '\n') {
-          break;
-        }
-        highBits |= b;
-        end++;
-      }
+      long scanned = LineScan.scan(buffer, start, limit);
+      int end = (int) scanned;
       boolean newlineFollows = end < limit;
       lineNumber++;
-      line(buffer, start, end, newlineFollows, highBits < 0, lineNumber, start - offset, sink);
+      line(buffer, start, end, newlineFollows, scanned < 0, lineNumber, start - offset, sink);
       start = newlineFollows ? end + 1 : end;
     }
   }

@@ -7,4 +7,8 @@ module dev.sigil.signatures {
   requires transitive dev.sigil.core;
 
   exports dev.sigil.signatures;
+
+  provides dev.sigil.core.Signature with
+      dev.sigil.signatures.internal.DroppedExecutable,
+      dev.sigil.signatures.internal.ContainedExecutable;
 }

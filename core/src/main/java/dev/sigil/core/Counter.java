@@ -1,12 +1,14 @@
 package dev.sigil.core;
 
 /**
- * A statistic a signature counts; incrementing allocates nothing. Single-writer: only the
- * engine's thread increments it.
+ * A statistic a signature counts; incrementing allocates nothing and costs a plain add.
+ * Single-writer: only the engine's thread changes it; a reader on another thread (a stats
+ * printer) may see a slightly stale value.
  */
 public final class Counter {
   private final String name;
-  private volatile long value;
+  // Single writer (the engine's thread); readers on other threads may lag.
+  private long value;
 
   /**
    * Creates a counter at zero.
@@ -18,7 +20,6 @@ public final class Counter {
   }
 
   /** Adds one. */
-  @SuppressWarnings("NonAtomicVolatileUpdate")
   public void increment() {
     value = value + 1;
   }

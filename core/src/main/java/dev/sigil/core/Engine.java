@@ -60,7 +60,9 @@ public final class Engine implements AutoCloseable {
   private final Clock clock;
   private final Deduplicator deduplicator;
 
-  private volatile long events;
+  // Plain fields: the engine's thread is the only writer, and a volatile store per event would
+  // cost more than dispatch itself. Other threads reading stats() may see slightly stale values.
+  private long events;
   private long eventTime;
   private boolean closed;
 
@@ -161,15 +163,12 @@ public final class Engine implements AutoCloseable {
     Slot[] selected = id >= 0 && id <= maxTypeId ? table[id * ORIGINS + origin] : wildcardOnly[origin];
     for (Slot slot : selected) {
       slot.events++;
-      slot.current = event;
       try {
         slot.signature.onEvent(event);
       } catch (FindingDeliveryException e) {
         throw e;
       } catch (RuntimeException | StackOverflowError e) {
         slot.fail("onEvent", e, event);
-      } finally {
-        slot.current = null;
       }
     }
   }
@@ -333,12 +332,11 @@ public final class Engine implements AutoCloseable {
     final Map<String, DedupPolicy> dedup;
     final Map<String, Counter> counters = new LinkedHashMap<>();
     final System.Logger logger;
-    @Nullable Event current;
-    volatile long events;
-    volatile long findings;
-    volatile long suppressed;
-    volatile long errors;
-    volatile long dataProblems;
+    long events;
+    long findings;
+    long suppressed;
+    long errors;
+    long dataProblems;
 
     Slot(Signature signature, Map<String, DedupPolicy> dedup) {
       this.signature = signature;

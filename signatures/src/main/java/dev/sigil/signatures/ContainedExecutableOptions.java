@@ -1,13 +1,21 @@
 package dev.sigil.signatures;
 
+import dev.sigil.signatures.internal.StorageRoots;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Options of the contained-executable signatures (SGL-1001, SGL-1002).
  *
+ * <p>Learning applies to SGL-1001 only: SGL-1002 (a kernel thread running a contained file) is
+ * never normal and fires from the first event whatever these options say.
+ *
  * @param extraStorageRoots further storage-root patterns, in addition to the built-in ones
- *     (for k3s or custom data roots)
+ *     (for k3s or custom data roots): {@code [name=]/absolute/dir/}, where a {@code *} segment
+ *     matches any one segment, e.g.
+ *     {@code k3s-snapshot=/var/lib/rancher/k3s/agent/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/*}{@code /fs/};
+ *     the name (default {@code extra-root}) is the finding's {@code evidence}, and the rest of the
+ *     path after the root is reported as {@code containerPath}
  * @param extraRuntimeAllowlist further executing-process names SGL-1001 treats as a container
  *     runtime doing its job (a trailing {@code *} matches a prefix)
  * @param learning whether SGL-1001 learns a profile before alerting (off by default)
@@ -16,6 +24,7 @@ import java.util.List;
  * @param dedupPeriod the default deduplication window of both signatures; zero turns it off
  * @param inodeCapacity the most (dev, inode) pairs remembered
  * @param profileCapacity the most learned profile keys remembered
+ * @param hostCapacity the most hosts whose first-seen time is remembered (learning only)
  */
 public record ContainedExecutableOptions(
     List<String> extraStorageRoots,
@@ -25,7 +34,8 @@ public record ContainedExecutableOptions(
     Duration activationPeriod,
     Duration dedupPeriod,
     int inodeCapacity,
-    int profileCapacity) {
+    int profileCapacity,
+    int hostCapacity) {
 
   /**
    * Validates and freezes the options.
@@ -38,7 +48,9 @@ public record ContainedExecutableOptions(
    * @param dedupPeriod see the record component
    * @param inodeCapacity see the record component
    * @param profileCapacity see the record component
-   * @throws IllegalArgumentException when a period is negative or a capacity below 1
+   * @param hostCapacity see the record component
+   * @throws IllegalArgumentException when a period is negative, a capacity below 1, a storage
+   *     root malformed or a runtime name blank, naming the culprit
    */
   public ContainedExecutableOptions {
     extraStorageRoots = List.copyOf(extraStorageRoots);
@@ -46,20 +58,28 @@ public record ContainedExecutableOptions(
     if (trainingPeriod.isNegative() || activationPeriod.isNegative() || dedupPeriod.isNegative()) {
       throw new IllegalArgumentException("periods must not be negative");
     }
-    if (inodeCapacity < 1 || profileCapacity < 1) {
+    if (inodeCapacity < 1 || profileCapacity < 1 || hostCapacity < 1) {
       throw new IllegalArgumentException("capacities must be at least 1");
+    }
+    StorageRoots.withExtra(extraStorageRoots);
+    for (String runtime : extraRuntimeAllowlist) {
+      String name = runtime.endsWith("*") ? runtime.substring(0, runtime.length() - 1) : runtime;
+      if (name.isBlank() || name.contains("*")) {
+        throw new IllegalArgumentException("runtime allowlist entry '" + runtime
+            + "' must be a process name, optionally ending with '*'");
+      }
     }
   }
 
   /**
    * Returns the defaults: no extra roots or runtimes, learning off, training 30 days,
-   * activation 14 days, deduplication 1 day, 100,000 inodes and profile keys.
+   * activation 14 days, deduplication 1 day, 100,000 inodes and profile keys, 10,000 hosts.
    *
    * @return the defaults
    */
   public static ContainedExecutableOptions defaults() {
     return new ContainedExecutableOptions(List.of(), List.of(), false, Duration.ofDays(30),
-        Duration.ofDays(14), Duration.ofDays(1), 100_000, 100_000);
+        Duration.ofDays(14), Duration.ofDays(1), 100_000, 100_000, 10_000);
   }
 
   /**
@@ -70,7 +90,7 @@ public record ContainedExecutableOptions(
    */
   public ContainedExecutableOptions withLearning(boolean enabled) {
     return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, enabled,
-        trainingPeriod, activationPeriod, dedupPeriod, inodeCapacity, profileCapacity);
+        trainingPeriod, activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
   }
 
   /**
@@ -79,9 +99,60 @@ public record ContainedExecutableOptions(
    * @param training the training period
    * @param activation the activation period
    * @return the options
+   * @throws IllegalArgumentException when a period is negative
    */
   public ContainedExecutableOptions withPeriods(Duration training, Duration activation) {
     return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, learning,
-        training, activation, dedupPeriod, inodeCapacity, profileCapacity);
+        training, activation, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
+  }
+
+  /**
+   * Returns these options with another default deduplication window.
+   *
+   * @param period the window; zero turns deduplication off
+   * @return the options
+   * @throws IllegalArgumentException when the period is negative
+   */
+  public ContainedExecutableOptions withDedupPeriod(Duration period) {
+    return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, learning,
+        trainingPeriod, activationPeriod, period, inodeCapacity, profileCapacity, hostCapacity);
+  }
+
+  /**
+   * Returns these options with further storage roots.
+   *
+   * @param roots the patterns (see {@link #extraStorageRoots()})
+   * @return the options
+   * @throws IllegalArgumentException when a pattern is malformed, naming it
+   */
+  public ContainedExecutableOptions withExtraStorageRoots(List<String> roots) {
+    return new ContainedExecutableOptions(roots, extraRuntimeAllowlist, learning,
+        trainingPeriod, activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
+  }
+
+  /**
+   * Returns these options with further runtime names SGL-1001 ignores.
+   *
+   * @param runtimes process names, a trailing {@code *} matching a prefix
+   * @return the options
+   * @throws IllegalArgumentException when a name is blank
+   */
+  public ContainedExecutableOptions withExtraRuntimeAllowlist(List<String> runtimes) {
+    return new ContainedExecutableOptions(extraStorageRoots, runtimes, learning,
+        trainingPeriod, activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
+  }
+
+  /**
+   * Returns these options with other memory bounds.
+   *
+   * @param inodes the most (dev, inode) pairs remembered
+   * @param profileKeys the most learned profile keys remembered
+   * @param hosts the most hosts remembered
+   * @return the options
+   * @throws IllegalArgumentException when a capacity is below 1
+   */
+  public ContainedExecutableOptions withCapacities(int inodes, int profileKeys, int hosts) {
+    return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, learning,
+        trainingPeriod, activationPeriod, dedupPeriod, inodes, profileKeys, hosts);
   }
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The whole-process figure: `sigil scan` over a generated Tracee file, next to jq over the same
+# file. Prints wall time, events/s, MB/s and peak RSS (GNU time's "Maximum resident set size").
+#
+# Needs: the built jars (mvn -B package -DskipTests), GNU time at /usr/bin/time, and jq
+# (Debian/Ubuntu: apt-get update && apt-get install -y jq time).
+#
+# Usage: benchmarks/scan-figure.sh [FILE] [EVENTS]
+#   FILE    where the generated NDJSON goes (default /tmp/sigil-scan-figure.ndjson; never the repo)
+#   EVENTS  how many events (default 1000000, about 1.5 GB); the file is regenerated when its
+#           recorded event count differs
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+file="${1:-/tmp/sigil-scan-figure.ndjson}"
+events="${2:-1000000}"
+bench_jar="$root/benchmarks/target/benchmarks.jar"
+sigil_jar="$root/examples/target/sigil.jar"
+
+for jar in "$bench_jar" "$sigil_jar"; do
+  [[ -f "$jar" ]] || { echo "missing $jar: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
+done
+[[ -x /usr/bin/time ]] || { echo "GNU time missing: apt-get install -y time" >&2; exit 2; }
+command -v jq >/dev/null || { echo "jq missing: apt-get update && apt-get install -y jq" >&2; exit 2; }
+
+if [[ ! -f "$file" || "$(cat "$file.events" 2>/dev/null)" != "$events" ]]; then
+  java -cp "$bench_jar" dev.sigil.benchmarks.events.GenerateTraceeFile "$file" "$events" 42 0.01
+  echo "$events" > "$file.events"
+fi
+bytes=$(stat -c %s "$file")
+# Both tools read from the page cache: the figure is CPU, not disk.
+cat "$file" > /dev/null
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+# measure NAME COMMAND...: runs the command under GNU time, prints one table row.
+measure() {
+  local name="$1"; shift
+  /usr/bin/time -v -o "$log.time" "$@" > /dev/null 2> "$log" || {
+    echo "$name failed:" >&2; tail -5 "$log" >&2; exit 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+      n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")
+  awk -v name="$name" -v wall="$wall" -v rss="$rss" -v events="$events" -v bytes="$bytes" 'BEGIN {
+      printf "| %-48s | %8.2f | %12.0f | %8.1f | %8.1f |\n",
+        name, wall, events / wall, bytes / wall / 1e6, rss / 1024 }'
+  rm -f "$log.time"
+}
+
+echo "file: $file ($events events, $bytes bytes, $(awk -v b="$bytes" -v e="$events" 'BEGIN{printf "%.0f", b/e}') B/event)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| command                                          | wall (s) |     events/s |     MB/s | peak RSS (MB) |"
+echo "|--------------------------------------------------|---------:|-------------:|---------:|--------------:|"
+measure "sigil scan FILE --summary json" java -jar "$sigil_jar" scan "$file" --summary json
+summary="$(tail -1 "$log")"
+measure "jq -c 'select(.eventName==\"magic_write\")' FILE" jq -c 'select(.eventName=="magic_write")' "$file"
+echo
+echo "sigil scan summary: $summary"

@@ -1,0 +1,215 @@
+package dev.sigil.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sigil.benchmarks.events.EventMix;
+import dev.sigil.benchmarks.events.GeneratedEvent;
+import dev.sigil.benchmarks.events.InMemoryEvents;
+import dev.sigil.benchmarks.events.TraceeLineWriter;
+import dev.sigil.core.Engine;
+import dev.sigil.core.Event;
+import dev.sigil.core.tracee.ReaderStats;
+import dev.sigil.core.tracee.TraceeReader;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Tracee JSON in: an in-memory NDJSON buffer of a node's activity (v0.24 lines, about 1% of
+ * events firing TRC-1022), per event.
+ *
+ * <ul>
+ *   <li>{@code tokenScanFloor}: jackson-core's {@code nextToken()} over the buffer, touching
+ *       nothing: the floor for any Jackson-based decoder.
+ *   <li>{@code decode}: Sigil's {@link TraceeReader} decoding every line into its reused event.
+ *   <li>{@code decodeAndMatch}: decoding plus an engine with all built-in signatures.
+ *   <li>{@code databindMap}: what a user writes without Sigil: jackson-databind
+ *       {@code readValue} into a {@code Map} per line, then TRC-1022's check on the map.
+ * </ul>
+ *
+ * <p>MB/s = (bytes per event, printed at setup) / (ns per event) × 1000.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Thread)
+public class TraceeDecodeBenchmark {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private byte[] buffer;
+  private int expectedFindings;
+  private TraceeReader decodeReader;
+  private TraceeReader matchReader;
+  private Engine engine;
+  private Consumer<Event> matchSink;
+  private final CountingSink countingSink = new CountingSink();
+  private final Workloads.KeepingListener findings = new Workloads.KeepingListener();
+
+  /**
+   * Renders the buffer, builds the readers and the engine, and checks one pass of each decodes
+   * every line and finds every drop.
+   *
+   * @throws IllegalStateException when a line is rejected or a finding is missing
+   */
+  @Setup(Level.Trial)
+  public void setUp() {
+    List<GeneratedEvent> generated =
+        InMemoryEvents.generate(Workloads.SEED, EventMix.realistic(), Workloads.BATCH);
+    buffer = TraceeLineWriter.toBytes(generated);
+    expectedFindings = (int) generated.stream().filter(GeneratedEvent::firesDroppedExecutable).count();
+    decodeReader = TraceeReader.builder().build();
+    matchReader = TraceeReader.builder().build();
+    engine = Workloads.engine(Workloads.builtIns(), findings);
+    matchSink = engine::accept;
+
+    decode();
+    check("decode", decodeReader.stats());
+    decodeAndMatch();
+    check("decodeAndMatch", matchReader.stats());
+    if (findings.findings != expectedFindings) {
+      throw new IllegalStateException("decodeAndMatch found " + findings.findings + " of "
+          + expectedFindings + " dropped executables");
+    }
+    int databindFindings = databindMap();
+    if (databindFindings != expectedFindings) {
+      throw new IllegalStateException("databindMap found " + databindFindings + " of "
+          + expectedFindings + " dropped executables");
+    }
+    System.out.printf("%n[setup] %d lines, %d bytes, %.1f bytes/event, %d fire TRC-1022%n",
+        Workloads.BATCH, buffer.length, (double) buffer.length / Workloads.BATCH, expectedFindings);
+  }
+
+  private static void check(String what, ReaderStats stats) {
+    if (stats.events() % Workloads.BATCH != 0 || stats.rejected() != 0) {
+      throw new IllegalStateException(what + " did not decode every line: " + stats);
+    }
+  }
+
+  /**
+   * Every token of the buffer, nothing kept.
+   *
+   * @return the number of tokens
+   * @throws IOException never: the buffer is in memory and valid
+   */
+  @Benchmark
+  @OperationsPerInvocation(Workloads.BATCH)
+  public long tokenScanFloor() throws IOException {
+    long tokens = 0;
+    try (JsonParser parser = FACTORY.createParser(buffer, 0, buffer.length)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        tokens += token.id();
+      }
+    }
+    return tokens;
+  }
+
+  /**
+   * Every line decoded into the reader's reused event.
+   *
+   * @return a value derived from every event
+   */
+  @Benchmark
+  @OperationsPerInvocation(Workloads.BATCH)
+  public long decode() {
+    decodeReader.read(buffer, 0, buffer.length, countingSink);
+    return countingSink.sum;
+  }
+
+  /** Every line decoded and handed to an engine holding all built-in signatures. */
+  @Benchmark
+  @OperationsPerInvocation(Workloads.BATCH)
+  public void decodeAndMatch() {
+    matchReader.read(buffer, 0, buffer.length, matchSink);
+  }
+
+  /**
+   * Every line read into a {@code Map} by jackson-databind, then TRC-1022's check on the map.
+   *
+   * @return how many lines the check fired on
+   */
+  @Benchmark
+  @OperationsPerInvocation(Workloads.BATCH)
+  public int databindMap() {
+    int fired = 0;
+    int start = 0;
+    byte[] bytes = buffer;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      if (end > start) {
+        try {
+          Map<?, ?> event = MAPPER.readValue(bytes, start, end - start, Map.class);
+          fired += droppedExecutable(event) ? 1 : 0;
+        } catch (IOException e) {
+          throw new IllegalStateException("line at byte " + start + " is not JSON", e);
+        }
+      }
+      start = end + 1;
+    }
+    return fired;
+  }
+
+  /** TRC-1022 over a databind {@code Map}, as a user would write it without Sigil. */
+  private static boolean droppedExecutable(Map<?, ?> event) {
+    if (!"magic_write".equals(event.get("eventName"))) {
+      return false;
+    }
+    Object flags = event.get("contextFlags");
+    if (!(flags instanceof Map) || !Boolean.TRUE.equals(((Map<?, ?>) flags).get("containerStarted"))) {
+      return false;
+    }
+    String path = null;
+    byte[] bytes = null;
+    Object args = event.get("args");
+    if (!(args instanceof List)) {
+      return false;
+    }
+    for (Object arg : (List<?>) args) {
+      if (arg instanceof Map) {
+        Map<?, ?> a = (Map<?, ?>) arg;
+        Object value = a.get("value");
+        if ("pathname".equals(a.get("name")) && value instanceof String) {
+          path = (String) value;
+        } else if ("bytes".equals(a.get("name")) && value instanceof String) {
+          bytes = Base64.getDecoder().decode((String) value);
+        }
+      }
+    }
+    return bytes != null && bytes.length >= 4 && bytes[0] == 0x7f && bytes[1] == 'E'
+        && bytes[2] == 'L' && bytes[3] == 'F' && path != null && !path.startsWith("memfd:")
+        && !path.startsWith("/dev/shm/") && !path.startsWith("/run/shm/");
+  }
+
+  /** Touches each decoded event as little as a consumer can: its type and timestamp. */
+  private static final class CountingSink implements Consumer<Event> {
+    long sum;
+
+    @Override
+    public void accept(Event event) {
+      sum += event.type().id() + event.timestamp();
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Writing findings as OCSF 1.3.0 Detection Findings (class 2004), the schema security data
+ * lakes and SIEMs ingest; see {@link dev.sigil.core.ocsf.OcsfFindingWriter}.
+ */
+@NullMarked
+package dev.sigil.core.ocsf;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,158 @@
+package dev.sigil.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.sigil.core.testing.EventBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EngineDedupTest {
+  private static final long SECOND = 1_000_000_000L;
+  private final List<Finding> findings = new ArrayList<>();
+
+  /** Fires on every event with the event's path; deduplicates by host and path for a minute. */
+  private static final class PathSignature extends RecordingSignature {
+    private final DedupPolicy policy;
+
+    PathSignature(DedupPolicy policy) {
+      super("PATH-1", Selector.any());
+      this.policy = policy;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+      context.report(event, Map.of("path", String.valueOf(event.string(ArgKey.of("pathname")))));
+    }
+
+    @Override
+    public DedupPolicy defaultDedup() {
+      return policy;
+    }
+  }
+
+  private static Event write(String host, String path, long seconds) {
+    return EventBuilder.event("magic_write").hostName(host).arg("pathname", path)
+        .timestamp(seconds * SECOND).build();
+  }
+
+  private Engine engine(Engine.Builder builder) {
+    return builder.onFinding(findings::add).build();
+  }
+
+  private static PathSignature minuteByHostAndPath() {
+    return new PathSignature(DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path"));
+  }
+
+  @Test
+  void suppressesRepeatsInsideTheWindow() {
+    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 10));
+    engine.accept(write("a", "/x", 59));
+
+    assertEquals(1, findings.size());
+    assertEquals(2, engine.stats().suppressed());
+    assertEquals(2, engine.stats().signatures().get("PATH-1").suppressed());
+    assertEquals(1, engine.stats().findings());
+  }
+
+  @Test
+  void theFirstFindingAfterTheWindowCarriesWhatWasSuppressed() {
+    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 10));
+    engine.accept(write("a", "/x", 20));
+    engine.accept(write("a", "/x", 60));
+
+    assertEquals(2, findings.size());
+    Finding after = findings.get(1);
+    assertEquals(2L, after.data().get("suppressedCount"));
+    assertEquals(20 * SECOND, after.data().get("lastSuppressedAt"));
+    assertEquals(List.of("path", "suppressedCount", "lastSuppressedAt"), List.copyOf(after.data().keySet()));
+    assertFalse(findings.get(0).data().containsKey("suppressedCount"));
+  }
+
+  @Test
+  void theWindowRestartsAtEachEmittedFinding() {
+    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 60));
+    engine.accept(write("a", "/x", 100));
+
+    assertEquals(2, findings.size());
+  }
+
+  @Test
+  void keysOnHostAndFieldsSoOtherHostsAndPathsStillAlert() {
+    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("b", "/x", 1));
+    engine.accept(write("a", "/y", 2));
+
+    assertEquals(3, findings.size());
+  }
+
+  @Test
+  void aZeroWindowOverrideTurnsDeduplicationOff() {
+    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()).dedupWindow(Duration.ZERO));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 1));
+
+    assertEquals(2, findings.size());
+  }
+
+  @Test
+  void aWindowOverrideReplacesTheSignaturesDefault() {
+    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()).dedupWindow(Duration.ofSeconds(5)));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 3));
+    engine.accept(write("a", "/x", 6));
+
+    assertEquals(2, findings.size());
+  }
+
+  @Test
+  void usersCanEnableDeduplicationForASignatureWithoutADefault() {
+    Engine engine = engine(Engine.builder().add(new PathSignature(null))
+        .dedup("PATH-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path")));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 1));
+
+    assertEquals(1, findings.size());
+  }
+
+  @Test
+  void withoutAPolicyEveryFindingIsDelivered() {
+    Engine engine = engine(Engine.builder().add(new PathSignature(null)));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 0));
+
+    assertEquals(2, findings.size());
+  }
+
+  @Test
+  void evictsTheLeastRecentlyUsedKeyWhenFull() {
+    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()).dedupCapacity(2));
+
+    engine.accept(write("a", "/1", 0));
+    engine.accept(write("a", "/2", 0));
+    engine.accept(write("a", "/3", 0));
+    engine.accept(write("a", "/1", 1));
+
+    assertEquals(4, findings.size());
+    assertEquals(2, engine.stats().dedupKeys());
+    assertEquals(2, engine.stats().dedupEvictions());
+  }
+}

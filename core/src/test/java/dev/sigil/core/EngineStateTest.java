@@ -1,0 +1,149 @@
+package dev.sigil.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigil.core.testing.EventBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EngineStateTest {
+  private final List<Finding> findings = new ArrayList<>();
+
+  /** Counts events across restarts and fires on each, deduplicated per host for an hour. */
+  private static final class CountingSignature extends RecordingSignature implements Stateful {
+    long count;
+
+    CountingSignature() {
+      super("COUNT-1", Selector.any());
+    }
+
+    @Override
+    public void onEvent(Event event) {
+      count++;
+      context.report(event, Map.of("n", count));
+    }
+
+    @Override
+    public DedupPolicy defaultDedup() {
+      return DedupPolicy.byHostAndFields(Duration.ofHours(1));
+    }
+
+    @Override
+    public Object saveState() {
+      Map<String, Object> state = new LinkedHashMap<>();
+      state.put("count", count);
+      return state;
+    }
+
+    @Override
+    public void restoreState(Object state) {
+      if (!(state instanceof Map) || !(((Map<?, ?>) state).get("count") instanceof Long)) {
+        throw new IllegalArgumentException("COUNT-1 state needs an integer count");
+      }
+      count = (Long) ((Map<?, ?>) state).get("count");
+    }
+  }
+
+  private Engine engine(CountingSignature signature) {
+    return Engine.builder().add(signature).onFinding(findings::add).build();
+  }
+
+  private static Event event(long seconds) {
+    return EventBuilder.event("openat").hostName("a").timestamp(seconds * 1_000_000_000L).build();
+  }
+
+  private static byte[] save(Engine engine) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    engine.saveState(out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void aRestartedEngineRemembersSignatureStateAndSuppressions() throws IOException {
+    Engine first = engine(new CountingSignature());
+    first.accept(event(0));
+    first.accept(event(1));
+    byte[] state = save(first);
+
+    CountingSignature restored = new CountingSignature();
+    Engine second = engine(restored);
+    second.restoreState(new ByteArrayInputStream(state));
+    second.accept(event(2));
+    second.accept(event(3600));
+
+    assertEquals(4, restored.count);
+    assertEquals(2, findings.size());
+    assertEquals(1, second.stats().suppressed());
+    assertEquals(2L, findings.get(1).data().get("suppressedCount"));
+  }
+
+  @Test
+  void writesAVersionedDocument() throws IOException {
+    Engine engine = engine(new CountingSignature());
+
+    String json = new String(save(engine), StandardCharsets.UTF_8);
+
+    assertTrue(json.contains("\"format\" : \"sigil-engine-state\""), json);
+    assertTrue(json.contains("\"version\" : 1"), json);
+  }
+
+  @Test
+  void rejectsDocumentsThatAreNotJson() {
+    Engine engine = engine(new CountingSignature());
+
+    IOException e = assertThrows(IOException.class,
+        () -> engine.restoreState(new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8))));
+
+    assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+  }
+
+  @Test
+  void rejectsDocumentsOfANewerVersion() {
+    Engine engine = engine(new CountingSignature());
+    String newer = "{\"format\":\"sigil-engine-state\",\"version\":99}";
+
+    IOException e = assertThrows(IOException.class,
+        () -> engine.restoreState(new ByteArrayInputStream(newer.getBytes(StandardCharsets.UTF_8))));
+
+    assertTrue(e.getMessage().contains("newer"), e.getMessage());
+  }
+
+  @Test
+  void rejectsOtherJsonDocuments() {
+    Engine engine = engine(new CountingSignature());
+
+    assertThrows(IOException.class,
+        () -> engine.restoreState(new ByteArrayInputStream("[1,2]".getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void reportsCorruptSignatureStateAsACorruptDocument() {
+    Engine engine = engine(new CountingSignature());
+    String corrupt = "{\"format\":\"sigil-engine-state\",\"version\":1,\"dedup\":[],"
+        + "\"signatures\":{\"COUNT-1\":{\"count\":\"many\"}}}";
+
+    IOException e = assertThrows(IOException.class,
+        () -> engine.restoreState(new ByteArrayInputStream(corrupt.getBytes(StandardCharsets.UTF_8))));
+
+    assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+  }
+
+  @Test
+  void reportsCorruptDeduplicatorState() {
+    Engine engine = engine(new CountingSignature());
+    String corrupt = "{\"format\":\"sigil-engine-state\",\"version\":1,\"dedup\":[{\"key\":1}]}";
+
+    assertThrows(IOException.class,
+        () -> engine.restoreState(new ByteArrayInputStream(corrupt.getBytes(StandardCharsets.UTF_8))));
+  }
+}

@@ -1,0 +1,221 @@
+package dev.sigil.signatures.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The directories under which the host sees a container's files (the storage roots), and the
+ * allocation-free matching of a normalised path against them.
+ *
+ * <p>A root is a list of segment matchers: a literal name, any one non-empty segment ({@code *}),
+ * or a number (the pid in {@code /proc/<pid>/root/}). A path lies under a root when its first
+ * segments match and at least one more segment follows. Each root has an evidence name, tells
+ * whether the rest of the path is the path inside the container, and may say which segment holds
+ * the container id.
+ *
+ * <p>Users add roots as {@code [name=]/segment/*}{@code /segment/} (see {@link #parse(String)});
+ * they reveal the path inside the container and are named {@code extra-root} unless named.
+ */
+public final class StorageRoots {
+  /** The evidence name of a user-added root that has none. */
+  public static final String DEFAULT_EXTRA_NAME = "extra-root";
+
+  private static final String ANY = "*";
+  private static final String NUMBER = "<number>";
+
+  private final Root[] roots;
+
+  /** One storage root. */
+  record Root(String name, String[] segments, boolean revealsContainerPath, int containerIdSegment) {}
+
+  private StorageRoots(List<Root> roots) {
+    this.roots = roots.toArray(new Root[0]);
+  }
+
+  /**
+   * Returns the built-in roots followed by user-added ones.
+   *
+   * @param extra user-added root patterns, as {@link #parse(String)} reads them
+   * @return the roots
+   * @throws IllegalArgumentException when a pattern is malformed, naming it
+   */
+  public static StorageRoots withExtra(List<String> extra) {
+    List<Root> all = new ArrayList<>(builtIn());
+    for (String pattern : extra) {
+      all.add(parse(pattern));
+    }
+    return new StorageRoots(all);
+  }
+
+  private static List<Root> builtIn() {
+    return List.of(
+        root("docker-overlay2", true, -1, "var", "lib", "docker", "overlay2", ANY, "diff"),
+        root("docker-overlay2", true, -1, "var", "lib", "docker", "overlay2", ANY, "merged"),
+        root("docker-volume", false, -1, "var", "lib", "docker", "volumes", ANY, "_data"),
+        root("containerd-snapshot", true, -1, "var", "lib", "containerd",
+            "io.containerd.snapshotter.v1.overlayfs", "snapshots", ANY, "fs"),
+        root("containerd-rootfs", true, 4, "run", "containerd", "io.containerd.runtime.v2.task",
+            ANY, ANY, "rootfs"),
+        root("podman-overlay", true, -1, "var", "lib", "containers", "storage", "overlay", ANY, "diff"),
+        root("podman-overlay", true, -1, "var", "lib", "containers", "storage", "overlay", ANY, "merged"),
+        root("kubelet-volume", false, -1, "var", "lib", "kubelet", "pods", ANY, "volumes"),
+        root("proc-root", true, -1, "proc", NUMBER, "root"));
+  }
+
+  private static Root root(String name, boolean reveals, int idSegment, String... segments) {
+    return new Root(name, segments, reveals, idSegment);
+  }
+
+  /**
+   * Parses a user-added root: an optional {@code name=}, then an absolute directory path whose
+   * segments are names or {@code *} (any one segment), e.g.
+   * {@code k3s-snapshot=/var/lib/rancher/k3s/agent/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/*}{@code /fs/}.
+   *
+   * @param pattern the pattern
+   * @return the root
+   * @throws IllegalArgumentException when it is malformed, naming it
+   */
+  static Root parse(String pattern) {
+    String name = DEFAULT_EXTRA_NAME;
+    String path = pattern;
+    int equals = pattern.indexOf('=');
+    if (equals >= 0 && !pattern.startsWith("/")) {
+      name = pattern.substring(0, equals);
+      path = pattern.substring(equals + 1);
+      if (name.isBlank() || name.contains("/")) {
+        throw new IllegalArgumentException("storage root '" + pattern + "' has a malformed name");
+      }
+    }
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("storage root '" + pattern + "' must be an absolute path");
+    }
+    String trimmed = path.endsWith("/") && path.length() > 1
+        ? path.substring(1, path.length() - 1) : path.substring(1);
+    if (trimmed.isEmpty()) {
+      throw new IllegalArgumentException("storage root '" + pattern + "' must not be the root directory");
+    }
+    String[] segments = trimmed.split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String segment = segments[i];
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException("storage root '" + pattern
+            + "' must be a normal path (no empty, '.' or '..' segments)");
+      }
+      if (segment.contains(ANY) && !segment.equals(ANY)) {
+        throw new IllegalArgumentException("storage root '" + pattern
+            + "': '*' must stand for a whole segment, not part of '" + segment + "'");
+      }
+      if (segment.equals(ANY)) {
+        segments[i] = ANY;
+      }
+    }
+    return new Root(name, segments, true, -1);
+  }
+
+  /**
+   * Finds the first root a normalised absolute path lies under. Allocates nothing.
+   *
+   * @param path a path in normal form (see {@link PathNormaliser#isNormal(CharSequence)})
+   * @return the root's index, or -1
+   */
+  int match(CharSequence path) {
+    for (int i = 0; i < roots.length; i++) {
+      if (rootEnd(roots[i], path) > 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Returns the root's evidence name.
+   *
+   * @param index the root's index
+   * @return the name
+   */
+  String name(int index) {
+    return roots[index].name();
+  }
+
+  /**
+   * Returns the path inside the container, when the root reveals it.
+   *
+   * @param index the root's index
+   * @param path a path the root matches
+   * @return the path inside the container, or null
+   */
+  @Nullable String containerPath(int index, CharSequence path) {
+    Root root = roots[index];
+    int end = rootEnd(root, path);
+    return root.revealsContainerPath() && end > 0 ? path.subSequence(end, path.length()).toString() : null;
+  }
+
+  /**
+   * Returns the container id, when the root's path holds it.
+   *
+   * @param index the root's index
+   * @param path a path the root matches
+   * @return the id, or null
+   */
+  @Nullable String containerId(int index, CharSequence path) {
+    int idSegment = roots[index].containerIdSegment();
+    if (idSegment < 0) {
+      return null;
+    }
+    int position = 0;
+    for (int s = 0; s < idSegment; s++) {
+      position = segmentEnd(path, position + 1);
+    }
+    return path.subSequence(position + 1, segmentEnd(path, position + 1)).toString();
+  }
+
+  private static int rootEnd(Root root, CharSequence path) {
+    int length = path.length();
+    int position = 0;
+    for (String segment : root.segments()) {
+      if (position >= length || path.charAt(position) != '/') {
+        return -1;
+      }
+      int start = position + 1;
+      int end = segmentEnd(path, start);
+      if (end == start || !segmentMatches(segment, path, start, end)) {
+        return -1;
+      }
+      position = end;
+    }
+    return position + 1 < length && path.charAt(position) == '/' ? position : -1;
+  }
+
+  private static int segmentEnd(CharSequence path, int start) {
+    int end = start;
+    while (end < path.length() && path.charAt(end) != '/') {
+      end++;
+    }
+    return end;
+  }
+
+  // ANY and NUMBER are sentinels, compared by identity so that no user segment can mean them.
+  private static boolean segmentMatches(String segment, CharSequence path, int start, int end) {
+    if (segment == ANY) {
+      return true;
+    }
+    if (segment == NUMBER) {
+      for (int i = start; i < end; i++) {
+        if (path.charAt(i) < '0' || path.charAt(i) > '9') {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (segment.length() != end - start) {
+      return false;
+    }
+    for (int i = 0; i < segment.length(); i++) {
+      if (segment.charAt(i) != path.charAt(start + i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.sigil.signatures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sigil.core.Engine;
+import dev.sigil.core.Event;
+import dev.sigil.core.Origin;
+import dev.sigil.core.testing.AllocationMeter;
+import dev.sigil.core.testing.EventBuilder;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves that the built-in signatures allocate nothing on events they do not fire on, through a
+ * real engine running all of them. Runs in a JVM of its own (see the surefire configuration).
+ */
+class BuiltInSignaturesAllocationTest {
+  private static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+
+  private static Event containerWrite(String pathname, byte[] bytes) {
+    return EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+        .arg("pathname", pathname).arg("bytes", bytes).arg("dev", 0x800001L).arg("inode", 7L).build();
+  }
+
+  @Test
+  void droppedExecutableAllocatesNothingWhenItDoesNotFire() {
+    Engine engine = Engine.builder()
+        .addAll(Signatures.builtIn())
+        .onFinding(f -> {
+          throw new AssertionError("no finding expected: " + f);
+        })
+        .build();
+    Event[] events = {
+        containerWrite("/etc/passwd", "root:x:0:0".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        containerWrite("/dev/shm/jit", ELF),
+        containerWrite("memfd:jit", ELF),
+        containerWrite("/run/shm/x", ELF),
+        containerWrite("/bin/x", new byte[] {0x7f, 'E', 'L'}),
+        containerWrite("/app/a.zip", new byte[] {0x50, 0x4b, 0x03, 0x04}),
+        EventBuilder.event("magic_write").origin(Origin.HOST).arg("pathname", "/usr/bin/x")
+            .arg("bytes", ELF).build(),
+        EventBuilder.event("magic_write").origin(Origin.CONTAINER_INIT).arg("pathname", "/usr/bin/x")
+            .arg("bytes", ELF).build(),
+        EventBuilder.event("magic_write").origin(Origin.CONTAINER).arg("pathname", "/usr/bin/x").build(),
+        EventBuilder.event("magic_write").origin(Origin.CONTAINER).invalidArg("pathname", "string")
+            .arg("bytes", ELF).build(),
+        EventBuilder.event("openat").origin(Origin.CONTAINER).arg("pathname", "/etc/hosts").build(),
+    };
+
+    AllocationMeter.assertZeroAllocation("built-in signatures on non-firing events", 1_000_000,
+        i -> engine.accept(events[(int) (i % events.length)]));
+
+    assertEquals(0, engine.stats().findings());
+  }
+
+  private static Event exec(Origin origin, String host, String containerId, String path, long inode,
+      List<String> argv) {
+    EventBuilder b = EventBuilder.event("sched_process_exec").origin(origin).hostName(host)
+        .hostPids(300, 300, 1);
+    if (!containerId.isEmpty()) {
+      b.containerId(containerId);
+    }
+    return b.arg("cmdpath", path).arg("pathname", path).arg("dev", 2049L).arg("inode", inode)
+        .arg("argv", argv).arg("invoked_from_kernel", false).arg("prev_comm", "bash").build();
+  }
+
+  @Test
+  void containedExecutableAllocatesNothingOnUncontainedHostExecsAndContainerExecs() {
+    Engine engine = Engine.builder()
+        .addAll(Signatures.builtIn(ContainedExecutableOptions.defaults().withLearning(true)
+            .withPeriods(Duration.ofDays(30), Duration.ofDays(14))))
+        .onFinding(f -> {
+          throw new AssertionError("no finding expected: " + f);
+        })
+        .build();
+    String a = "aaaa000000000000000000000000000000000000000000000000000000000001";
+    String b = "bbbb000000000000000000000000000000000000000000000000000000000002";
+    Event[] events = {
+        exec(Origin.HOST, "node-1", "", "/usr/bin/ls", 11, List.of("ls", "-l")),
+        exec(Origin.HOST, "node-2", "", "/usr//bin/./ls", 11, List.of("ls")),
+        exec(Origin.HOST, "node-1", "", "/bin/sh", 12, List.of("/bin/sh", "-c", "echo hi")),
+        exec(Origin.HOST, "node-1", "", "/usr/bin/python3", 13, List.of("python3", "/opt/app/../app/main.py")),
+        exec(Origin.HOST, "node-2", "", "/bin/cat", 14,
+            List.of("cat", "/var/lib/docker/overlay2/3f2a9c/diff/etc/passwd")),
+        exec(Origin.HOST, "node-1", "", "/var/lib/docker/overlay2/3f2a9c/work/x", 15, List.of("x")),
+        exec(Origin.CONTAINER, "node-1", a, "/usr/bin/curl", 101, List.of("curl", "-s")),
+        exec(Origin.CONTAINER, "node-1", b, "/bin/sh", 102, List.of("sh")),
+        exec(Origin.CONTAINER, "node-2", a, "/var/lib/docker/overlay2/3f2a9c/diff/x", 103, List.of("x")),
+        exec(Origin.CONTAINER_INIT, "node-1", b, "/pause", 104, List.of("/pause")),
+        EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("node-1").containerId(a)
+            .arg("pathname", "/dev/shm/jit").arg("bytes", ELF).arg("dev", 2049L).arg("inode", 105L).build(),
+        EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("node-2").containerId(b)
+            .arg("pathname", "/tmp/notes").arg("bytes", new byte[] {'n', 'o'}).arg("dev", 2049L)
+            .arg("inode", 106L).build(),
+        EventBuilder.event("openat").origin(Origin.HOST).arg("pathname", "/etc/hosts").build(),
+    };
+
+    AllocationMeter.assertZeroAllocation("contained-executable signatures on non-firing events", 1_000_000,
+        i -> engine.accept(events[(int) (i % events.length)]));
+
+    assertEquals(0, engine.stats().findings());
+    assertEquals(5L, engine.stats().signatures().get("SGL-1001").counters().get("inodes"),
+        "101-105: container execs and the ELF write were recorded");
+  }
+}

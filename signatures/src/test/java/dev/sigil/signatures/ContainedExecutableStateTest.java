@@ -1,0 +1,155 @@
+package dev.sigil.signatures;
+
+import static dev.sigil.signatures.Scenario.DAY;
+import static dev.sigil.signatures.Scenario.ELF;
+import static dev.sigil.signatures.Scenario.T0;
+import static dev.sigil.signatures.Scenario.containerWrite;
+import static dev.sigil.signatures.Scenario.hostExec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigil.core.Origin;
+import dev.sigil.core.testing.EventBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContainedExecutableStateTest {
+  private static final String KNOWN = "/var/lib/docker/overlay2/3f2a9c/merged/usr/bin/healthcheck";
+  private static final String PAYLOAD = "/var/lib/docker/overlay2/3f2a9c/diff/tmp/payload";
+  private static final ContainedExecutableOptions LEARNING = ContainedExecutableOptions.defaults()
+      .withLearning(true).withPeriods(Duration.ofDays(30), Duration.ofDays(14));
+
+  private static String saved(Scenario scenario) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    scenario.engine.saveState(out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static void restore(Scenario scenario, String document) throws IOException {
+    scenario.engine.restoreState(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Day 1 on node-1: learning starts, a key is learned, a file is written in a container. */
+  private static Scenario firstRun() {
+    Scenario first = new Scenario(LEARNING);
+    first.feed(hostExec("/usr/bin/true").at(T0).build(),
+        hostExec(KNOWN).at(T0 + DAY).build(),
+        containerWrite("/usr/local/bin/kworker", ELF, 2049, 777));
+    return first;
+  }
+
+  @Test
+  void keepsTheLearningClockAcrossARestart() throws IOException {
+    Scenario restarted = new Scenario(LEARNING);
+    restore(restarted, saved(firstRun()));
+
+    restarted.feed(hostExec(PAYLOAD).at(T0 + 10 * DAY).build());
+
+    assertTrue(restarted.findings.isEmpty(), "activation is counted from the first run's first event");
+    assertEquals(1, restarted.stats().counters().get("silencedByActivation"));
+  }
+
+  @Test
+  void keepsTheLearnedProfileAcrossARestart() throws IOException {
+    Scenario restarted = new Scenario(LEARNING);
+    restore(restarted, saved(firstRun()));
+
+    restarted.feed(hostExec(KNOWN).at(T0 + 40 * DAY).build(), hostExec(PAYLOAD).at(T0 + 40 * DAY).build());
+
+    assertEquals(List.of(PAYLOAD), restarted.findings.stream().map(f -> f.data().get("path")).toList());
+  }
+
+  @Test
+  void keepsTheInodeIndexAcrossARestart() throws IOException {
+    Scenario restarted = new Scenario();
+    restore(restarted, saved(firstRun()));
+
+    restarted.feed(hostExec("/tmp/kworker").inode(2049, 777).build());
+
+    assertEquals("written-in-container", restarted.only().data().get("evidence"));
+    assertEquals(Scenario.CONTAINER_ID, restarted.only().data().get("containerId"));
+    assertEquals(1, restarted.stats().counters().get("inodes"));
+  }
+
+  @Test
+  void keepsDeduplicationAcrossARestart() throws IOException {
+    Scenario first = new Scenario();
+    first.feed(hostExec(PAYLOAD).at(T0).build());
+    Scenario restarted = new Scenario();
+    restore(restarted, saved(first));
+
+    restarted.feed(hostExec(PAYLOAD).at(T0 + 1).build());
+
+    assertTrue(restarted.findings.isEmpty());
+    assertEquals(1, restarted.stats().suppressed());
+  }
+
+  @Test
+  void savesAVersionedTreeThatRoundTripsUnchanged() throws IOException {
+    String document = saved(firstRun());
+    Scenario restarted = new Scenario(LEARNING);
+    restore(restarted, document);
+
+    assertEquals(document, saved(restarted));
+    assertTrue(document.contains("\"sigil-contained-executable\""), document);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "\"not a tree\"",
+      "{\"format\":\"something-else\",\"version\":1,\"hosts\":[],\"profile\":[],\"inodes\":[]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":2,\"hosts\":[],\"profile\":[],\"inodes\":[]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":1,\"profile\":[],\"inodes\":[]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[{\"host\":\"n\",\"firstSeen\":\"x\"}],\"profile\":[],\"inodes\":[]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[[\"a\",\"b\"]],\"inodes\":[]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],\"inodes\":[{\"dev\":1,\"inode\":2.5,\"written\":true,\"executed\":false}]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],\"inodes\":[{\"dev\":1,\"inode\":2,\"written\":\"yes\",\"executed\":false}]}",
+  })
+  void rejectsACorruptTreeAndKeepsItsState(String signatureState) throws IOException {
+    Scenario scenario = new Scenario();
+    scenario.feed(containerWrite("/usr/local/bin/kworker", ELF, 2049, 777));
+    String document = "{\"format\":\"sigil-engine-state\",\"version\":1,\"dedup\":null,"
+        + "\"signatures\":{\"SGL-1001\":" + signatureState + "}}";
+
+    IOException e = assertThrows(IOException.class, () -> restore(scenario, document));
+
+    assertTrue(e.getMessage().contains("contained-executable state"), e.getMessage());
+    scenario.feed(hostExec("/tmp/kworker").inode(2049, 777).build());
+    assertEquals(1, scenario.findings.size(), "the index survived the failed restore");
+  }
+
+  @Test
+  void namesTheCorruptField() {
+    Scenario scenario = new Scenario();
+    String document = "{\"format\":\"sigil-engine-state\",\"version\":1,\"signatures\":{\"SGL-1001\":"
+        + "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],"
+        + "\"inodes\":[{\"dev\":1,\"inode\":2,\"written\":true,\"executed\":false},{\"dev\":1,\"written\":true,\"executed\":false}]}}}";
+
+    IOException e = assertThrows(IOException.class, () -> restore(scenario, document));
+
+    assertTrue(e.getMessage().contains("inodes[1].inode"), e.getMessage());
+  }
+
+  @Test
+  void restoresInodesWrittenAndExecutedInContainers() throws IOException {
+    Scenario first = new Scenario();
+    first.feed(EventBuilder.event("sched_process_exec").origin(Origin.CONTAINER)
+        .arg("pathname", "/bin/tool").arg("dev", 9L).arg("inode", 10L).build());
+    Scenario restarted = new Scenario();
+    restore(restarted, saved(first));
+
+    restarted.feed(hostExec("/srv/tool").inode(9, 10).build());
+
+    assertEquals("executed-in-container", restarted.only().data().get("evidence"));
+    assertEquals("0123456789ab0123456789ab0123456789ab0123456789ab0123456789abcdef",
+        restarted.only().data().get("containerId"), "EventBuilder's default container id");
+  }
+}

@@ -1,0 +1,212 @@
+package dev.sigil.signatures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigil.core.Engine;
+import dev.sigil.core.Finding;
+import dev.sigil.core.Origin;
+import dev.sigil.core.Severity;
+import dev.sigil.core.SignatureMetadata;
+import dev.sigil.core.SignatureStats;
+import dev.sigil.core.testing.EventBuilder;
+import dev.sigil.signatures.internal.DroppedExecutable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DroppedExecutableTest {
+  private static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+  private final List<Finding> findings = new ArrayList<>();
+  private final Engine engine = Engine.builder()
+      .add(new DroppedExecutable())
+      .onFinding(findings::add)
+      .onError(e -> {
+        throw new AssertionError("signature failed: " + e);
+      })
+      .build();
+
+  private static EventBuilder write(String pathname, byte[] bytes) {
+    return EventBuilder.event("magic_write").origin(Origin.CONTAINER).timestamp(1_000)
+        .arg("pathname", pathname).arg("bytes", bytes).arg("dev", 0x800001L).arg("inode", 42L);
+  }
+
+  private SignatureStats stats() {
+    return engine.stats().signatures().get("TRC-1022");
+  }
+
+  @Test
+  void reportsElfWrittenToBinMalwareInContainer() {
+    engine.accept(write("/bin/malware", ELF).build());
+
+    assertEquals(1, findings.size());
+    Finding finding = findings.get(0);
+    assertEquals(Map.of("path", "/bin/malware"), finding.data());
+    assertEquals("TRC-1022", finding.metadata().id());
+    assertEquals(Severity.MEDIUM, finding.severity());
+    assertEquals("/bin/malware", finding.event().string(dev.sigil.core.ArgKey.of("pathname")).toString());
+  }
+
+  @Test
+  void carriesTraceesExactMetadata() {
+    SignatureMetadata m = DroppedExecutable.METADATA;
+    assertEquals("TRC-1022", m.id());
+    assertEquals("1", m.version());
+    assertEquals("New executable dropped", m.name());
+    assertEquals("dropped_executable", m.eventName());
+    assertEquals("An Executable file was dropped in the system during runtime. Container images are"
+        + " usually built with all binaries needed inside. A dropped binary may indicate that an"
+        + " adversary infiltrated your container.", m.description());
+    assertEquals(2, m.severity().traceeValue());
+    assertEquals("defense-evasion", m.category());
+    assertEquals("Masquerading", m.technique());
+    assertEquals("T1036", m.mitreTechniqueId());
+    assertEquals("attack-pattern--42e8de7b-37b2-4258-905a-6897815e58e0", m.mitreStixId());
+    assertEquals(List.of(dev.sigil.core.Selector.of("magic_write", Origin.CONTAINER)),
+        new DroppedExecutable().selectors());
+  }
+
+  @Test
+  void ignoresZeroBytes() {
+    engine.accept(write("/bin/malware", new byte[] {0, 0, 0, 0}).build());
+    assertTrue(findings.isEmpty());
+  }
+
+  @Test
+  void ignoresElfInDevShm() {
+    engine.accept(write("/dev/shm/malware", ELF).build());
+    assertTrue(findings.isEmpty());
+  }
+
+  @Test
+  void ignoresElfInRunShm() {
+    engine.accept(write("/run/shm/malware", ELF).build());
+    assertTrue(findings.isEmpty());
+  }
+
+  @Test
+  void ignoresElfInMemfd() {
+    engine.accept(write("memfd:test", ELF).build());
+    assertTrue(findings.isEmpty());
+  }
+
+  @Test
+  void ignoresZipMagic() {
+    engine.accept(write("/bin/malware", new byte[] {0x50, 0x4b, 0x03, 0x04}).build());
+    assertTrue(findings.isEmpty());
+  }
+
+  @Test
+  void ignoresElfWrittenOnTheHost() {
+    engine.accept(write("/bin/malware", ELF).origin(Origin.HOST).build());
+    assertTrue(findings.isEmpty());
+    assertEquals(0, stats().events(), "a host event must not even be dispatched");
+  }
+
+  @Test
+  void ignoresElfWrittenWhileTheContainerStarts() {
+    engine.accept(write("/bin/malware", ELF).origin(Origin.CONTAINER_INIT).build());
+    assertTrue(findings.isEmpty());
+    assertEquals(0, stats().events(), "a container-init event must not match a container selector");
+  }
+
+  @Test
+  void reportsExactlyFourMagicBytes() {
+    engine.accept(write("/bin/malware", new byte[] {0x7f, 'E', 'L', 'F'}).build());
+    assertEquals(1, findings.size());
+  }
+
+  @Test
+  void ignoresThreeMagicBytes() {
+    engine.accept(write("/bin/malware", new byte[] {0x7f, 'E', 'L'}).build());
+    assertTrue(findings.isEmpty());
+    assertEquals(0, stats().dataProblems(), "a short write is data, not a data problem");
+  }
+
+  @Test
+  void reportsPathThatMerelyContainsDevShm() {
+    engine.accept(write("/tmp/dev/shm/x", ELF).build());
+    assertEquals(List.of(Map.of("path", "/tmp/dev/shm/x")), findings.stream().map(Finding::data).toList());
+  }
+
+  @Test
+  void reportsOldArgumentVocabulary() {
+    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+        .arg("pathname", "const char*", "/usr/local/bin/miner")
+        .arg("bytes", "bytes", ELF)
+        .arg("dev", "dev_t", 0x800001L)
+        .arg("inode", "unsigned long", 42L)
+        .build());
+    assertEquals(List.of(Map.of("path", "/usr/local/bin/miner")),
+        findings.stream().map(Finding::data).toList());
+  }
+
+  @Test
+  void ignoresShebangScript() {
+    engine.accept(write("/bin/payload.sh", "#!/bin/sh\ncurl x|sh\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build());
+    assertTrue(findings.isEmpty());
+  }
+
+  @Test
+  void reportsEveryRepeatBecauseTraceeDoesNotDeduplicate() {
+    engine.accept(write("/bin/malware", ELF).build());
+    engine.accept(write("/bin/malware", ELF).build());
+    assertEquals(2, findings.size());
+    assertEquals(0, stats().suppressed());
+  }
+
+  @Test
+  void countsMissingBytesAsDataProblem() {
+    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+        .arg("pathname", "/bin/malware").build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsInvalidBytesAsDataProblem() {
+    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+        .arg("pathname", "/bin/malware").invalidArg("bytes", "[]byte").build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsBytesOfWrongKindAsDataProblem() {
+    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+        .arg("pathname", "/bin/malware").arg("bytes", "f0VMRgIBAQ==").build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsMissingPathnameAsDataProblem() {
+    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER).arg("bytes", ELF).build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsInvalidPathnameAsDataProblem() {
+    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+        .invalidArg("pathname", "string").arg("bytes", ELF).build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsPathnameOfWrongKindAsDataProblem() {
+    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+        .arg("pathname", 17L).arg("bytes", ELF).build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsNullPathnameAsDataProblem() {
+    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+        .arg("pathname", null).arg("bytes", ELF).build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  private void assertNoFindingButOneDataProblem() {
+    assertTrue(findings.isEmpty());
+    assertEquals(1, stats().dataProblems());
+    assertEquals(0, stats().errors());
+  }
+}

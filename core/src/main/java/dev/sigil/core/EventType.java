@@ -8,10 +8,11 @@ import dev.sigil.core.internal.NameRegistry;
  *
  * <p>Create the types a signature needs once, in a static field:
  * {@code static final EventType MAGIC_WRITE = EventType.of("magic_write");}. Interning is global
- * to the JVM and thread-safe. The registry holds at most {@value #CAPACITY} names so hostile input
- * cannot grow it without bound; names seen after that resolve to {@link #UNREGISTERED}, whose
- * events still reach wildcard selectors and still report their name through
- * {@link Event#eventName()}.
+ * to the JVM and thread-safe. Names are registered by code ({@link #of(String)}, the engine for
+ * its selectors), never by decoders: an event whose name nothing registered has the type
+ * {@link #UNREGISTERED}, still reaches wildcard selectors and still reports its name through
+ * {@link Event#eventName()}. So hostile input cannot grow the registry, which holds at most
+ * {@value #CAPACITY} names.
  */
 public final class EventType {
   /** The most distinct event names the registry holds. */

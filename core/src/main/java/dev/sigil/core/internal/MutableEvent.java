@@ -168,8 +168,9 @@ public final class MutableEvent implements Event {
   public TextSlot syscallSlot() { return syscall; }
 
   /**
-   * Sets the event name and resolves its type, registering the name when new (allocating only
-   * then).
+   * Sets the event name and resolves its type without registering it: a name no signature
+   * selects (nothing registered it) reads as {@link EventType#UNREGISTERED}, which still
+   * reaches wildcard selectors. Decoders use this, so hostile input cannot fill the registry.
    *
    * @param chars the characters
    * @param offset where the name starts
@@ -177,11 +178,12 @@ public final class MutableEvent implements Event {
    */
   public void eventName(char[] chars, int offset, int length) {
     eventName.set(chars, offset, length);
-    type = EventType.intern(chars, offset, length);
+    type = EventType.find(chars, offset, length);
   }
 
   /**
-   * Sets the event name and resolves its type.
+   * Sets the event name and resolves its type, registering the name when new: for trusted
+   * producers such as test builders.
    *
    * @param name the name
    */

@@ -1,7 +1,14 @@
 package dev.sigil.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). */
 public final class Utf8 {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private Utf8() {}
 
   /**
@@ -15,6 +22,13 @@ public final class Utf8 {
   public static boolean isValid(byte[] bytes, int start, int end) {
     int i = start;
     while (i < end) {
+      // Mostly ASCII: skip eight ASCII bytes at a time.
+      while (i <= end - 8 && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+        i += 8;
+      }
+      if (i >= end) {
+        break;
+      }
       int b = bytes[i];
       if (b >= 0) {
         i++;

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * name; {@code args} holding the finding's data entries ({@code {name, type, value}}, types
  * {@code string}, {@code int64}, {@code float64}, {@code bool}, {@code []byte} (base64),
  * {@code []string}, {@code []interface {}}, {@code map}) followed by a {@code detectedFrom} arg
- * {@code {id, name, args, returnValue}} describing the triggering event; and {@code metadata}
+ * of type {@code unknown} whose value {@code {id, name, args, returnValue}} describes the
+ * triggering event ({@code id} an integer, as Tracee's Go map prints it); and {@code metadata}
  * {@code {Version, Description, Tags, Properties}} whose Properties are the signature's Tracee
  * properties ({@code Severity} as Tracee's integer, {@code Category}, ...) plus
  * {@code signatureID} and {@code signatureName}. The finding's own {@code eventId} is omitted:
@@ -173,9 +174,11 @@ public final class TraceeFindingWriter implements FindingListener, Closeable {
     JsonGenerator g = generator;
     g.writeStartObject();
     g.writeStringField("name", "detectedFrom");
-    g.writeStringField("type", "map");
+    g.writeStringField("type", "unknown");
     g.writeObjectFieldStart("value");
-    g.writeStringField("id", Integer.toString(e.eventId()));
+    // Tracee builds this value as a Go map, where the event id is a plain int (only the
+    // top-level eventId of trace.Event is marshalled as a string).
+    g.writeNumberField("id", e.eventId());
     g.writeStringField("name", e.eventName());
     g.writeArrayFieldStart("args");
     for (EventSnapshot.Arg arg : e.args()) {

@@ -107,7 +107,8 @@ final class TraceeLineDecoder {
       return message.contains("nesting") ? "nesting deeper than " + maxDepth : "a value exceeds a size limit";
     } catch (IOException e) {
       parserDirty = true;
-      return malformed(e, end - start);
+      int contentEnd = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+      return malformed(e, contentEnd - start);
     } catch (RuntimeException e) {
       // A parser bug must cost one line, never the stream.
       parserDirty = true;
@@ -853,6 +854,12 @@ final class TraceeLineDecoder {
       i++;
     }
     long value = 0;
+    if (end - i <= 18) {
+      for (; i < end; i++) {
+        value = value * 10 + (chars[i] - '0'); // 18 digits cannot overflow
+      }
+      return negative ? -value : value;
+    }
     for (; i < end; i++) {
       int digit = chars[i] - '0';
       // 2^64 - 1 = 18446744073709551615

@@ -3,6 +3,7 @@ package dev.sigil.core.tracee;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sigil.core.Event;
+import dev.sigil.core.internal.LineScan;
 import dev.sigil.core.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +72,9 @@ public final class TraceeReader {
     this.maxLineBytes = builder.maxLineBytes;
     this.rejectionListener = builder.rejectionListener;
     JsonFactory factory = JsonFactory.builder()
+        // Field names stay canonicalised (matched without allocating) but are not String.intern()ed:
+        // hostile input must not flood the JVM's string table.
+        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(builder.maxDepth)
             .maxStringLength(builder.maxLineBytes)
@@ -106,7 +110,7 @@ public final class TraceeReader {
     int start = 0; // first byte of the current line
     int scan = 0; // where the newline search resumes
     int end = 0; // one past the last byte read
-    int highBits = 0; // OR of the current line's bytes scanned so far: negative when non-ASCII
+    boolean nonAscii = false; // whether the current line's bytes scanned so far include non-ASCII
     long lineNumber = 0;
     long lineOffset = 0; // stream offset of buf[start]
     boolean eof = false;
@@ -115,22 +119,16 @@ public final class TraceeReader {
         stopRequested = false;
         return;
       }
-      int newline = -1;
-      for (int i = scan; i < end; i++) {
-        byte b = buf[i];
-        if (b == '\n') {
-          newline = i;
-          break;
-        }
-        highBits |= b;
-      }
-      if (newline >= 0) {
+      long scanned = LineScan.scan(buf, scan, end);
+      nonAscii |= scanned < 0;
+      int newline = (int) scanned;
+      if (newline < end) {
         lineNumber++;
-        line(buf, start, newline, true, highBits < 0, lineNumber, lineOffset, sink);
+        line(buf, start, newline, true, nonAscii, lineNumber, lineOffset, sink);
         lineOffset += newline + 1 - start;
         start = newline + 1;
         scan = start;
-        highBits = 0;
+        nonAscii = false;
         continue;
       }
       scan = end;
@@ -138,6 +136,7 @@ public final class TraceeReader {
         // Too long to keep: discard up to the next newline, keeping what follows it.
         lineNumber++;
         long length = end - start;
+        boolean blank = isBlank(buf, start, end);
         int rest = -1;
         while (rest < 0 && !eof) {
           int n = in.read(buf, 0, buf.length);
@@ -147,6 +146,7 @@ public final class TraceeReader {
           }
           for (int i = 0; i < n; i++) {
             if (buf[i] == '\n') {
+              blank = blank && isBlank(buf, 0, i);
               rest = n - i - 1;
               length += i + 1;
               System.arraycopy(buf, i + 1, buf, 0, rest);
@@ -154,23 +154,28 @@ public final class TraceeReader {
             }
           }
           if (rest < 0) {
+            blank = blank && isBlank(buf, 0, n);
             length += n;
           }
         }
         linesRead++;
         bytesRead += length;
-        reject(lineNumber, lineOffset, "line longer than " + maxLineBytes + " bytes");
+        if (blank) {
+          blankLines++;
+        } else {
+          reject(lineNumber, lineOffset, "line longer than " + maxLineBytes + " bytes");
+        }
         lineOffset += length;
         start = 0;
         scan = 0;
         end = Math.max(rest, 0);
-        highBits = 0;
+        nonAscii = false;
         continue;
       }
       if (eof) {
         if (start < end) {
           lineNumber++;
-          line(buf, start, end, false, highBits < 0, lineNumber, lineOffset, sink);
+          line(buf, start, end, false, nonAscii, lineNumber, lineOffset, sink);
         }
         return;
       }
@@ -214,19 +219,11 @@ public final class TraceeReader {
         stopRequested = false;
         return;
       }
-      int highBits = 0;
-      int end = start;
-      while (end < limit) {
-        byte b = buffer[end];
-        if (b == '\n') {
-          break;
-        }
-        highBits |= b;
-        end++;
-      }
+      long scanned = LineScan.scan(buffer, start, limit);
+      int end = (int) scanned;
       boolean newlineFollows = end < limit;
       lineNumber++;
-      line(buffer, start, end, newlineFollows, highBits < 0, lineNumber, start - offset, sink);
+      line(buffer, start, end, newlineFollows, scanned < 0, lineNumber, start - offset, sink);
       start = newlineFollows ? end + 1 : end;
     }
   }
@@ -271,13 +268,19 @@ public final class TraceeReader {
     rejectionListener.onRejection(new Rejection(lineNumber, lineOffset, reason));
   }
 
-  /** Asks a running {@code read} to return after the current line; callable from any thread. */
+  /**
+   * Asks a running {@code read} (or, when none is running, the next one) to return after the
+   * current line; callable from any thread. Each request ends one {@code read}. A stream read
+   * that stops discards what it had read past that line; a read blocked waiting for input
+   * returns once input arrives.
+   */
   public void stop() {
     stopRequested = true;
   }
 
   /**
-   * Returns the counters so far.
+   * Returns the counters so far, accumulated over every {@code read}. Exact when called on the
+   * reading thread (from the sink, or between reads); from another thread, a recent view.
    *
    * @return the counters
    */

@@ -394,6 +394,20 @@ class TraceeReaderTest {
   }
 
   @Test
+  void rejectsATruncatedCrlfLine() {
+    Result result = read("{\"processName\":\"unterminated\r\n{}\r\n");
+    assertEquals(List.of(new Rejection(1, 0, TraceeLineDecoder.TRUNCATED)), result.rejections);
+    assertEquals(1, result.stats.events());
+  }
+
+  @Test
+  void readsInvalidBase64AsAbsentWhenTheTypeFollowsTheValue() {
+    Result result = read(line("{\"value\":\"A\",\"name\":\"bytes\",\"type\":\"bytes\"}"));
+    assertEquals(ArgKind.INVALID, result.events.get(0).argKind(0));
+    assertEquals(1, result.stats.argProblems());
+  }
+
+  @Test
   void rejectsMalformedJson() {
     assertRejected("{\"timestamp\":1,,}", "malformed JSON");
     assertRejected("{timestamp:1}", "malformed JSON");
@@ -504,6 +518,14 @@ class TraceeReaderTest {
     assertEquals(List.of(new Rejection(1, 0, "line longer than 1024 bytes")), result.rejections);
     assertEquals(9, result.events.get(0).eventId());
     assertEquals(huge.length + tail.length, result.stats.bytesRead());
+  }
+
+  @Test
+  void skipsALongBlankLineAsBlankInBothPaths() {
+    byte[] input = ("{}\n" + " \t\r".repeat(100) + "\n{}\n" + " ".repeat(100)).getBytes(UTF_8);
+    ReaderStats expected = new ReaderStats(4, 2, 2, 0, 0, input.length);
+    assertEquals(expected, read(input, TraceeReader.builder().maxLineBytes(64)).stats);
+    assertEquals(expected, readStream(new ChunkedInputStream(input, 10), TraceeReader.builder().maxLineBytes(64)).stats);
   }
 
   @Test

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
  * problems to stderr. Ctrl-C (or SIGTERM) shuts down without losing a finding.
  */
 @Command(name = "sigil-agent", mixinStandardHelpOptions = true,
+    version = "sigil-agent: the embedded-agent example of Sigil",
     description = "Reads Tracee JSON from a loopback socket or a FIFO, runs the built-in "
         + "signatures and EX-0001 on one engine per partition, writes findings to stdout.")
 public final class AgentMain implements Callable<Integer> {

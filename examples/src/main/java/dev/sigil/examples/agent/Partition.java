@@ -52,11 +52,13 @@ final class Partition implements Runnable {
     this.engine = Engine.builder()
         .addAll(signatures)
         .onFinding(toQueue)
-        .onError(error -> log.println("partition " + index + ": " + error))
+        .onError(error -> log.println("sigil-agent: partition " + index + ": " + error))
         .build();
     this.reader = TraceeReader.builder()
         .maxLineBytes(maxLineBytes)
-        .onRejection(rejection -> log.println("partition " + index + " batch " + rejection))
+        // Line numbers count within a batch, which means nothing to the sender: give the reason.
+        .onRejection(rejection -> log.println("sigil-agent: partition " + index
+            + ": rejected a line: " + rejection.reason()))
         .build();
     this.sink = engine::accept;
     this.readerStats = new ReaderStats(0, 0, 0, 0, 0, 0);

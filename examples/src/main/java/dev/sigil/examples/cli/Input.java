@@ -1,6 +1,5 @@
 package dev.sigil.examples.cli;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -14,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * What a scan reads: a file, or standard input ({@code -} or no argument).
  *
  * @param name how messages name it
- * @param stream the bytes; closed with this input unless it is standard input
+ * @param stream the bytes; {@link #closeQuietly()} closes them unless they are standard input
  * @param size the file's size in bytes, or -1 when unknown (standard input, a pipe)
  * @param regularFile whether it is a regular file, whose size and progress are known
  */
-record Input(String name, InputStream stream, long size, boolean regularFile) implements Closeable {
+record Input(String name, InputStream stream, long size, boolean regularFile) {
   static final String STDIN = "-";
 
   /**
@@ -60,9 +59,13 @@ record Input(String name, InputStream stream, long size, boolean regularFile) im
     return new CliException(2, "cannot read input file '" + argument + "': " + why);
   }
 
-  @Override
-  public void close() throws IOException {
-    stream.close();
+  /** Closes the stream; a failure to close an input that was read cannot lose anything. */
+  void closeQuietly() {
+    try {
+      stream.close();
+    } catch (IOException ignored) {
+      // Nothing was written to it, and the scan already has its result.
+    }
   }
 
   /** Standard input belongs to the caller: reading it to the end is ours, closing it is not. */

@@ -1,5 +1,6 @@
 package dev.sigil.examples.cli;
 
+import dev.sigil.core.ocsf.OcsfFindingWriter;
 import dev.sigil.core.tracee.TraceeFindingWriter;
 import java.io.OutputStream;
 
@@ -13,6 +14,15 @@ enum OutputFormat {
     @Override
     FindingOutput open(OutputStream out) {
       TraceeFindingWriter writer = new TraceeFindingWriter(out, true);
+      return new FindingOutput(writer, writer);
+    }
+  },
+
+  /** OCSF 1.3.0 Detection Findings (class 2004), one per line, for SIEMs and data lakes. */
+  OCSF {
+    @Override
+    FindingOutput open(OutputStream out) {
+      OcsfFindingWriter writer = new OcsfFindingWriter(out, true);
       return new FindingOutput(writer, writer);
     }
   };

@@ -181,6 +181,8 @@ final class Scan {
         }
       }
       if (status == 0 && stopRequested) {
+        diagnostics.message("sigil scan: stopped on request (SIGINT or SIGTERM) before the end of "
+            + inputName + "; the findings so far are written");
         status = STOPPED;
       }
       ScanSummary summary = ScanSummary.of(inputName, complete, reader.stats(), engine.stats(),

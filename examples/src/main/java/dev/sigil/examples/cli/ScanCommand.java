@@ -7,7 +7,6 @@ import dev.sigil.core.tracee.TraceeReader;
 import dev.sigil.signatures.ContainedExecutableOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,9 +58,9 @@ final class ScanCommand implements Callable<Integer> {
           + " events, rejected, findings, suppressed, signatureErrors).")
   private SummaryFormat summary = SummaryFormat.TEXT;
 
-  @Option(names = "--format", paramLabel = "tracee", defaultValue = "tracee",
-      description = "How findings are written: tracee (default; Tracee's finding-event JSON,"
-          + " one per line).")
+  @Option(names = "--format", paramLabel = "tracee|ocsf", defaultValue = "tracee",
+      description = "How findings are written, one JSON object per line: tracee (default;"
+          + " Tracee's finding-event JSON) or ocsf (OCSF 1.3.0 Detection Findings, class 2004).")
   private OutputFormat format = OutputFormat.TRACEE;
 
   @Option(names = "--dedup-period", paramLabel = "DURATION",
@@ -88,11 +87,31 @@ final class ScanCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   private Duration activationPeriod = Duration.ofDays(14);
 
+  @Option(names = "--storage-root", paramLabel = "[NAME=]DIR",
+      description = "Adds a directory that holds container files on the host, for SGL-1001 and"
+          + " SGL-1002 (repeatable), in addition to the built-in Docker, containerd, Podman,"
+          + " kubelet and /proc roots; '*' stands for one path segment, e.g."
+          + " my-runtime=/srv/containers/*/rootfs/ (NAME becomes the finding's evidence).")
+  private List<String> storageRoots = new ArrayList<>();
+
+  @Option(names = "--allow-runtime", paramLabel = "NAME",
+      description = "Adds a process name SGL-1001 treats as a container runtime doing its job"
+          + " (repeatable); a trailing '*' matches a prefix. Built in: runc, crun, conmon,"
+          + " dockerd, containerd, containerd-shim*.")
+  private List<String> runtimes = new ArrayList<>();
+
   @Option(names = "--state", paramLabel = "FILE",
       description = "Keeps state across runs (deduplication, learned profiles, the inode index):"
           + " loaded at start when FILE exists, written at exit atomically. A corrupt or"
           + " newer-version FILE stops the scan (exit 2) and is never overwritten.")
   private @Nullable Path state;
+
+  @Option(names = "--signatures", paramLabel = "DIR|JAR",
+      description = "Adds the signatures a jar registers for java.util.ServiceLoader"
+          + " (META-INF/services/dev.sigil.core.Signature) to the built-in ones; a directory"
+          + " adds those of every *.jar in it. Repeatable. A missing or unreadable path, or an"
+          + " id already taken, stops the scan (exit 2).")
+  private List<Path> signatureJars = new ArrayList<>();
 
   ScanCommand(CliEnvironment environment) {
     this.environment = environment;
@@ -100,16 +119,24 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream err = environment.stderr();
-    try (Input input = Input.open(file, environment.stdin())) {
+    Input input;
+    try {
+      input = Input.open(file, environment.stdin());
+    } catch (CliException e) {
+      return fail(e);
+    }
+    try {
       return scan(input);
     } catch (CliException e) {
-      err.println("sigil scan: " + e.getMessage());
-      return e.status();
-    } catch (IOException closing) {
-      // Closing an input file that was read to the end cannot lose anything.
-      return 0;
+      return fail(e);
+    } finally {
+      input.closeQuietly();
     }
+  }
+
+  private int fail(CliException e) {
+    environment.stderr().println("sigil scan: " + e.getMessage());
+    return e.status();
   }
 
   private int scan(Input input) throws CliException {
@@ -152,18 +179,31 @@ final class ScanCommand implements Callable<Integer> {
     return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
   }
 
-  ContainedExecutableOptions containedExecutableOptions() {
-    return ContainedExecutableOptions.defaults()
+  ContainedExecutableOptions containedExecutableOptions() throws CliException {
+    ContainedExecutableOptions options = ContainedExecutableOptions.defaults()
         .withLearning(learning)
         .withPeriods(trainingPeriod, activationPeriod);
+    try {
+      if (!storageRoots.isEmpty()) {
+        options = options.withExtraStorageRoots(storageRoots);
+      }
+      if (!runtimes.isEmpty()) {
+        options = options.withExtraRuntimeAllowlist(runtimes);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CliException(2, "invalid --storage-root or --allow-runtime: " + e.getMessage());
+    }
+    return options;
   }
 
   /**
    * The one place where the scanned signatures are assembled: the built-in ones, configured by
-   * the options. Further sources of signatures add theirs here.
+   * the options, then those of the {@code --signatures} jars. Further sources of signatures add
+   * theirs here; a duplicate id is caught when the engine is built.
    */
-  private List<Signature> signatures(ContainedExecutableOptions options) {
+  private List<Signature> signatures(ContainedExecutableOptions options) throws CliException {
     List<Signature> all = new ArrayList<>(environment.builtInSignatures().apply(options));
+    all.addAll(SignatureJars.load(signatureJars, environment.stderr()));
     return all;
   }
 

@@ -17,8 +17,10 @@ enum SummaryFormat {
     String render(ScanSummary s) {
       StringBuilder text = new StringBuilder();
       text.append(String.format(Locale.ROOT, "sigil scan: %s %s in %.2f s%n", s.input(),
-          s.complete() ? "read to the end" : "NOT read to the end", s.elapsedNanos() / 1e9));
-      row(text, "events", s.events(), String.format(Locale.ROOT, "%,d events/s", s.eventsPerSecond()));
+          s.complete() ? "read to the end" : "NOT read to the end (stopped)", s.elapsedNanos() / 1e9));
+      // Under a second the rate measures the JVM warming up, not the scan: leave it out.
+      row(text, "events", s.events(), s.elapsedNanos() >= 1_000_000_000L
+          ? String.format(Locale.ROOT, "%,d events/s", s.eventsPerSecond()) : "");
       row(text, "rejected lines", s.rejected(), "");
       StringJoiner bySignature = new StringJoiner(", ");
       for (Map.Entry<String, Long> e : s.findingsBySignature().entrySet()) {

@@ -25,7 +25,8 @@ class ScanArgumentsTest {
 
     assertEquals(0, run.status());
     for (String option : List.of("FILE", "--summary", "--format", "--dedup-period", "--learning",
-        "--training-period", "--activation-period", "--state", "--help", "--version")) {
+        "--training-period", "--activation-period", "--storage-root", "--allow-runtime", "--state",
+        "--help", "--version")) {
       assertTrue(run.stdout().contains(option), option + " missing from:\n" + run.stdout());
     }
     assertTrue(run.stdout().contains("Exit status"), run.stdout());
@@ -124,7 +125,7 @@ class ScanArgumentsTest {
   }
 
   @Test
-  void learningDefaultsAreTheSignaturesDefaults() {
+  void learningDefaultsAreTheSignaturesDefaults() throws CliException {
     ScanCommand scan = parse("scan", "--learning");
     ContainedExecutableOptions defaults = ContainedExecutableOptions.defaults();
 
@@ -136,18 +137,38 @@ class ScanArgumentsTest {
   }
 
   @Test
-  void learningIsOffUnlessAsked() {
+  void learningIsOffUnlessAsked() throws CliException {
     assertEquals(ContainedExecutableOptions.defaults(), parse("scan").containedExecutableOptions());
   }
 
   @Test
-  void learningPeriodsReachTheSignatureOptions() {
+  void learningPeriodsReachTheSignatureOptions() throws CliException {
     ContainedExecutableOptions options =
         parse("scan", "--learning", "--training-period", "P7D", "--activation-period", "PT36H")
             .containedExecutableOptions();
 
     assertEquals(java.time.Duration.ofDays(7), options.trainingPeriod());
     assertEquals(java.time.Duration.ofHours(36), options.activationPeriod());
+  }
+
+  @Test
+  void storageRootsAndRuntimesReachTheSignatureOptions() throws CliException {
+    ContainedExecutableOptions options = parse("scan",
+        "--storage-root", "k3s=/var/lib/rancher/k3s/agent/containerd/snapshots/*/fs/",
+        "--storage-root", "/srv/containers/", "--allow-runtime", "my-runtime*").containedExecutableOptions();
+
+    assertEquals(List.of("k3s=/var/lib/rancher/k3s/agent/containerd/snapshots/*/fs/", "/srv/containers/"),
+        options.extraStorageRoots());
+    assertEquals(List.of("my-runtime*"), options.extraRuntimeAllowlist());
+  }
+
+  @Test
+  void malformedStorageRootIsExitTwoNamingIt() {
+    CliRun run = CliRun.run("", "scan", "--storage-root", "relative/dir/");
+
+    assertEquals(2, run.status());
+    assertTrue(run.lastStderrLine().startsWith("sigil scan: invalid --storage-root"), run.stderr());
+    assertTrue(run.stderr().contains("relative/dir/"), run.stderr());
   }
 
   @Test

@@ -57,6 +57,17 @@ class SummaryFormatTest {
   }
 
   @Test
+  void textLeavesOutTheRateOfScansShorterThanASecond() {
+    ScanSummary quick = new ScanSummary("-", true, 500, 0, 0, 0, 0, 0, 0, 500, 0, 10, 999_000_000L,
+        Map.of());
+
+    String text = SummaryFormat.TEXT.render(quick);
+
+    assertTrue(text.matches("(?s).*events\\s+500\\R.*"), text);
+    assertFalse(text.contains("events/s"), text);
+  }
+
+  @Test
   void textLeavesOutProblemLinesThatAreZero() {
     ScanSummary clean = new ScanSummary("-", true, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
 

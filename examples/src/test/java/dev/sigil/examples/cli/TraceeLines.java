@@ -18,6 +18,20 @@ final class TraceeLines {
         + path + "\"},{\"name\":\"bytes\",\"type\":\"[]byte\",\"value\":\"f0VMRgIBAQAAAAAAAAAAAA==\"}]}";
   }
 
+  /** A {@code sched_process_exec} on the host, run by {@code prevComm}. */
+  static String hostExec(long timestamp, String host, String path, String prevComm) {
+    return "{\"timestamp\":" + timestamp + ",\"processId\":5100,\"hostProcessId\":5100,"
+        + "\"hostParentProcessId\":2218,\"processName\":\"payload\",\"hostName\":\"" + host + "\","
+        + "\"containerId\":\"\",\"container\":{},\"kubernetes\":{},\"eventId\":\"715\","
+        + "\"eventName\":\"sched_process_exec\",\"argsNum\":5,\"returnValue\":0,"
+        + "\"syscall\":\"execve\",\"contextFlags\":{\"containerStarted\":false,\"isCompat\":false},"
+        + "\"args\":[{\"name\":\"cmdpath\",\"type\":\"string\",\"value\":\"" + path + "\"},"
+        + "{\"name\":\"pathname\",\"type\":\"string\",\"value\":\"" + path + "\"},"
+        + "{\"name\":\"argv\",\"type\":\"[]string\",\"value\":[\"" + path + "\"]},"
+        + "{\"name\":\"invoked_from_kernel\",\"type\":\"bool\",\"value\":false},"
+        + "{\"name\":\"prev_comm\",\"type\":\"string\",\"value\":\"" + prevComm + "\"}]}";
+  }
+
   static String lines(String... lines) {
     return String.join("\n", lines) + "\n";
   }

@@ -1,0 +1,33 @@
+package dev.sigil.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Base64;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class Base64DecodingTest {
+
+  @Test
+  void decodesWhatTheJdkEncodesIntoTheSlot() {
+    Random random = new Random(7);
+    ByteSlot slot = new ByteSlot(1);
+    for (int length = 0; length < 100; length++) {
+      byte[] bytes = new byte[length];
+      random.nextBytes(bytes);
+      char[] text = Base64.getEncoder().encodeToString(bytes).toCharArray();
+      assertEquals(true, Base64Decoding.decode(text, 0, text.length, slot));
+      assertArrayEquals(bytes, slot.toByteArray());
+    }
+  }
+
+  @Test
+  void refusesWhatTheStandardPaddedAlphabetDoesNot() {
+    ByteSlot slot = new ByteSlot(4);
+    for (String bad : new String[] {"A", "AB", "ABC", "AB=C", "A===", "====", "AB-_", "ABC\u00e4", "AB C"}) {
+      char[] text = bad.toCharArray();
+      assertEquals(false, Base64Decoding.decode(text, 0, text.length, slot), bad);
+    }
+  }
+}

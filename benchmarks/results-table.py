@@ -55,6 +55,8 @@ def main():
         ("Scaling present: 128 / 2 signatures", "ScalingBenchmark.accept (signatures=128, scenario=present)", "ScalingBenchmark.accept (signatures=2, scenario=present)", ""),
         ("decode MB/s / tokenScanFloor MB/s", "TraceeDecodeBenchmark.tokenScanFloor", "TraceeDecodeBenchmark.decode", ">= 0.60"),
         ("decodeAndMatch MB/s / tokenScanFloor MB/s", "TraceeDecodeBenchmark.tokenScanFloor", "TraceeDecodeBenchmark.decodeAndMatch", ">= 0.55"),
+        ("tokenScanNonBlocking MB/s / tokenScanFloor MB/s", "TraceeDecodeBenchmark.tokenScanFloor", "TraceeDecodeBenchmark.tokenScanNonBlocking", ""),
+        ("decode MB/s / tokenScanNonBlocking MB/s", "TraceeDecodeBenchmark.tokenScanNonBlocking", "TraceeDecodeBenchmark.decode", ""),
         ("decodeAndMatchQuiet MB/s / tokenScanFloor MB/s", "TraceeDecodeBenchmark.tokenScanFloor", "TraceeDecodeBenchmark.decodeAndMatchQuiet", ">= 0.55"),
         ("databindMap ns / decodeAndMatch ns", "TraceeDecodeBenchmark.databindMap", "TraceeDecodeBenchmark.decodeAndMatch", ""),
     ]

@@ -3,6 +3,7 @@ package dev.sigil.benchmarks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sigil.benchmarks.events.EventMix;
 import dev.sigil.benchmarks.events.GeneratedEvent;
@@ -38,6 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code tokenScanFloor}: jackson-core's {@code nextToken()} over the buffer, touching
  *       nothing: the floor for any Jackson-based decoder.
+ *   <li>{@code tokenScanNonBlocking}: the same scan with jackson-core's non-blocking parser fed
+ *       one line at a time, as {@link TraceeReader} uses it: how much of the gap between
+ *       {@code decode} and the floor is the parser's, not the decoder's.
  *   <li>{@code decode}: Sigil's {@link TraceeReader} decoding every line into its reused event.
  *   <li>{@code decodeAndMatch}: decoding plus an engine with all built-in signatures.
  *   <li>{@code decodeAndMatchQuiet}: the same over the {@code quiet} mix (nothing fires): what
@@ -134,6 +138,36 @@ public class TraceeDecodeBenchmark {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         tokens += token.id();
+      }
+    }
+    return tokens;
+  }
+
+  /**
+   * Every token of the buffer through one non-blocking parser fed line by line, nothing kept.
+   *
+   * @return the number of tokens
+   * @throws IOException never: the buffer is in memory and valid
+   */
+  @Benchmark
+  @OperationsPerInvocation(Workloads.BATCH)
+  public long tokenScanNonBlocking() throws IOException {
+    long tokens = 0;
+    byte[] bytes = buffer;
+    try (JsonParser parser = FACTORY.createNonBlockingByteArrayParser()) {
+      ByteArrayFeeder feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+      int start = 0;
+      while (start < bytes.length) {
+        int end = start;
+        while (end < bytes.length && bytes[end] != '\n') {
+          end++;
+        }
+        feeder.feedInput(bytes, start, Math.min(end + 1, bytes.length));
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
+          tokens += token.id();
+        }
+        start = end + 1;
       }
     }
     return tokens;

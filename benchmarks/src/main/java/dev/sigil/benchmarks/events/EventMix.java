@@ -2,8 +2,8 @@ package dev.sigil.benchmarks.events;
 
 /**
  * What a generated stream is made of: the share of each event kind and how many events fire a
- * built-in signature. Shares are fractions of all events; the kinds' shares are normalised, so
- * they need not add up to one.
+ * built-in signature. The two ELF shares are fractions of all events; the events that are not
+ * ELF writes follow the kinds' shares, normalised, so those need not add up to one.
  *
  * @param exec share of {@code sched_process_exec} (host and container, full v0.24 argument set)
  * @param magicWrite share of {@code magic_write} (mostly from containers, mostly not ELF)
@@ -11,8 +11,8 @@ package dev.sigil.benchmarks.events;
  * @param openat share of {@code openat}
  * @param netPacket share of {@code net_packet_tcp} / {@code net_packet_dns} (nested objects)
  * @param droppedElf share of all events that are an ELF written in a started container outside
- *     {@code memfd:}/{@code /dev/shm/}: exactly the events on which TRC-1022 fires; taken out of
- *     the {@code magic_write} share when that is large enough, added otherwise
+ *     {@code memfd:}/{@code /dev/shm/}: exactly the events on which TRC-1022 fires; drawn before
+ *     the kinds, so the other events keep the kinds' proportions
  * @param harmlessElf share of all events that are ELF writes TRC-1022 must not report (to
  *     {@code /dev/shm/}, {@code memfd:}, on the host or during container init), so a non-firing
  *     stream still exercises every branch of the rule

@@ -58,6 +58,16 @@ public final class ArgKey {
   }
 
   /**
+   * Returns the id of a registered argument name, without registering it.
+   *
+   * @param name the name
+   * @return the id, or -1 when no key has that name
+   */
+  public static int findId(CharSequence name) {
+    return REGISTRY.find(name);
+  }
+
+  /**
    * Returns the id of an argument name, registering it when new (allocating only then).
    *
    * @param chars characters holding the name

@@ -1,5 +1,6 @@
 package dev.sigil.core;
 
+import dev.sigil.core.internal.MutableEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,7 +103,9 @@ public final class EventSnapshot implements Event {
     for (int i = 0; i < count; i++) {
       String name = e.argName(i).toString();
       copied.add(new Arg(name, e.argType(i).toString(), e.argKind(i), copyValue(e, i)));
-      argKeyIds[i] = ArgKey.internId(name);
+      // Re-use the id the producer resolved; otherwise look the name up without registering it
+      // (argIndex compares names for unregistered ones), so snapshots cannot fill the registry.
+      argKeyIds[i] = e instanceof MutableEvent ? ((MutableEvent) e).argKeyId(i) : ArgKey.findId(name);
     }
     args = List.copyOf(copied);
   }
@@ -189,7 +192,8 @@ public final class EventSnapshot implements Event {
   @Override
   public int argIndex(ArgKey key) {
     for (int i = 0; i < argKeyIds.length; i++) {
-      if (argKeyIds[i] == key.id()) {
+      int argId = argKeyIds[i];
+      if (argId == key.id() || (argId < 0 && args.get(i).name().equals(key.name()))) {
         return i;
       }
     }

@@ -6,6 +6,7 @@ import dev.sigil.core.ByteView;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.StringList;
+import dev.sigil.core.Text;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -487,11 +488,24 @@ public final class MutableEvent implements Event {
   public int argIndex(ArgKey key) {
     int id = key.id();
     for (int i = 0; i < argCount; i++) {
-      if (argKeyIds[i] == id) {
+      int argId = argKeyIds[i];
+      // An argument decoded before its key existed has no id: compare its name (length first).
+      if (argId == id || (argId < 0 && Text.contentEquals(argNames[i], key.name()))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns the key id an argument's name resolved to when decoded.
+   *
+   * @param index the argument
+   * @return the id, or -1 when no key had that name then
+   */
+  public int argKeyId(int index) {
+    checkIndex(index);
+    return argKeyIds[index];
   }
 
   @Override

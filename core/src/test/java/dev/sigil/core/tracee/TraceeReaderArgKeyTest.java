@@ -1,0 +1,42 @@
+package dev.sigil.core.tracee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sigil.core.ArgKey;
+import dev.sigil.core.EventSnapshot;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceeReaderArgKeyTest {
+  @Test
+  void anArgumentDecodedBeforeItsKeyExistedIsStillFoundByName() {
+    String name = "late_arg_" + System.nanoTime();
+    byte[] line = ("{\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
+        + "\",\"type\":\"string\",\"value\":\"found\"}]}\n").getBytes(StandardCharsets.UTF_8);
+    List<String> values = new ArrayList<>();
+    List<EventSnapshot> snapshots = new ArrayList<>();
+
+    TraceeReader.builder().build().read(line, 0, line.length, event -> {
+      snapshots.add(event.copy());
+      values.add(String.valueOf(event.string(ArgKey.of(name))));
+    });
+
+    assertEquals(List.of("found"), values);
+    assertEquals("found", snapshots.get(0).string(ArgKey.of(name)));
+  }
+
+  @Test
+  void snapshotsDoNotRegisterArgumentNames() {
+    String name = "snapshot_only_" + System.nanoTime();
+    byte[] line = ("{\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
+        + "\",\"type\":\"int\",\"value\":7}]}\n").getBytes(StandardCharsets.UTF_8);
+    List<EventSnapshot> snapshots = new ArrayList<>();
+
+    TraceeReader.builder().build().read(line, 0, line.length, event -> snapshots.add(event.copy()));
+
+    assertEquals(-1, ArgKey.findId(name));
+    assertEquals(7, snapshots.get(0).longValue(ArgKey.of(name), -1));
+  }
+}

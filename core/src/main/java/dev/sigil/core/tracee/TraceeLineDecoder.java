@@ -5,34 +5,64 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.sigil.core.ArgKind;
 import dev.sigil.core.internal.Base64Decoding;
 import dev.sigil.core.internal.MutableEvent;
 import dev.sigil.core.internal.StringListSlot;
 import dev.sigil.core.internal.TextSlot;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes one line of Tracee JSON into a re-used {@link MutableEvent}.
  *
- * <p>One non-blocking jackson parser lives across lines: each line is fed to it whole, decoded
- * token by token, and then checked to hold nothing but whitespace after the object, so a line
- * with trailing content is rejected whole. A rejected line leaves the parser in an unknown state;
- * it is replaced (allocating, but only then). Field names are matched through jackson's
+ * <p>One blocking jackson parser ({@code UTF8StreamJsonParser}) lives across lines. It reads a
+ * {@link LineInput} that serves one line at a time and then reports the end of input, so the
+ * parser can never join a truncated line with the next. Once the line's object is decoded, the
+ * parser's unread bytes are released (which tells where the object ended) and the rest of the
+ * line must be whitespace, so a line with trailing content is rejected whole. A rejected line
+ * leaves the parser in an unknown state (or at its end of input); it is replaced (allocating,
+ * but only then). Field names are matched through jackson's
  * canonicalised names, text is copied from the parser's character buffer into the event's
  * slots, integers are parsed in place and base64 is decoded into the event's byte slot, so that
- * a steady stream of good lines allocates nothing.
+ * a steady stream of good lines allocates nothing. Tracee writes an event's fields, and an
+ * argument's, always in the same order: each field name is first compared, as bytes, with the one
+ * that follows the previous field in that order, and only looked up by name when it differs.
  */
 final class TraceeLineDecoder {
   static final String NOT_AN_OBJECT = "not a JSON object";
   static final String TRUNCATED = "truncated JSON (the line ends inside a value)";
   static final String TRAILING = "content after the JSON object";
 
-  private static final byte[] NEWLINE = {'\n'};
+  /** The context fields in the order Tracee writes them, then older or rarer ones. */
+  private static final String[] EVENT_FIELDS = {
+      "timestamp", "threadStartTime", "processorId", "processId", "cgroupId", "threadId",
+      "parentProcessId", "hostProcessId", "hostThreadId", "hostParentProcessId", "userId",
+      "mountNamespace", "pidNamespace", "processName", "executable", "hostName", "containerId",
+      "container", "kubernetes", "eventId", "eventName", "matchedPolicies", "argsNum",
+      "returnValue", "syscall", "stackAddresses", "contextFlags", "threadEntityId",
+      "processEntityId", "parentEntityId", "args",
+      "containerImage", "containerImageDigest", "containerName", "podName", "podNamespace",
+      "podUID", "podSandbox", "matchedScopes", "metadata"};
+  private static final SerializedString[] EVENT_NAMES = serialized(EVENT_FIELDS);
+  /** An argument's fields, and those of the nested context objects, in Tracee's order. */
+  private static final String[] ARG_FIELDS = {"name", "type", "value"};
+  private static final SerializedString[] ARG_NAMES = serialized(ARG_FIELDS);
+  private static final String[] EXECUTABLE_FIELDS = {"path"};
+  private static final SerializedString[] EXECUTABLE_NAMES = serialized(EXECUTABLE_FIELDS);
+  private static final String[] CONTAINER_FIELDS = {"id", "name", "image", "imageDigest"};
+  private static final SerializedString[] CONTAINER_NAMES = serialized(CONTAINER_FIELDS);
+  private static final String[] KUBERNETES_FIELDS = {"podName", "podNamespace", "podUID", "podSandbox"};
+  private static final SerializedString[] KUBERNETES_NAMES = serialized(KUBERNETES_FIELDS);
+  private static final String[] CONTEXT_FLAGS_FIELDS = {"containerStarted", "isCompat"};
+  private static final SerializedString[] CONTEXT_FLAGS_NAMES = serialized(CONTEXT_FLAGS_FIELDS);
+
+  /** Receives the bytes the parser had read past a line's object; they are checked in place. */
+  private static final OutputStream DISCARD = OutputStream.nullOutputStream();
 
   private final JsonFactory factory;
   private final int maxArgs;
@@ -41,12 +71,10 @@ final class TraceeLineDecoder {
   private final MutableEvent event = new MutableEvent();
   private final boolean[] firstInContainer;
 
+  private final LineInput input = new LineInput();
   private JsonParser parser;
-  private ByteArrayFeeder feeder;
   private boolean parserDirty;
-  private long parserBytesFed;
   private long lineBase;
-  private boolean terminatorFed;
   private int lineArgProblems;
   private long argProblems;
   private boolean numberOutOfRange;
@@ -63,6 +91,14 @@ final class TraceeLineDecoder {
     this.firstInContainer = new boolean[maxDepth + 2];
     this.raw = new TextSlot(1);
     newParser();
+  }
+
+  private static SerializedString[] serialized(String[] names) {
+    SerializedString[] serialized = new SerializedString[names.length];
+    for (int i = 0; i < names.length; i++) {
+      serialized[i] = new SerializedString(names[i]);
+    }
+    return serialized;
   }
 
   MutableEvent event() {
@@ -88,14 +124,11 @@ final class TraceeLineDecoder {
     }
     event.reset();
     lineArgProblems = 0;
-    lineBase = parserBytesFed;
+    lineBase = input.served();
+    input.line(buffer, start, newlineFollows ? end + 1 : end);
     try {
-      int fedEnd = newlineFollows ? end + 1 : end;
-      feeder.feedInput(buffer, start, fedEnd);
-      parserBytesFed += fedEnd - start;
-      terminatorFed = newlineFollows;
       decodeEvent();
-      expectNothingMore();
+      expectNothingMore(buffer, end);
       argProblems += lineArgProblems;
       return null;
     } catch (LineRejected e) {
@@ -135,12 +168,11 @@ final class TraceeLineDecoder {
       if (parser != null) {
         parser.close();
       }
-      parser = factory.createNonBlockingByteArrayParser();
+      input.prime();
+      parser = factory.createParser(input);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a JSON parser", e);
     }
-    feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
-    parserBytesFed = 0;
     parserDirty = false;
   }
 
@@ -148,35 +180,60 @@ final class TraceeLineDecoder {
 
   private JsonToken next() throws IOException {
     JsonToken t = parser.nextToken();
-    if (t == JsonToken.NOT_AVAILABLE && !terminatorFed) {
-      // The last line of an input without a final newline: the newline ends a number.
-      terminatorFed = true;
-      feeder.feedInput(NEWLINE, 0, 1);
-      parserBytesFed++;
-      t = parser.nextToken();
-    }
-    if (t == JsonToken.NOT_AVAILABLE || t == null) {
+    if (t == null) {
       throw new LineRejected(TRUNCATED);
     }
     return t;
   }
 
-  private void expectNothingMore() throws IOException {
-    JsonToken t;
-    try {
-      t = parser.nextToken();
-      if (t == JsonToken.NOT_AVAILABLE && !terminatorFed) {
-        terminatorFed = true;
-        feeder.feedInput(NEWLINE, 0, 1);
-        parserBytesFed++;
-        t = parser.nextToken();
+  /** Requires the rest of the line, after the object just decoded, to be whitespace. */
+  private void expectNothingMore(byte[] buffer, int end) throws IOException {
+    int unread = parser.releaseBuffered(DISCARD);
+    if (unread < 0) {
+      throw new IllegalStateException("the parser cannot release its unread bytes"); // not UTF-8's parser
+    }
+    for (int i = input.position() - unread; i < end; i++) {
+      byte b = buffer[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        throw new LineRejected(TRAILING);
       }
-    } catch (JsonProcessingException e) {
-      throw new LineRejected(TRAILING);
     }
-    if (t != JsonToken.NOT_AVAILABLE) {
-      throw new LineRejected(TRAILING);
+  }
+
+  /**
+   * Reads the next field name of the current object, comparing it first with
+   * {@code fields[expected]} (the one Tracee writes next).
+   *
+   * @return the field's name ({@code fields[expected]} itself when it matched), or null at the
+   *     end of the object
+   */
+  private @Nullable String nextField(String[] fields, SerializedString[] names, int expected) throws IOException {
+    JsonToken t;
+    if (expected < names.length) {
+      if (parser.nextFieldName(names[expected])) {
+        return fields[expected];
+      }
+      t = parser.currentToken();
+    } else {
+      t = parser.nextToken();
     }
+    if (t == null) {
+      throw new LineRejected(TRUNCATED);
+    }
+    return t == JsonToken.FIELD_NAME ? parser.currentName() : null;
+  }
+
+  /** Returns which field Tracee writes after {@code field}: its index in {@code fields} plus one. */
+  private static int following(String[] fields, int expected, String field) {
+    if (expected < fields.length && fields[expected] == field) {
+      return expected + 1;
+    }
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].equals(field)) {
+        return i + 1;
+      }
+    }
+    return expected;
   }
 
   private void skip(JsonToken t) throws IOException {
@@ -200,8 +257,10 @@ final class TraceeLineDecoder {
     if (next() != JsonToken.START_OBJECT) {
       throw new LineRejected(NOT_AN_OBJECT);
     }
-    while (next() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
+    int expected = 0;
+    String field;
+    while ((field = nextField(EVENT_FIELDS, EVENT_NAMES, expected)) != null) {
+      expected = following(EVENT_FIELDS, expected, field);
       JsonToken t = next();
       if (t == JsonToken.VALUE_NULL) {
         continue; // as Go's encoding/json: null leaves a field unset
@@ -324,8 +383,10 @@ final class TraceeLineDecoder {
 
   private void decodeExecutable(String field, JsonToken t) throws IOException {
     requireObject(field, t);
-    while (next() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+    int expected = 0;
+    String name;
+    while ((name = nextField(EXECUTABLE_FIELDS, EXECUTABLE_NAMES, expected)) != null) {
+      expected = following(EXECUTABLE_FIELDS, expected, name);
       JsonToken value = next();
       if (value == JsonToken.VALUE_NULL) {
         continue;
@@ -340,8 +401,10 @@ final class TraceeLineDecoder {
 
   private void decodeContainer(String field, JsonToken t) throws IOException {
     requireObject(field, t);
-    while (next() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+    int expected = 0;
+    String name;
+    while ((name = nextField(CONTAINER_FIELDS, CONTAINER_NAMES, expected)) != null) {
+      expected = following(CONTAINER_FIELDS, expected, name);
       JsonToken value = next();
       if (value == JsonToken.VALUE_NULL) {
         continue;
@@ -367,8 +430,10 @@ final class TraceeLineDecoder {
 
   private void decodeKubernetes(String field, JsonToken t) throws IOException {
     requireObject(field, t);
-    while (next() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+    int expected = 0;
+    String name;
+    while ((name = nextField(KUBERNETES_FIELDS, KUBERNETES_NAMES, expected)) != null) {
+      expected = following(KUBERNETES_FIELDS, expected, name);
       JsonToken value = next();
       if (value == JsonToken.VALUE_NULL) {
         continue;
@@ -394,8 +459,10 @@ final class TraceeLineDecoder {
 
   private void decodeContextFlags(String field, JsonToken t) throws IOException {
     requireObject(field, t);
-    while (next() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+    int expected = 0;
+    String name;
+    while ((name = nextField(CONTEXT_FLAGS_FIELDS, CONTEXT_FLAGS_NAMES, expected)) != null) {
+      expected = following(CONTEXT_FLAGS_FIELDS, expected, name);
       JsonToken value = next();
       if (value == JsonToken.VALUE_NULL) {
         continue;
@@ -464,8 +531,10 @@ final class TraceeLineDecoder {
     int declared = DeclaredType.UNKNOWN;
     boolean valueSeen = false;
     boolean typeAfterValue = false;
-    while (next() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
+    int expected = 0;
+    String field;
+    while ((field = nextField(ARG_FIELDS, ARG_NAMES, expected)) != null) {
+      expected = following(ARG_FIELDS, expected, field);
       JsonToken t = next();
       switch (field) {
         case "name":
@@ -628,7 +697,7 @@ final class TraceeLineDecoder {
           break;
         case FIELD_NAME:
           separator(depth);
-          // The canonical name: the non-blocking parser's getTextCharacters() can be stale for names.
+          // The canonical name, read without copying the name's characters.
           rawQuoted(parser.currentName());
           rawAppend(':');
           afterName = true;

@@ -97,6 +97,9 @@ class TraceeReaderTest {
 
   @Test
   void decodesEveryContextFieldOfAV024Line() {
+    // Registered first, as a loaded signature would: decoding only finds registered types, and
+    // this test must not depend on another one having registered it.
+    EventType magicWrite = EventType.of("magic_write");
     Result result = read(resource("v024-mixed.jsonl"), TraceeReader.builder());
     assertEquals(List.of(), result.rejections);
     assertEquals(4, result.events.size());
@@ -125,7 +128,7 @@ class TraceeReaderTest {
     assertEquals("shop", e.podNamespace());
     assertEquals("6a0d3c5e-1b2f-4a7c-9d8e-0f1a2b3c4d5e", e.podUid());
     assertFalse(e.podSandbox());
-    assertSame(EventType.of("magic_write"), e.type());
+    assertSame(magicWrite, e.type());
     assertEquals("magic_write", e.eventName());
     assertEquals(6034, e.eventId());
     assertEquals(32, e.returnValue());
@@ -280,6 +283,31 @@ class TraceeReaderTest {
   }
 
   @Test
+  void decodesFieldsInAnotherOrderThanTraceesOrSpelledWithEscapes() {
+    Result result = read("{\"args\":[{\"value\":7,\"type\":\"int\",\"name\":\"dev\"}],"
+        + "\"container\":{\"imageDigest\":\"sha256:d\",\"name\":\"web\",\"id\":\"" + CONTAINER_ID + "\"},"
+        + "\"kubernetes\":{\"podSandbox\":true,\"podName\":\"p\"},\"contextFlags\":{\"isCompat\":true},"
+        + "\"eventName\":\"openat\",\"time\\u0073tamp\":5,\"processId\":9,\"hostName\":\"h\",\"timestamp\":6}\n"
+        + "{\"timestamp\":8,\"threadStartTime\":2,\"processorId\":1}\n");
+    assertEquals(List.of(), result.rejections);
+    EventSnapshot e = result.events.get(0);
+    assertEquals(6, e.timestamp(), "the last of two spellings of one field wins");
+    assertEquals(9, e.processId());
+    assertEquals("h", e.hostName());
+    assertEquals("openat", e.eventName());
+    assertEquals(CONTAINER_ID, e.containerId());
+    assertEquals("web", e.containerName());
+    assertEquals("sha256:d", e.containerImageDigest());
+    assertEquals("p", e.podName());
+    assertTrue(e.podSandbox());
+    assertTrue(e.isCompat());
+    assertEquals(7L, e.args().get(0).value());
+    assertEquals("dev", e.argName(0));
+    EventSnapshot next = result.events.get(1);
+    assertEquals(List.of(8L, 2L, 1L), List.of(next.timestamp(), next.threadStartTime(), (long) next.processorId()));
+  }
+
+  @Test
   void readsAnEventWithoutAnyFields() {
     EventSnapshot e = read("{}").events.get(0);
     assertSame(EventType.UNREGISTERED, e.type());
@@ -429,6 +457,18 @@ class TraceeReaderTest {
     assertRejected("{\"eventId\":\"2\"} x", "content after the JSON object");
     assertRejected("{\"eventId\":\"2\"} 7", "content after the JSON object");
     assertRejected("{\"eventId\":\"2\"}}", "content after the JSON object");
+  }
+
+  @Test
+  void checksTheWholeRestOfALineLongerThanTheParsersInputBuffer() {
+    String longObject = "{\"eventId\":\"2\",\"processName\":\"" + "x".repeat(20_000) + "\"}";
+    assertRejected(longObject + " x", "content after the JSON object");
+    assertRejected("{\"eventId\":\"2\"}" + " ".repeat(20_000) + "x", "content after the JSON object");
+    assertRejected("{\"processName\":\"" + "x".repeat(20_000), "truncated");
+    Result result = read("{}" + " \t".repeat(10_000) + "\r\n" + longObject + "  \n{}");
+    assertEquals(List.of(), result.rejections);
+    assertEquals(3, result.stats.events());
+    assertEquals(20_000, result.events.get(1).processName().length());
   }
 
   @Test

@@ -142,6 +142,9 @@ public final class ContainedExecutable implements Signature, Stateful {
   private static final String[] INTERPRETERS =
       {"sh", "bash", "dash", "ash", "ksh", "zsh", "busybox", "perl", "ruby", "node", "php", "lua"};
   private static final String[] INTERPRETER_PREFIXES = {"python"};
+  private static final String[][] INTERPRETERS_BY_FIRST = byFirstCharacter(INTERPRETERS);
+  private static final String[][] INTERPRETER_PREFIXES_BY_FIRST =
+      byFirstCharacter(INTERPRETER_PREFIXES);
   private static final List<String> BUILT_IN_RUNTIMES =
       List.of("runc", "crun", "conmon", "dockerd", "containerd", "containerd-shim*");
   private static final List<Selector> SELECTORS = List.of(
@@ -268,15 +271,33 @@ public final class ContainedExecutable implements Signature, Stateful {
     int entry = state.recordInode(dev, inode, how);
     CharSequence id = event.containerId();
     String known = state.inodeContainerId(entry);
-    if (id.length() > 0 && (known == null || !Text.contentEquals(known, id))) {
+    if (id.length() > 0 && (known == null || !sameCharacters(known, id))) {
       state.inodeContainerId(entry, containerId(id));
     }
+  }
+
+  /**
+   * {@link Text#contentEquals(CharSequence, CharSequence)} for a known id, compared from its
+   * end: ids of different containers differ early there, and this call site's own type profile
+   * keeps {@code charAt} inlined where the shared helper's has seen every kind of view.
+   */
+  private static boolean sameCharacters(String known, CharSequence id) {
+    int length = known.length();
+    if (length != id.length()) {
+      return false;
+    }
+    for (int i = length - 1; i >= 0; i--) {
+      if (known.charAt(i) != id.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Re-uses the last container id string while the same container keeps writing. */
   private String containerId(CharSequence id) {
     String last = lastContainerId;
-    if (last != null && Text.contentEquals(last, id)) {
+    if (last != null && sameCharacters(last, id)) {
       return last;
     }
     String copy = id.toString();
@@ -297,15 +318,16 @@ public final class ContainedExecutable implements Signature, Stateful {
     int inodeEntry = dev == ABSENT || inode == ABSENT ? -1 : state.findInode(dev, inode);
     CharSequence pwd = event.string(PWD);
     // pathname first; then cmdpath, which differs for a script run by its path (the kernel
-    // reports the interpreter as the executed file); then a script's #! interpreter.
+    // reports the interpreter as the executed file); then a script's #! interpreter. A cmdpath
+    // or interp equal to the path is not under a root either: testing it again is cheaper
+    // than comparing it with the path (one pass, rejected on its first segment).
     if (fireIfUnderRoot(ctx, event, firstSeen, path, pwd, inodeEntry)
-        || (pathname != null && cmdpath != null && !Text.contentEquals(pathname, cmdpath)
+        || (pathname != null && cmdpath != null
             && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pwd, inodeEntry))) {
       return;
     }
     CharSequence interp = nonEmpty(event.string(INTERP));
-    if (interp != null && !Text.contentEquals(interp, path)
-        && fireIfUnderRoot(ctx, event, firstSeen, interp, pwd, inodeEntry)) {
+    if (interp != null && fireIfUnderRoot(ctx, event, firstSeen, interp, pwd, inodeEntry)) {
       return;
     }
     if (inodeEntry >= 0) {
@@ -361,19 +383,61 @@ public final class ContainedExecutable implements Signature, Stateful {
     return buffer;
   }
 
+  /**
+   * Tells whether the basename is one of {@link #INTERPRETERS} or starts with one of
+   * {@link #INTERPRETER_PREFIXES}. Names are looked up by the basename's first character, so
+   * that most programs are rejected after reading one character of their name.
+   */
   private static boolean isInterpreter(CharSequence path) {
-    for (String name : INTERPRETERS) {
-      if (Text.basenameEquals(path, name)) {
+    int length = path.length();
+    int start = length;
+    while (start > 0 && path.charAt(start - 1) != '/') {
+      start--;
+    }
+    if (start == length) {
+      return false;
+    }
+    char first = path.charAt(start);
+    if (first >= INTERPRETERS_BY_FIRST.length) {
+      return false;
+    }
+    int basenameLength = length - start;
+    for (String name : INTERPRETERS_BY_FIRST[first]) {
+      if (name.length() == basenameLength && named(path, start, name)) {
         return true;
       }
     }
-    int start = Text.lastIndexOf(path, '/') + 1;
-    for (String prefix : INTERPRETER_PREFIXES) {
-      if (Text.regionMatches(path, start, prefix)) {
+    for (String prefix : INTERPRETER_PREFIXES_BY_FIRST[first]) {
+      if (prefix.length() <= basenameLength && named(path, start, prefix)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code name} occurs at {@code start} (the caller has checked the length). */
+  private static boolean named(CharSequence path, int start, String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (path.charAt(start + i) != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Names by their first (ASCII) character; no name is an empty array. */
+  private static String[][] byFirstCharacter(String[] names) {
+    String[][] table = new String[128][];
+    for (char c = 0; c < table.length; c++) {
+      List<String> starting = new ArrayList<>();
+      for (String name : names) {
+        if (name.charAt(0) == c) {
+          starting.add(name);
+        }
+      }
+      table[c] = starting.toArray(new String[0]);
+    }
+    return table;
   }
 
   private static @Nullable CharSequence firstNonOptionArgument(@Nullable StringList argv) {

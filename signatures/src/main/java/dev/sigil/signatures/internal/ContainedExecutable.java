@@ -277,17 +277,31 @@ public final class ContainedExecutable implements Signature, Stateful {
   }
 
   /**
-   * {@link Text#contentEquals(CharSequence, CharSequence)} for a known id, compared from its
-   * end: ids of different containers differ early there, and this call site's own type profile
-   * keeps {@code charAt} inlined where the shared helper's has seen every kind of view.
+   * {@link Text#contentEquals(CharSequence, CharSequence)} for a known id, in a call site of its
+   * own: its type profile keeps {@code charAt} inlined where the shared helper's has seen every
+   * kind of view.
    */
   private static boolean sameCharacters(String known, CharSequence id) {
     int length = known.length();
     if (length != id.length()) {
       return false;
     }
-    for (int i = length - 1; i >= 0; i--) {
+    for (int i = 0; i < length; i++) {
       if (known.charAt(i) != id.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link Text#contentEquals(CharSequence, CharSequence)} for two of the event's paths, likewise. */
+  private static boolean samePath(CharSequence a, CharSequence b) {
+    int length = a.length();
+    if (length != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (a.charAt(i) != b.charAt(i)) {
         return false;
       }
     }
@@ -318,16 +332,15 @@ public final class ContainedExecutable implements Signature, Stateful {
     int inodeEntry = dev == ABSENT || inode == ABSENT ? -1 : state.findInode(dev, inode);
     CharSequence pwd = event.string(PWD);
     // pathname first; then cmdpath, which differs for a script run by its path (the kernel
-    // reports the interpreter as the executed file); then a script's #! interpreter. A cmdpath
-    // or interp equal to the path is not under a root either: testing it again is cheaper
-    // than comparing it with the path (one pass, rejected on its first segment).
+    // reports the interpreter as the executed file); then a script's #! interpreter.
     if (fireIfUnderRoot(ctx, event, firstSeen, path, pwd, inodeEntry)
-        || (pathname != null && cmdpath != null
+        || (pathname != null && cmdpath != null && !samePath(pathname, cmdpath)
             && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pwd, inodeEntry))) {
       return;
     }
     CharSequence interp = nonEmpty(event.string(INTERP));
-    if (interp != null && fireIfUnderRoot(ctx, event, firstSeen, interp, pwd, inodeEntry)) {
+    if (interp != null && !samePath(interp, path)
+        && fireIfUnderRoot(ctx, event, firstSeen, interp, pwd, inodeEntry)) {
       return;
     }
     if (inodeEntry >= 0) {

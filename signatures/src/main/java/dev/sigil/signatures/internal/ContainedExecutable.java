@@ -330,27 +330,26 @@ public final class ContainedExecutable implements Signature, Stateful {
     long dev = event.longValue(DEV, ABSENT);
     long inode = event.longValue(INODE, ABSENT);
     int inodeEntry = dev == ABSENT || inode == ABSENT ? -1 : state.findInode(dev, inode);
-    CharSequence pwd = event.string(PWD);
     // pathname first; then cmdpath, which differs for a script run by its path (the kernel
     // reports the interpreter as the executed file); then a script's #! interpreter.
-    if (fireIfUnderRoot(ctx, event, firstSeen, path, pwd, inodeEntry)
+    if (fireIfUnderRoot(ctx, event, firstSeen, path, inodeEntry)
         || (pathname != null && cmdpath != null && !samePath(pathname, cmdpath)
-            && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pwd, inodeEntry))) {
+            && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, inodeEntry))) {
       return;
     }
     CharSequence interp = nonEmpty(event.string(INTERP));
     if (interp != null && !samePath(interp, path)
-        && fireIfUnderRoot(ctx, event, firstSeen, interp, pwd, inodeEntry)) {
+        && fireIfUnderRoot(ctx, event, firstSeen, interp, inodeEntry)) {
       return;
     }
     if (inodeEntry >= 0) {
       String evidence = (state.inodeHow(inodeEntry) & WRITTEN) != 0
           ? WRITTEN_IN_CONTAINER : EXECUTED_IN_CONTAINER;
-      CharSequence normal = resolve(path, pwd, pathBuffer);
+      CharSequence normal = resolve(path, event, pathBuffer);
       fire(ctx, event, firstSeen, path, normal == null ? path : normal, -1, evidence, inodeEntry);
     } else if (isInterpreter(path)) {
       CharSequence script = firstNonOptionArgument(event.strings(ARGV));
-      CharSequence scriptNormal = script == null ? null : resolve(script, pwd, argumentBuffer);
+      CharSequence scriptNormal = script == null ? null : resolve(script, event, argumentBuffer);
       int scriptRoot = scriptNormal == null ? -1 : roots.match(scriptNormal);
       if (script != null && scriptNormal != null && scriptRoot >= 0) {
         fire(ctx, event, firstSeen, script, scriptNormal, scriptRoot, INTERPRETER_ARGUMENT, -1);
@@ -364,8 +363,8 @@ public final class ContainedExecutable implements Signature, Stateful {
 
   /** Fires (or stays silent, as the rules say) when the path is under a storage root. */
   private boolean fireIfUnderRoot(SignatureContext ctx, Event event, long firstSeen, CharSequence path,
-      @Nullable CharSequence pwd, int inodeEntry) {
-    CharSequence normal = resolve(path, pwd, pathBuffer);
+      int inodeEntry) {
+    CharSequence normal = resolve(path, event, pathBuffer);
     int root = normal == null ? -1 : roots.match(normal);
     if (normal == null || root < 0) {
       return false;
@@ -379,7 +378,7 @@ public final class ContainedExecutable implements Signature, Stateful {
    * else written into {@code buffer}; a relative path is resolved against the working
    * directory. Null when the path is relative and the working directory unknown.
    */
-  private @Nullable CharSequence resolve(CharSequence path, @Nullable CharSequence pwd, StringBuilder buffer) {
+  private @Nullable CharSequence resolve(CharSequence path, Event event, StringBuilder buffer) {
     if (PathNormaliser.isNormal(path)) {
       return path;
     }
@@ -387,6 +386,8 @@ public final class ContainedExecutable implements Signature, Stateful {
       PathNormaliser.normalise(path, buffer);
       return buffer;
     }
+    // Looked up only here: most paths are absolute, and pwd is among an exec's last arguments.
+    CharSequence pwd = event.string(PWD);
     if (pwd == null || pwd.length() == 0 || pwd.charAt(0) != '/') {
       return null;
     }

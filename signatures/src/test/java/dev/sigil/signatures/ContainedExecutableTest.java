@@ -213,7 +213,7 @@ class ContainedExecutableTest {
   @ParameterizedTest
   @ValueSource(strings = {"/bin/sh", "/usr/bin/bash", "/bin/dash", "/bin/ash", "/bin/ksh", "/bin/zsh",
       "/bin/busybox", "/usr/bin/python3.11", "/usr/bin/perl", "/usr/bin/ruby", "/usr/bin/node",
-      "/usr/bin/php", "/usr/bin/lua"})
+      "/usr/bin/php", "/usr/bin/lua", "python", "/usr/bin/python"})
   void reportsTheScriptAHostInterpreterRunsFromAStorageRoot(String interpreter) {
     String script = "/var/lib/docker/overlay2/3f2a9c/diff/tmp/payload";
     scenario.feed(hostExec(interpreter).argv(interpreter, "-e", script, "arg").build());
@@ -225,7 +225,10 @@ class ContainedExecutableTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/bin/cat", "/bin/cp", "/usr/bin/clamscan", "/usr/bin/shred"})
+  @ValueSource(strings = {"/bin/cat", "/bin/cp", "/usr/bin/clamscan", "/usr/bin/shred",
+      "/bin/s", "/bin/shx", "/bin/bas", "/bin/bashx", "/bin/busybo", "/usr/bin/pytho",
+      "/usr/bin/perl5", "/usr/bin/phpx", "/usr/bin/nodejs", "/usr/bin/luajit", "/bin/zs",
+      "/usr/bin/ruby/", "/bin/\u00e9sh"})
   void ignoresOtherProgramsNamingAContainedFile(String program) {
     scenario.feed(hostExec(program).argv(program, "/var/lib/docker/overlay2/3f2a9c/diff/tmp/payload").build());
     assertTrue(scenario.findings.isEmpty());

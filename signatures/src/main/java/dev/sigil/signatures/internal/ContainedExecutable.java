@@ -142,6 +142,9 @@ public final class ContainedExecutable implements Signature, Stateful {
   private static final String[] INTERPRETERS =
       {"sh", "bash", "dash", "ash", "ksh", "zsh", "busybox", "perl", "ruby", "node", "php", "lua"};
   private static final String[] INTERPRETER_PREFIXES = {"python"};
+  private static final String[][] INTERPRETERS_BY_FIRST = byFirstCharacter(INTERPRETERS);
+  private static final String[][] INTERPRETER_PREFIXES_BY_FIRST =
+      byFirstCharacter(INTERPRETER_PREFIXES);
   private static final List<String> BUILT_IN_RUNTIMES =
       List.of("runc", "crun", "conmon", "dockerd", "containerd", "containerd-shim*");
   private static final List<Selector> SELECTORS = List.of(
@@ -268,15 +271,47 @@ public final class ContainedExecutable implements Signature, Stateful {
     int entry = state.recordInode(dev, inode, how);
     CharSequence id = event.containerId();
     String known = state.inodeContainerId(entry);
-    if (id.length() > 0 && (known == null || !Text.contentEquals(known, id))) {
+    if (id.length() > 0 && (known == null || !sameCharacters(known, id))) {
       state.inodeContainerId(entry, containerId(id));
     }
+  }
+
+  /**
+   * {@link Text#contentEquals(CharSequence, CharSequence)} for a known id, in a call site of its
+   * own: its type profile keeps {@code charAt} inlined where the shared helper's has seen every
+   * kind of view.
+   */
+  private static boolean sameCharacters(String known, CharSequence id) {
+    int length = known.length();
+    if (length != id.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (known.charAt(i) != id.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link Text#contentEquals(CharSequence, CharSequence)} for two of the event's paths, likewise. */
+  private static boolean samePath(CharSequence a, CharSequence b) {
+    int length = a.length();
+    if (length != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Re-uses the last container id string while the same container keeps writing. */
   private String containerId(CharSequence id) {
     String last = lastContainerId;
-    if (last != null && Text.contentEquals(last, id)) {
+    if (last != null && sameCharacters(last, id)) {
       return last;
     }
     String copy = id.toString();
@@ -295,27 +330,26 @@ public final class ContainedExecutable implements Signature, Stateful {
     long dev = event.longValue(DEV, ABSENT);
     long inode = event.longValue(INODE, ABSENT);
     int inodeEntry = dev == ABSENT || inode == ABSENT ? -1 : state.findInode(dev, inode);
-    CharSequence pwd = event.string(PWD);
     // pathname first; then cmdpath, which differs for a script run by its path (the kernel
     // reports the interpreter as the executed file); then a script's #! interpreter.
-    if (fireIfUnderRoot(ctx, event, firstSeen, path, pwd, inodeEntry)
-        || (pathname != null && cmdpath != null && !Text.contentEquals(pathname, cmdpath)
-            && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pwd, inodeEntry))) {
+    if (fireIfUnderRoot(ctx, event, firstSeen, path, inodeEntry)
+        || (pathname != null && cmdpath != null && !samePath(pathname, cmdpath)
+            && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, inodeEntry))) {
       return;
     }
     CharSequence interp = nonEmpty(event.string(INTERP));
-    if (interp != null && !Text.contentEquals(interp, path)
-        && fireIfUnderRoot(ctx, event, firstSeen, interp, pwd, inodeEntry)) {
+    if (interp != null && !samePath(interp, path)
+        && fireIfUnderRoot(ctx, event, firstSeen, interp, inodeEntry)) {
       return;
     }
     if (inodeEntry >= 0) {
       String evidence = (state.inodeHow(inodeEntry) & WRITTEN) != 0
           ? WRITTEN_IN_CONTAINER : EXECUTED_IN_CONTAINER;
-      CharSequence normal = resolve(path, pwd, pathBuffer);
+      CharSequence normal = resolve(path, event, pathBuffer);
       fire(ctx, event, firstSeen, path, normal == null ? path : normal, -1, evidence, inodeEntry);
     } else if (isInterpreter(path)) {
       CharSequence script = firstNonOptionArgument(event.strings(ARGV));
-      CharSequence scriptNormal = script == null ? null : resolve(script, pwd, argumentBuffer);
+      CharSequence scriptNormal = script == null ? null : resolve(script, event, argumentBuffer);
       int scriptRoot = scriptNormal == null ? -1 : roots.match(scriptNormal);
       if (script != null && scriptNormal != null && scriptRoot >= 0) {
         fire(ctx, event, firstSeen, script, scriptNormal, scriptRoot, INTERPRETER_ARGUMENT, -1);
@@ -329,8 +363,8 @@ public final class ContainedExecutable implements Signature, Stateful {
 
   /** Fires (or stays silent, as the rules say) when the path is under a storage root. */
   private boolean fireIfUnderRoot(SignatureContext ctx, Event event, long firstSeen, CharSequence path,
-      @Nullable CharSequence pwd, int inodeEntry) {
-    CharSequence normal = resolve(path, pwd, pathBuffer);
+      int inodeEntry) {
+    CharSequence normal = resolve(path, event, pathBuffer);
     int root = normal == null ? -1 : roots.match(normal);
     if (normal == null || root < 0) {
       return false;
@@ -344,7 +378,7 @@ public final class ContainedExecutable implements Signature, Stateful {
    * else written into {@code buffer}; a relative path is resolved against the working
    * directory. Null when the path is relative and the working directory unknown.
    */
-  private @Nullable CharSequence resolve(CharSequence path, @Nullable CharSequence pwd, StringBuilder buffer) {
+  private @Nullable CharSequence resolve(CharSequence path, Event event, StringBuilder buffer) {
     if (PathNormaliser.isNormal(path)) {
       return path;
     }
@@ -352,6 +386,8 @@ public final class ContainedExecutable implements Signature, Stateful {
       PathNormaliser.normalise(path, buffer);
       return buffer;
     }
+    // Looked up only here: most paths are absolute, and pwd is among an exec's last arguments.
+    CharSequence pwd = event.string(PWD);
     if (pwd == null || pwd.length() == 0 || pwd.charAt(0) != '/') {
       return null;
     }
@@ -361,19 +397,61 @@ public final class ContainedExecutable implements Signature, Stateful {
     return buffer;
   }
 
+  /**
+   * Tells whether the basename is one of {@link #INTERPRETERS} or starts with one of
+   * {@link #INTERPRETER_PREFIXES}. Names are looked up by the basename's first character, so
+   * that most programs are rejected after reading one character of their name.
+   */
   private static boolean isInterpreter(CharSequence path) {
-    for (String name : INTERPRETERS) {
-      if (Text.basenameEquals(path, name)) {
+    int length = path.length();
+    int start = length;
+    while (start > 0 && path.charAt(start - 1) != '/') {
+      start--;
+    }
+    if (start == length) {
+      return false;
+    }
+    char first = path.charAt(start);
+    if (first >= INTERPRETERS_BY_FIRST.length) {
+      return false;
+    }
+    int basenameLength = length - start;
+    for (String name : INTERPRETERS_BY_FIRST[first]) {
+      if (name.length() == basenameLength && named(path, start, name)) {
         return true;
       }
     }
-    int start = Text.lastIndexOf(path, '/') + 1;
-    for (String prefix : INTERPRETER_PREFIXES) {
-      if (Text.regionMatches(path, start, prefix)) {
+    for (String prefix : INTERPRETER_PREFIXES_BY_FIRST[first]) {
+      if (prefix.length() <= basenameLength && named(path, start, prefix)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code name} occurs at {@code start} (the caller has checked the length). */
+  private static boolean named(CharSequence path, int start, String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (path.charAt(start + i) != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Names by their first (ASCII) character; no name is an empty array. */
+  private static String[][] byFirstCharacter(String[] names) {
+    String[][] table = new String[128][];
+    for (char c = 0; c < table.length; c++) {
+      List<String> starting = new ArrayList<>();
+      for (String name : names) {
+        if (name.charAt(0) == c) {
+          starting.add(name);
+        }
+      }
+      table[c] = starting.toArray(new String[0]);
+    }
+    return table;
   }
 
   private static @Nullable CharSequence firstNonOptionArgument(@Nullable StringList argv) {

@@ -28,17 +28,29 @@ final class PathNormaliser {
     if (length == 1) {
       return true;
     }
-    int segmentStart = 1;
-    for (int i = 1; i <= length; i++) {
-      if (i == length || path.charAt(i) == '/') {
-        int segmentLength = i - segmentStart;
-        if (segmentLength == 0 || isDots(path, segmentStart, segmentLength)) {
-          return false;
-        }
-        segmentStart = i + 1;
+    // Only a segment starting with '/' (empty) or '.' can be abnormal: one pass that looks
+    // closer at those alone.
+    char previous = '/';
+    for (int i = 1; i < length; i++) {
+      char c = path.charAt(i);
+      if (previous == '/' && (c == '/' || isDotSegment(path, i, length))) {
+        return false;
       }
+      previous = c;
     }
-    return true;
+    return previous != '/';
+  }
+
+  /** Whether the segment starting at {@code start} is {@code .} or {@code ..}. */
+  private static boolean isDotSegment(CharSequence path, int start, int length) {
+    if (path.charAt(start) != '.') {
+      return false;
+    }
+    int end = start + 1;
+    if (end < length && path.charAt(end) == '.') {
+      end++;
+    }
+    return end == length || path.charAt(end) == '/';
   }
 
   /**

@@ -25,12 +25,32 @@ public final class StorageRoots {
   private static final String NUMBER = "<number>";
 
   private final Root[] roots;
+  /**
+   * The first character of every root's first segment, or null when some root starts with a
+   * wildcard: most host paths ({@code /usr/...}) are rejected on it before any root is tried.
+   */
+  private final char @Nullable [] firstCharacters;
 
   /** One storage root. */
   record Root(String name, String[] segments, boolean revealsContainerPath, int containerIdSegment) {}
 
   private StorageRoots(List<Root> roots) {
     this.roots = roots.toArray(new Root[0]);
+    this.firstCharacters = firstCharacters(this.roots);
+  }
+
+  private static char @Nullable [] firstCharacters(Root[] roots) {
+    StringBuilder distinct = new StringBuilder();
+    for (Root root : roots) {
+      String first = root.segments()[0];
+      if (first == ANY || first == NUMBER) {
+        return null;
+      }
+      if (distinct.indexOf(first.substring(0, 1)) < 0) {
+        distinct.append(first.charAt(0));
+      }
+    }
+    return distinct.toString().toCharArray();
   }
 
   /**
@@ -120,6 +140,9 @@ public final class StorageRoots {
    * @return the root's index, or -1
    */
   int match(CharSequence path) {
+    if (!mayMatch(path)) {
+      return -1;
+    }
     for (int i = 0; i < roots.length; i++) {
       if (rootEnd(roots[i], path) > 0) {
         return i;
@@ -168,6 +191,23 @@ public final class StorageRoots {
       position = segmentEnd(path, position + 1);
     }
     return path.subSequence(position + 1, segmentEnd(path, position + 1)).toString();
+  }
+
+  private boolean mayMatch(CharSequence path) {
+    char[] firsts = firstCharacters;
+    if (firsts == null) {
+      return true;
+    }
+    if (path.length() < 2 || path.charAt(0) != '/') {
+      return false;
+    }
+    char first = path.charAt(1);
+    for (char c : firsts) {
+      if (c == first) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int rootEnd(Root root, CharSequence path) {

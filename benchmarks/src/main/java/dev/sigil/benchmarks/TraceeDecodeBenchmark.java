@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code tokenScanFloor}: jackson-core's {@code nextToken()} over the buffer, touching
  *       nothing: the floor for any Jackson-based decoder.
  *   <li>{@code tokenScanNonBlocking}: the same scan with jackson-core's non-blocking parser fed
- *       one line at a time, as {@link TraceeReader} uses it: how much of the gap between
- *       {@code decode} and the floor is the parser's, not the decoder's.
+ *       one line at a time, the design {@link TraceeReader} first used: kept to show why it now
+ *       uses the blocking parser.
  *   <li>{@code decode}: Sigil's {@link TraceeReader} decoding every line into its reused event.
  *   <li>{@code decodeAndMatch}: decoding plus an engine with all built-in signatures.
  *   <li>{@code decodeAndMatchQuiet}: the same over the {@code quiet} mix (nothing fires): what

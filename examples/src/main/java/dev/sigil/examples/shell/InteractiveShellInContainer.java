@@ -63,8 +63,6 @@ public final class InteractiveShellInContainer implements Signature {
       .tags(List.of("container", "shell", "example"))
       .build();
 
-  private SignatureContext context;
-
   @Override
   public SignatureMetadata metadata() {
     return METADATA;
@@ -76,12 +74,7 @@ public final class InteractiveShellInContainer implements Signature {
   }
 
   @Override
-  public void init(SignatureContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void onEvent(Event event) {
+  public void onEvent(Event event, SignatureContext context) {
     CharSequence path = event.string(PATHNAME);
     if (path == null) {
       context.dataProblem("sched_process_exec without pathname");

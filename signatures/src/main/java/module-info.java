@@ -10,5 +10,5 @@ module dev.sigil.signatures {
 
   provides dev.sigil.core.Signature with
       dev.sigil.signatures.tracee.DroppedExecutable,
-      dev.sigil.signatures.internal.ContainedExecutable;
+      dev.sigil.signatures.contained.ContainedExecutable;
 }

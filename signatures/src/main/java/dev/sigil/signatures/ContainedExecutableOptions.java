@@ -1,6 +1,6 @@
 package dev.sigil.signatures;
 
-import dev.sigil.signatures.internal.StorageRoots;
+import dev.sigil.signatures.contained.Settings;
 import java.time.Duration;
 import java.util.List;
 
@@ -55,20 +55,15 @@ public record ContainedExecutableOptions(
   public ContainedExecutableOptions {
     extraStorageRoots = List.copyOf(extraStorageRoots);
     extraRuntimeAllowlist = List.copyOf(extraRuntimeAllowlist);
-    if (trainingPeriod.isNegative() || activationPeriod.isNegative() || dedupPeriod.isNegative()) {
-      throw new IllegalArgumentException("periods must not be negative");
-    }
-    if (inodeCapacity < 1 || profileCapacity < 1 || hostCapacity < 1) {
-      throw new IllegalArgumentException("capacities must be at least 1");
-    }
-    StorageRoots.withExtra(extraStorageRoots);
-    for (String runtime : extraRuntimeAllowlist) {
-      String name = runtime.endsWith("*") ? runtime.substring(0, runtime.length() - 1) : runtime;
-      if (name.isBlank() || name.contains("*")) {
-        throw new IllegalArgumentException("runtime allowlist entry '" + runtime
-            + "' must be a process name, optionally ending with '*'");
-      }
-    }
+    // The implementation's settings validate: one set of rules for both.
+    new Settings(extraStorageRoots, extraRuntimeAllowlist, learning, trainingPeriod,
+        activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity).validate();
+  }
+
+  /** The same values as the implementation reads them. */
+  Settings settings() {
+    return new Settings(extraStorageRoots, extraRuntimeAllowlist, learning, trainingPeriod,
+        activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
   }
 
   /**
@@ -78,8 +73,10 @@ public record ContainedExecutableOptions(
    * @return the defaults
    */
   public static ContainedExecutableOptions defaults() {
-    return new ContainedExecutableOptions(List.of(), List.of(), false, Duration.ofDays(30),
-        Duration.ofDays(14), Duration.ofDays(1), 100_000, 100_000, 10_000);
+    Settings d = Settings.DEFAULTS;
+    return new ContainedExecutableOptions(d.extraStorageRoots(), d.extraRuntimeAllowlist(),
+        d.learning(), d.trainingPeriod(), d.activationPeriod(), d.dedupPeriod(), d.inodeCapacity(),
+        d.profileCapacity(), d.hostCapacity());
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.sigil.signatures;
 
 import dev.sigil.core.Signature;
-import dev.sigil.signatures.internal.ContainedExecutable;
+import dev.sigil.signatures.contained.ContainedExecutable;
 import dev.sigil.signatures.tracee.DroppedExecutable;
 import java.util.List;
 
@@ -39,6 +39,6 @@ public final class Signatures {
    * @return the signatures, in a stable order
    */
   public static List<Signature> builtIn(ContainedExecutableOptions containedExecutable) {
-    return List.of(new DroppedExecutable(), new ContainedExecutable(containedExecutable));
+    return List.of(new DroppedExecutable(), new ContainedExecutable(containedExecutable.settings()));
   }
 }

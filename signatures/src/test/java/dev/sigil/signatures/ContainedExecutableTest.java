@@ -14,7 +14,7 @@ import dev.sigil.core.Origin;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.signatures.internal.ContainedExecutable;
+import dev.sigil.signatures.contained.ContainedExecutable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

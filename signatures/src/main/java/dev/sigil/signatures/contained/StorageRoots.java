@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Users add roots as {@code [name=]/segment/*}{@code /segment/} (see {@link #parse(String)});
  * they reveal the path inside the container and are named {@code extra-root} unless named.
  */
-public final class StorageRoots {
+final class StorageRoots {
   /** The evidence name of a user-added root that has none. */
-  public static final String DEFAULT_EXTRA_NAME = "extra-root";
+  static final String DEFAULT_EXTRA_NAME = "extra-root";
 
   private static final String ANY = "*";
   private static final String NUMBER = "<number>";
@@ -60,7 +60,7 @@ public final class StorageRoots {
    * @return the roots
    * @throws IllegalArgumentException when a pattern is malformed, naming it
    */
-  public static StorageRoots withExtra(List<String> extra) {
+  static StorageRoots withExtra(List<String> extra) {
     List<Root> all = new ArrayList<>(builtIn());
     for (String pattern : extra) {
       all.add(parse(pattern));

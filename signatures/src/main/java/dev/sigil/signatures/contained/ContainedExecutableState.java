@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import dev.sigil.core.Counter;
 import dev.sigil.core.SignatureContext;
@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
 final class ContainedExecutableState {
   static final String FORMAT = "sigil-contained-executable";
   static final long VERSION = 1;
+  /** An inode's flag: written inside a container. */
+  static final int WRITTEN = 1;
+  /** An inode's flag: executed inside a container. */
+  static final int EXECUTED = 2;
 
   private final LruIndex inodes;
   private final LruIndex hosts;
@@ -182,8 +186,8 @@ final class ContainedExecutableState {
       Map<String, Object> inode = new LinkedHashMap<>();
       inode.put("dev", inodes.keyA(e));
       inode.put("inode", inodes.keyB(e));
-      inode.put("written", (inodes.flags(e) & ContainedExecutable.WRITTEN) != 0);
-      inode.put("executed", (inodes.flags(e) & ContainedExecutable.EXECUTED) != 0);
+      inode.put("written", (inodes.flags(e) & WRITTEN) != 0);
+      inode.put("executed", (inodes.flags(e) & EXECUTED) != 0);
       Object containerId = inodes.attachment(e);
       if (containerId != null) {
         inode.put("containerId", containerId);
@@ -231,8 +235,8 @@ final class ContainedExecutableState {
     for (int i = 0; i < savedInodes.size(); i++) {
       String where = "inodes[" + i + "]";
       Map<?, ?> inode = object(savedInodes.get(i), where);
-      int how = (bool(inode.get("written"), where + ".written") ? ContainedExecutable.WRITTEN : 0)
-          | (bool(inode.get("executed"), where + ".executed") ? ContainedExecutable.EXECUTED : 0);
+      int how = (bool(inode.get("written"), where + ".written") ? WRITTEN : 0)
+          | (bool(inode.get("executed"), where + ".executed") ? EXECUTED : 0);
       inodeKeys.add(new long[] {integer(inode.get("dev"), where + ".dev"),
           integer(inode.get("inode"), where + ".inode"), how});
       Object containerId = inode.get("containerId");

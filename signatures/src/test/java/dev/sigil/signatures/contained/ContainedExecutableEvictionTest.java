@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,6 @@ import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.SignatureStats;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.signatures.ContainedExecutableOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,8 @@ class ContainedExecutableEvictionTest {
   private static final long T0 = 1_700_000_000_000_000_000L;
   private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
 
-  private final ContainedExecutable signature = new ContainedExecutable(ContainedExecutableOptions.defaults()
-      .withCapacities(100, 50, 20)
-      .withLearning(true).withPeriods(Duration.ofDays(30), Duration.ZERO)
-      .withDedupPeriod(Duration.ZERO));
+  private final ContainedExecutable signature = new ContainedExecutable(new Settings(List.of(),
+      List.of(), true, Duration.ofDays(30), Duration.ZERO, Duration.ZERO, 100, 50, 20));
   private final List<Finding> findings = new ArrayList<>();
   private final Engine engine = Engine.builder().add(signature).onFinding(findings::add).build();
 

@@ -22,7 +22,8 @@ import java.util.List;
  * @param trainingPeriod how long, per host, keys are learned (event time)
  * @param activationPeriod how long, per host, SGL-1001 stays silent (event time)
  * @param dedupPeriod the default deduplication window of both signatures; zero turns it off
- * @param inodeCapacity the most (dev, inode) pairs remembered
+ * @param inodeCapacity the most files written in containers remembered, by (dev, inode) and by
+ *     path (each)
  * @param profileCapacity the most learned profile keys remembered
  * @param hostCapacity the most hosts whose first-seen time is remembered (learning only)
  */
@@ -142,7 +143,7 @@ public record ContainedExecutableOptions(
   /**
    * Returns these options with other memory bounds.
    *
-   * @param inodes the most (dev, inode) pairs remembered
+   * @param inodes the most files written in containers remembered (by inode and by path, each)
    * @param profileKeys the most learned profile keys remembered
    * @param hosts the most hosts remembered
    * @return the options

@@ -15,6 +15,7 @@ import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Stateful;
 import dev.sigil.core.StringList;
+import dev.sigil.core.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +34,18 @@ import org.jspecify.annotations.Nullable;
  * SGL-1001; deduplication keys start with the reported id.
  *
  * <p><b>Made of</b> {@link StorageRoots} and {@link PathResolver} (is a path contained?),
- * {@link Interpreters} and {@link RuntimeAllowlist} (process names), {@link ProfileJudge}
- * (learning) and {@link ContainedExecutableState} (the bounded indexes and their saved form).
+ * {@link Interpreters}, {@link ScriptArguments} and {@link RuntimeAllowlist} (process names and
+ * command lines), {@link ProfileJudge} (learning) and {@link ContainedExecutableState} (the
+ * bounded indexes of written files and their saved form).
  *
- * <p><b>Cost.</b> A host exec that is not contained and every container-origin exec of a known
- * inode allocate nothing; recording a new inode allocates only its container id (and array
- * growth up to the capacity).
+ * <p><b>Cost.</b> A host exec that does not fire (not contained, or allowlisted) allocates
+ * nothing; a container write of a known file allocates nothing, and of a new one only a new
+ * container's id (and array growth up to the capacity).
  */
 public final class ContainedExecutable implements Signature, Stateful {
   private static final String DESCRIPTION_CONTEXT = " A contained executable is a file that lives"
-      + " in a container's filesystem: under a container storage root on the host, or written or"
-      + " executed inside a container. An adversary who controls a container can plant a file"
+      + " in a container's filesystem: under a container storage root on the host, or written"
+      + " inside a container. An adversary who controls a container can plant a file"
       + " there and have the host run it, gaining privileged command execution on the host.";
 
   /** SGL-1001: a contained executable run by an unusual host process. */
@@ -72,10 +74,9 @@ public final class ContainedExecutable implements Signature, Stateful {
       .build();
 
   static final String WRITTEN_IN_CONTAINER = "written-in-container";
-  static final String EXECUTED_IN_CONTAINER = "executed-in-container";
+  static final String WRITTEN_IN_CONTAINER_PATH = "written-in-container-path";
   static final String INTERPRETER_ARGUMENT = "interpreter-argument";
 
-  private static final EventType EXEC = EventType.of("sched_process_exec");
   private static final EventType MAGIC_WRITE = EventType.of("magic_write");
   private static final ArgKey PATHNAME = ArgKey.of("pathname");
   private static final ArgKey CMDPATH = ArgKey.of("cmdpath");
@@ -83,6 +84,7 @@ public final class ContainedExecutable implements Signature, Stateful {
   private static final ArgKey INODE = ArgKey.of("inode");
   private static final ArgKey BYTES = ArgKey.of("bytes");
   private static final ArgKey ARGV = ArgKey.of("argv");
+  private static final ArgKey ENV = ArgKey.of("env");
   private static final ArgKey INVOKED_FROM_KERNEL = ArgKey.of("invoked_from_kernel");
   private static final ArgKey PREV_COMM = ArgKey.of("prev_comm");
   private static final ArgKey INTERP = ArgKey.of("interp");
@@ -90,8 +92,9 @@ public final class ContainedExecutable implements Signature, Stateful {
   private static final int KTHREADD_PID = 2;
   private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
   private static final byte[] SHEBANG = {'#', '!'};
+  private static final String LOADER_TRACING = "LD_TRACE_LOADED_OBJECTS=";
   private static final List<Selector> SELECTORS = List.of(
-      Selector.event("sched_process_exec"),
+      Selector.of("sched_process_exec", Origin.HOST),
       Selector.of("magic_write", Origin.CONTAINER),
       Selector.of("magic_write", Origin.CONTAINER_INIT));
 
@@ -101,6 +104,8 @@ public final class ContainedExecutable implements Signature, Stateful {
   private final ContainedExecutableState state;
   private final ProfileJudge judge;
   private final PathResolver paths = new PathResolver();
+  private final ScriptArguments scripts = new ScriptArguments();
+  private final StringBuilder writtenPath = new StringBuilder(256);
   private @Nullable String lastContainerId;
   private Counter allowlisted = new Counter("allowlisted");
 
@@ -160,17 +165,14 @@ public final class ContainedExecutable implements Signature, Stateful {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    long firstSeen = judge.firstSeen(event, ctx);
     if (event.type() == MAGIC_WRITE) {
       onContainerWrite(ctx, event);
-    } else if (event.type() == EXEC) {
-      if (event.origin() == Origin.HOST) {
-        onHostExec(ctx, event, firstSeen);
-      } else {
-        recordInode(ctx, event, ContainedExecutableState.EXECUTED);
-      }
+    } else {
+      onHostExec(ctx, event);
     }
   }
+
+  // ---- files written in containers
 
   private void onContainerWrite(SignatureContext ctx, Event event) {
     ByteView bytes = event.bytes(BYTES);
@@ -178,23 +180,64 @@ public final class ContainedExecutable implements Signature, Stateful {
       ctx.dataProblem("magic_write without decodable bytes");
       return;
     }
-    if (bytes.startsWith(ELF_MAGIC) || bytes.startsWith(SHEBANG)) {
-      recordInode(ctx, event, ContainedExecutableState.WRITTEN);
+    if (!isExecutableHeader(bytes)) {
+      return;
     }
-  }
-
-  private void recordInode(SignatureContext ctx, Event event, int how) {
+    CharSequence id = event.containerId();
+    recordPath(event.string(PATHNAME), id);
     long dev = event.longValue(DEV, ABSENT);
     long inode = event.longValue(INODE, ABSENT);
     if (dev == ABSENT || inode == ABSENT) {
-      ctx.dataProblem("container file event without dev or inode");
+      ctx.dataProblem("magic_write without dev or inode");
       return;
     }
-    int entry = state.recordInode(dev, inode, how);
-    CharSequence id = event.containerId();
+    int entry = state.recordInode(dev, inode);
     String known = state.inodeContainerId(entry);
     if (id.length() > 0 && (known == null || !sameCharacters(known, id))) {
       state.inodeContainerId(entry, containerId(id));
+    }
+  }
+
+  /**
+   * ELF magic or {@code #!}, or a proper prefix of either: a header written in pieces has only
+   * its first piece at offset 0, the one write Tracee reports.
+   */
+  private static boolean isExecutableHeader(ByteView bytes) {
+    int length = bytes.length();
+    if (length == 0) {
+      return false;
+    }
+    if (bytes.byteAt(0) == SHEBANG[0]) {
+      return length == 1 || bytes.byteAt(1) == SHEBANG[1];
+    }
+    for (int i = 0; i < Math.min(length, ELF_MAGIC.length); i++) {
+      if (bytes.byteAt(i) != ELF_MAGIC[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void recordPath(@Nullable CharSequence pathname, CharSequence id) {
+    if (pathname == null || pathname.length() == 0 || pathname.charAt(0) != '/') {
+      return;
+    }
+    CharSequence normal = pathname;
+    if (!PathNormaliser.isNormal(pathname)) {
+      PathNormaliser.normalise(pathname, writtenPath);
+      normal = writtenPath;
+    }
+    attachContainerId(state.recordPath(normal), id);
+    attachContainerId(state.recordPathBelowFirstDirectory(normal), id);
+  }
+
+  private void attachContainerId(int pathEntry, CharSequence id) {
+    if (pathEntry < 0 || id.length() == 0) {
+      return;
+    }
+    String known = state.pathContainerId(pathEntry);
+    if (known == null || !sameCharacters(known, id)) {
+      state.pathContainerId(pathEntry, containerId(id));
     }
   }
 
@@ -227,7 +270,10 @@ public final class ContainedExecutable implements Signature, Stateful {
     return copy;
   }
 
-  private void onHostExec(SignatureContext ctx, Event event, long firstSeen) {
+  // ---- host execs
+
+  private void onHostExec(SignatureContext ctx, Event event) {
+    long firstSeen = judge.firstSeen(event, ctx);
     CharSequence pathname = nonEmpty(event.string(PATHNAME));
     CharSequence cmdpath = nonEmpty(event.string(CMDPATH));
     CharSequence path = pathname != null ? pathname : cmdpath;
@@ -235,33 +281,41 @@ public final class ContainedExecutable implements Signature, Stateful {
       ctx.dataProblem("sched_process_exec without pathname or cmdpath");
       return;
     }
-    long dev = event.longValue(DEV, ABSENT);
-    long inode = event.longValue(INODE, ABSENT);
-    int inodeEntry = dev == ABSENT || inode == ABSENT ? -1 : state.findInode(dev, inode);
+    boolean cmdpathDiffers = pathname != null && cmdpath != null
+        && !PathResolver.samePath(pathname, cmdpath);
     // pathname first; then cmdpath, which differs for a script run by its path (the kernel
-    // reports the interpreter as the executed file); then a script's #! interpreter.
-    if (fireIfUnderRoot(ctx, event, firstSeen, path, inodeEntry)
-        || (pathname != null && cmdpath != null && !PathResolver.samePath(pathname, cmdpath)
-            && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, inodeEntry))) {
+    // reports the interpreter as the executed file) and for a path through a magic link; then
+    // a script's #! interpreter.
+    if (fireIfUnderRoot(ctx, event, firstSeen, path, null)
+        || (cmdpathDiffers && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pathname))) {
       return;
     }
     CharSequence interp = nonEmpty(event.string(INTERP));
     if (interp != null && !PathResolver.samePath(interp, path)
-        && fireIfUnderRoot(ctx, event, firstSeen, interp, inodeEntry)) {
+        && fireIfUnderRoot(ctx, event, firstSeen, interp, null)) {
       return;
     }
+    long dev = event.longValue(DEV, ABSENT);
+    long inode = event.longValue(INODE, ABSENT);
+    int inodeEntry = dev == ABSENT || inode == ABSENT ? -1 : state.findInode(dev, inode);
     if (inodeEntry >= 0) {
-      String evidence = (state.inodeHow(inodeEntry) & ContainedExecutableState.WRITTEN) != 0
-          ? WRITTEN_IN_CONTAINER : EXECUTED_IN_CONTAINER;
       CharSequence normal = paths.path(path, event);
-      fire(ctx, event, firstSeen, path, normal == null ? path : normal, -1, evidence, inodeEntry);
-    } else if (Interpreters.isInterpreter(path)) {
-      CharSequence script = firstNonOptionArgument(event.strings(ARGV));
-      CharSequence scriptNormal = script == null ? null : paths.argument(script, event);
-      int scriptRoot = scriptNormal == null ? -1 : roots.match(scriptNormal);
-      if (script != null && scriptNormal != null && scriptRoot >= 0) {
-        fire(ctx, event, firstSeen, script, scriptNormal, scriptRoot, INTERPRETER_ARGUMENT, -1);
-      }
+      fire(ctx, event, firstSeen, path, normal == null ? path : normal, -1, WRITTEN_IN_CONTAINER,
+          state.inodeContainerId(inodeEntry), null);
+      return;
+    }
+    // When the kernel ran cmdpath as a #! script, interp is its interpreter and the exec's
+    // inode the interpreter's: the script's path is the only link to a container's write.
+    if (cmdpath != null && interp != null && !PathResolver.samePath(interp, cmdpath)
+        && fireIfWrittenInContainer(ctx, event, firstSeen, cmdpath, false)) {
+      return;
+    }
+    int family = Interpreters.family(path);
+    if (family == Interpreters.NONE && cmdpathDiffers) {
+      family = Interpreters.family(cmdpath);
+    }
+    if (family != Interpreters.NONE) {
+      onInterpreter(ctx, event, firstSeen, family);
     }
   }
 
@@ -269,59 +323,139 @@ public final class ContainedExecutable implements Signature, Stateful {
     return text == null || text.length() == 0 ? null : text;
   }
 
-  /** Fires (or stays silent, as the rules say) when the path is under a storage root. */
+  /**
+   * Fires (or stays silent, as the rules say) when the path is under a storage root.
+   *
+   * @param inside the path inside the container when the root is a kernel helper's magic link
+   *     (the exec's pathname), else null
+   */
   private boolean fireIfUnderRoot(SignatureContext ctx, Event event, long firstSeen,
-      CharSequence path, int inodeEntry) {
+      CharSequence path, @Nullable CharSequence inside) {
     CharSequence normal = paths.path(path, event);
-    int root = normal == null ? -1 : roots.match(normal);
+    int root = normal == null ? -1 : rootOf(normal, event);
     if (normal == null || root < 0) {
       return false;
     }
-    fire(ctx, event, firstSeen, path, normal, root, roots.name(root), inodeEntry);
+    fire(ctx, event, firstSeen, path, normal, root, roots.name(root), null, inside);
     return true;
   }
 
-  private static @Nullable CharSequence firstNonOptionArgument(@Nullable StringList argv) {
-    if (argv == null) {
-      return null;
-    }
-    for (int i = 1; i < argv.size(); i++) {
-      CharSequence argument = argv.get(i);
-      if (argument.length() > 0 && argument.charAt(0) != '-') {
-        return argument;
-      }
-    }
-    return null;
+  /** The storage root of a normalised path; a kernel helper's magic link counts only for one. */
+  private int rootOf(CharSequence normal, Event event) {
+    int root = roots.match(normal);
+    return root >= 0 && roots.kernelOnly(root) && !isKernelThread(event) ? -1 : root;
   }
 
+  private static boolean isKernelThread(Event event) {
+    return event.bool(INVOKED_FROM_KERNEL, false) || event.hostParentProcessId() == KTHREADD_PID;
+  }
+
+  /** Fires when the path (a script or a program argument) is one a container wrote. */
+  private boolean fireIfWrittenInContainer(SignatureContext ctx, Event event, long firstSeen,
+      CharSequence path, boolean loader) {
+    CharSequence normal = paths.argument(path, event);
+    int entry = normal == null ? -1 : state.findPath(normal);
+    if (normal == null || entry < 0) {
+      return false;
+    }
+    if (!loader || !isTracingLoader(event)) {
+      fire(ctx, event, firstSeen, path, normal, -1, WRITTEN_IN_CONTAINER_PATH,
+          state.pathContainerId(entry), null);
+    }
+    return true;
+  }
+
+  private void onInterpreter(SignatureContext ctx, Event event, long firstSeen, int family) {
+    StringList argv = event.strings(ARGV);
+    if (argv == null) {
+      return;
+    }
+    scripts.find(family, argv);
+    if (scripts.first < 0) {
+      return;
+    }
+    boolean loader = family == Interpreters.LOADER;
+    if (!fireIfScript(ctx, event, firstSeen, argv, scripts.first, scripts.offset, scripts.command,
+        loader) && scripts.second >= 0) {
+      fireIfScript(ctx, event, firstSeen, argv, scripts.second, 0, false, loader);
+    }
+  }
+
+  /** Fires when an interpreter's file argument is contained: under a root, or written by one. */
+  private boolean fireIfScript(SignatureContext ctx, Event event, long firstSeen, StringList argv,
+      int index, int offset, boolean command, boolean loader) {
+    CharSequence argument = argv.get(index);
+    CharSequence script = command ? paths.commandWord(argument)
+        : offset > 0 ? paths.tail(argument, offset) : argument;
+    if (script == null || script.length() == 0) {
+      return false;
+    }
+    CharSequence normal = paths.argument(script, event);
+    int root = normal == null ? -1 : rootOf(normal, event);
+    if (normal != null && root >= 0) {
+      if (!loader || !isTracingLoader(event)) {
+        fire(ctx, event, firstSeen, script, normal, root, INTERPRETER_ARGUMENT, null, null);
+      }
+      return true;
+    }
+    return fireIfWrittenInContainer(ctx, event, firstSeen, script, loader);
+  }
+
+  /**
+   * Whether the dynamic loader only lists the program's libraries: glibc's {@code ldd} runs
+   * {@code ld.so --verify}, then the loader with {@code LD_TRACE_LOADED_OBJECTS} set (seen when
+   * Tracee reports the environment).
+   */
+  private static boolean isTracingLoader(Event event) {
+    StringList env = event.strings(ENV);
+    if (env == null) {
+      return false;
+    }
+    for (int i = 0; i < env.size(); i++) {
+      if (Text.startsWith(env.get(i), LOADER_TRACING)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reports, unless SGL-1001's allowlist or learning silences it (SGL-1002 has neither).
+   *
+   * @param normal the path's normal form
+   * @param root the storage root it lies under, or -1
+   * @param containerId the container that wrote the file, when the evidence is a write
+   * @param inside the path inside the container for a kernel helper's magic link, else null
+   */
   private void fire(SignatureContext ctx, Event event, long firstSeen, CharSequence path,
-      CharSequence normal, int root, String evidence, int inodeEntry) {
+      CharSequence normal, int root, String evidence, @Nullable String containerId,
+      @Nullable CharSequence inside) {
     boolean invokedFromKernel = event.bool(INVOKED_FROM_KERNEL, false);
     boolean kernelThread = invokedFromKernel || event.hostParentProcessId() == KTHREADD_PID;
     CharSequence prevComm = event.string(PREV_COMM);
     CharSequence process = prevComm == null ? "" : prevComm;
-    String containerPath = root >= 0 ? roots.containerPath(root, normal) : null;
-    if (!kernelThread) {
-      if (runtimes.contains(process)) {
-        allowlisted.increment();
-        return;
-      }
-      if (!judge.allows(ctx, event, firstSeen, process,
-          containerPath != null ? containerPath : normal)) {
-        return;
-      }
+    if (!kernelThread && runtimes.contains(process)) {
+      allowlisted.increment();
+      return;
     }
-    String containerId = root >= 0 ? roots.containerId(root, normal) : null;
-    if (containerId == null && inodeEntry >= 0) {
-      containerId = state.inodeContainerId(inodeEntry);
+    String containerPath = root < 0 ? null
+        : inside != null && roots.kernelOnly(root) ? PathNormaliser.normalised(inside)
+        : roots.containerPath(root, normal);
+    if (!kernelThread && !judge.allows(ctx, event, firstSeen, process,
+        containerPath != null ? containerPath : normal)) {
+      return;
+    }
+    String id = root >= 0 ? roots.containerId(root, normal) : null;
+    if (id == null) {
+      id = containerId;
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("path", path.toString());
     if (containerPath != null) {
       data.put("containerPath", containerPath);
     }
-    if (containerId != null) {
-      data.put("containerId", containerId);
+    if (id != null) {
+      data.put("containerId", id);
     }
     data.put("evidence", evidence);
     data.put("executingProcess", process.toString());
@@ -359,11 +493,11 @@ public final class ContainedExecutable implements Signature, Stateful {
   }
 
   /**
-   * Returns the current sizes, for tests and diagnostics: inodes, profile keys, hosts.
+   * Returns the current sizes, for tests and diagnostics: inodes, profile keys, hosts, paths.
    *
-   * @return three sizes
+   * @return four sizes
    */
   int[] sizes() {
-    return new int[] {state.inodeCount(), state.profileSize(), state.hostCount()};
+    return new int[] {state.inodeCount(), state.profileSize(), state.hostCount(), state.pathCount()};
   }
 }

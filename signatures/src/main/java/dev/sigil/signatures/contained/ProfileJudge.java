@@ -5,10 +5,12 @@ import dev.sigil.core.Event;
 import dev.sigil.core.SignatureContext;
 
 /**
- * SGL-1001's learning: per host, from the event time of the first event seen for that host,
+ * SGL-1001's learning: per host, from the event time of the first host exec seen for that host,
  * keys (host, executing process, in-container or host path) are learned during the training
  * period; SGL-1001 stays silent before the activation period has passed, and afterwards for
- * keys learned. SGL-1002 never asks.
+ * keys learned. SGL-1002 never asks. Only host execs are asked for a host's first-seen time:
+ * a container event's host name is its pod's, and a container could otherwise flood the table
+ * with names until the node's entry is evicted and its activation period starts again.
  */
 final class ProfileJudge {
   private final boolean learning;
@@ -31,7 +33,7 @@ final class ProfileJudge {
   }
 
   /**
-   * Returns when the event's host was first seen (remembering now for a new host), or 0 when
+   * Returns when a host exec's host was first seen (remembering now for a new host), or 0 when
    * learning is off. Allocates only for a host not seen before.
    */
   long firstSeen(Event event, SignatureContext context) {

@@ -11,8 +11,9 @@ import java.util.List;
  * matches a prefix.
  */
 final class RuntimeAllowlist {
-  static final List<String> BUILT_IN =
-      List.of("runc", "crun", "conmon", "dockerd", "containerd", "containerd-shim*");
+  // crio and kubelet run CNI plugins and FlexVolume drivers that DaemonSets install.
+  static final List<String> BUILT_IN = List.of(
+      "runc", "crun", "conmon", "dockerd", "containerd", "containerd-shim*", "crio", "kubelet");
 
   private final String[] names;
   private final String[] prefixes;

@@ -116,6 +116,8 @@ class BuiltInSignaturesAllocationTest {
         exec(Origin.CONTAINER_INIT, "node-1", b, "/pause", 104, List.of("/pause")),
         EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("node-1").containerId(a)
             .arg("pathname", "/dev/shm/jit").arg("bytes", ELF).arg("dev", 2049L).arg("inode", 105L).build(),
+        EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("node-1").containerId(b)
+            .arg("pathname", "/dev/shm/jit").arg("bytes", ELF).arg("dev", 2050L).arg("inode", 105L).build(),
         EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("pod-7").containerId(b)
             .arg("pathname", "/app//bin/tool").arg("bytes", new byte[] {0x7f}).arg("dev", 2049L)
             .arg("inode", 107L).build(),
@@ -129,8 +131,8 @@ class BuiltInSignaturesAllocationTest {
         i -> engine.accept(events[(int) (i % events.length)]));
 
     assertEquals(0, engine.stats().findings());
-    assertEquals(2L, engine.stats().signatures().get("SGL-1001").counters().get("inodes"),
-        "105 and 107: the ELF write and the split header were recorded");
+    assertEquals(3L, engine.stats().signatures().get("SGL-1001").counters().get("inodes"),
+        "two containers' ELF writes to one path, and a split header, were recorded");
     assertTrue(engine.stats().signatures().get("SGL-1001").counters().get("allowlisted") > 0,
         "kubelet and runc ran a contained file, allowlisted");
   }

@@ -19,6 +19,7 @@ import dev.sigil.core.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,6 +94,8 @@ public final class ContainedExecutable implements Signature, Stateful {
   private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
   private static final byte[] SHEBANG = {'#', '!'};
   private static final String LOADER_TRACING = "LD_TRACE_LOADED_OBJECTS=";
+  /** Container ids interned at once: far more than a node runs. */
+  private static final int CONTAINER_IDS = 4096;
   private static final List<Selector> SELECTORS = List.of(
       Selector.of("sched_process_exec", Origin.HOST),
       Selector.of("magic_write", Origin.CONTAINER),
@@ -106,7 +109,7 @@ public final class ContainedExecutable implements Signature, Stateful {
   private final PathResolver paths = new PathResolver();
   private final ScriptArguments scripts = new ScriptArguments();
   private final StringBuilder writtenPath = new StringBuilder(256);
-  private @Nullable String lastContainerId;
+  private final LruIndex containerIds = new LruIndex(CONTAINER_IDS);
   private Counter allowlisted = new Counter("allowlisted");
 
   /** Creates the signatures with default settings (for {@link java.util.ServiceLoader}). */
@@ -259,14 +262,21 @@ public final class ContainedExecutable implements Signature, Stateful {
     return true;
   }
 
-  /** Re-uses the last container id string while the same container keeps writing. */
+  /**
+   * Returns the container id as a String, the same one for every write of a container: ids are
+   * interned in a bounded index, so that files written by many containers in turn allocate
+   * nothing once each container has been seen.
+   */
   private String containerId(CharSequence id) {
-    String last = lastContainerId;
-    if (last != null && sameCharacters(last, id)) {
-      return last;
+    long a = TextHash.fnv1a(id, 0, id.length());
+    long b = TextHash.polynomial(id, 0, id.length());
+    int entry = containerIds.find(a, b);
+    if (entry >= 0) {
+      containerIds.touch(entry);
+      return (String) Objects.requireNonNull(containerIds.attachment(entry));
     }
     String copy = id.toString();
-    lastContainerId = copy;
+    containerIds.attachment(containerIds.insert(a, b), copy);
     return copy;
   }
 

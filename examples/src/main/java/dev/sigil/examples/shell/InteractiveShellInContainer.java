@@ -65,6 +65,9 @@ public final class InteractiveShellInContainer implements Signature {
 
   private SignatureContext context;
 
+  /** A new instance, with no state; {@link java.util.ServiceLoader} calls it too. */
+  public InteractiveShellInContainer() {}
+
   @Override
   public SignatureMetadata metadata() {
     return METADATA;

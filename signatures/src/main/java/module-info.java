@@ -9,6 +9,6 @@ module dev.sigil.signatures {
   exports dev.sigil.signatures;
 
   provides dev.sigil.core.Signature with
-      dev.sigil.signatures.internal.DroppedExecutable,
+      dev.sigil.signatures.tracee.DroppedExecutable,
       dev.sigil.signatures.internal.ContainedExecutable;
 }

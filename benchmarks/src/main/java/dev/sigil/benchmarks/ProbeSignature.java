@@ -22,8 +22,6 @@ final class ProbeSignature implements Signature {
   private final List<Selector> selectors;
   private final ArgKey argument;
   private final String prefix;
-  private SignatureContext context;
-
   ProbeSignature(int number, String eventName, String argumentName, String prefix) {
     this.metadata = SignatureMetadata.builder(String.format("PROBE-%04d", number))
         .name("Probe " + number).eventName("probe_" + number).severity(Severity.INFO).build();
@@ -43,12 +41,7 @@ final class ProbeSignature implements Signature {
   }
 
   @Override
-  public void init(SignatureContext signatureContext) {
-    this.context = signatureContext;
-  }
-
-  @Override
-  public void onEvent(Event event) {
+  public void onEvent(Event event, SignatureContext context) {
     CharSequence value = event.string(argument);
     if (value != null && Text.startsWith(value, prefix)) {
       context.report(event, Map.of(argument.name(), value.toString()));

@@ -7,6 +7,7 @@ import static dev.sigil.cli.TraceeLines.magicWrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sigil.core.SignatureContext;
 import dev.sigil.core.Signature;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +51,7 @@ class SignatureJarsTest {
         + "  public SignatureMetadata metadata() { return METADATA; }\n"
         + "  public List<Selector> selectors() { return List.of(Selector.event(\"magic_write\")); }\n"
         + "  public void init(SignatureContext context) { this.context = context; }\n"
-        + "  public void onEvent(Event event) {\n"
+        + "  public void onEvent(Event event, SignatureContext context) {\n"
         + "    CharSequence path = event.string(PATHNAME);\n"
         + "    if (path != null && Text.startsWith(path, \"/tmp/\")) {\n"
         + "      context.report(event, Map.of(\"path\", path.toString()));\n"

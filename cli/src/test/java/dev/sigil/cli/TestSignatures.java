@@ -34,7 +34,7 @@ final class TestSignatures {
   static Signature throwing(String id) {
     return new EvilWrites(id, null) {
       @Override
-      public void onEvent(Event event) {
+      public void onEvent(Event event, SignatureContext context) {
         CharSequence path = event.string(PATHNAME);
         if (path != null && Text.contentEquals(path, "boom")) {
           throw new IllegalStateException("kaboom");
@@ -76,7 +76,7 @@ final class TestSignatures {
     }
 
     @Override
-    public void onEvent(Event event) {
+    public void onEvent(Event event, SignatureContext context) {
       CharSequence path = event.string(PATHNAME);
       if (path != null && Text.indexOf(path, "evil", 0) >= 0 && context != null) {
         context.report(event, Map.of("path", path.toString()));

@@ -164,7 +164,7 @@ public final class Engine implements AutoCloseable {
     for (Slot slot : selected) {
       slot.events++;
       try {
-        slot.signature.onEvent(event);
+        slot.signature.onEvent(event, slot);
       } catch (FindingDeliveryException e) {
         throw e;
       } catch (RuntimeException | StackOverflowError e) {
@@ -182,7 +182,7 @@ public final class Engine implements AutoCloseable {
   public void signal(Signal signal) {
     for (Slot slot : slots) {
       try {
-        slot.signature.onSignal(signal);
+        slot.signature.onSignal(signal, slot);
       } catch (FindingDeliveryException e) {
         throw e;
       } catch (RuntimeException | StackOverflowError e) {

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A read-only view of one event: Tracee's {@code trace.Event} context and its arguments.
  *
- * <p><b>Lifetime.</b> An event handed to {@link Signature#onEvent(Event)} is usually a flyweight
+ * <p><b>Lifetime.</b> An event handed to {@link Signature#onEvent(Event, SignatureContext)} is usually a flyweight
  * that the producer re-uses for the next event, in the manner of Agrona's buffers: the event,
  * and every {@link CharSequence}, {@link ByteView} and {@link StringList} it returns, are valid
  * only until the producer moves on. Keep nothing from it; call {@link #copy()} for an immutable,
@@ -310,50 +310,10 @@ public interface Event {
    * @param key the argument's key
    * @return a view valid until the next event, or null when absent or not text
    */
-  @Nullable CharSequence string(ArgKey key);
-
-  /**
-   * Returns a bytes argument (decoded from base64).
-   *
-   * @param key the argument's key
-   * @return a view valid until the next event, or null when absent, not bytes, or undecodable
-   */
-  @Nullable ByteView bytes(ArgKey key);
-
-  /**
-   * Returns an integer argument.
-   *
-   * @param key the argument's key
-   * @param absent what to return when it is absent or not an integer
-   * @return the value
-   */
-  long longValue(ArgKey key, long absent);
-
-  /**
-   * Returns a boolean argument; an integer argument reads as true when non-zero (older Tracee
-   * printed some flags as 0/1).
-   *
-   * @param key the argument's key
-   * @param absent what to return when it is absent or neither boolean nor integer
-   * @return the value
-   */
-  boolean bool(ArgKey key, boolean absent);
-
-  /**
-   * Returns a {@code []string} argument.
-   *
-   * @param key the argument's key
-   * @return a view valid until the next event, or null when absent or not a list of strings
-   */
-  @Nullable StringList strings(ArgKey key);
-
-  /**
-   * Returns the raw JSON text of a structured argument value (kind {@link ArgKind#JSON}).
-   *
-   * @param index from 0 to {@code argCount() - 1}
-   * @return a view valid until the next event, or null when the value is not structured
-   */
-  @Nullable CharSequence rawJson(int index);
+  default @Nullable CharSequence string(ArgKey key) {
+    int i = argIndex(key);
+    return i < 0 ? null : stringAt(i);
+  }
 
   /**
    * Returns a text argument by index.
@@ -364,6 +324,17 @@ public interface Event {
   @Nullable CharSequence stringAt(int index);
 
   /**
+   * Returns a bytes argument (decoded from base64).
+   *
+   * @param key the argument's key
+   * @return a view valid until the next event, or null when absent, not bytes, or undecodable
+   */
+  default @Nullable ByteView bytes(ArgKey key) {
+    int i = argIndex(key);
+    return i < 0 ? null : bytesAt(i);
+  }
+
+  /**
    * Returns a bytes argument by index.
    *
    * @param index from 0 to {@code argCount() - 1}
@@ -372,13 +343,58 @@ public interface Event {
   @Nullable ByteView bytesAt(int index);
 
   /**
-   * Returns an integer or boolean argument by index (booleans as 0/1).
+   * Returns an integer argument.
+   *
+   * @param key the argument's key
+   * @param absent what to return when it is absent or not an integer
+   * @return the value
+   */
+  default long longValue(ArgKey key, long absent) {
+    int i = argIndex(key);
+    return i < 0 ? absent : longAt(i, absent);
+  }
+
+  /**
+   * Returns an integer argument by index.
    *
    * @param index from 0 to {@code argCount() - 1}
-   * @param absent what to return when it is neither
+   * @param absent what to return when it is not an integer
    * @return the value
    */
   long longAt(int index, long absent);
+
+  /**
+   * Returns a boolean argument; an integer argument reads as true when non-zero (older Tracee
+   * printed some flags as 0/1).
+   *
+   * @param key the argument's key
+   * @param absent what to return when it is absent or neither boolean nor integer
+   * @return the value
+   */
+  default boolean bool(ArgKey key, boolean absent) {
+    int i = argIndex(key);
+    return i < 0 ? absent : boolAt(i, absent);
+  }
+
+  /**
+   * Returns a boolean argument by index; an integer reads as true when non-zero.
+   *
+   * @param index from 0 to {@code argCount() - 1}
+   * @param absent what to return when it is neither boolean nor integer
+   * @return the value
+   */
+  boolean boolAt(int index, boolean absent);
+
+  /**
+   * Returns a {@code []string} argument.
+   *
+   * @param key the argument's key
+   * @return a view valid until the next event, or null when absent or not a list of strings
+   */
+  default @Nullable StringList strings(ArgKey key) {
+    int i = argIndex(key);
+    return i < 0 ? null : stringsAt(i);
+  }
 
   /**
    * Returns a {@code []string} argument by index.
@@ -387,6 +403,97 @@ public interface Event {
    * @return a view valid until the next event, or null when not a list of strings
    */
   @Nullable StringList stringsAt(int index);
+
+  /**
+   * Returns the raw JSON text of a structured argument (an object or a list that is not a list
+   * of strings, kind {@link ArgKind#JSON}).
+   *
+   * @param key the argument's key
+   * @return a view valid until the next event, or null when absent or not structured
+   */
+  default @Nullable CharSequence rawJson(ArgKey key) {
+    int i = argIndex(key);
+    return i < 0 ? null : rawJson(i);
+  }
+
+  /**
+   * Returns the raw JSON text of a structured argument by index.
+   *
+   * @param index from 0 to {@code argCount() - 1}
+   * @return a view valid until the next event, or null when the value is not structured
+   */
+  @Nullable CharSequence rawJson(int index);
+
+  /**
+   * Returns a field of an object argument, such as {@code sin_addr} of Tracee's
+   * {@code remote_addr} ({@code {"sa_family":"AF_INET","sin_addr":"10.0.0.1","sin_port":"53"}}).
+   * Strings read unescaped; numbers and booleans read as their JSON text; a nested object or
+   * list reads as its raw JSON. Allocates nothing once warm.
+   *
+   * @param key the argument's key
+   * @param name the field's name
+   * @return a view valid until the next event, or null when the argument is absent or not an
+   *     object, or the field is absent or JSON null
+   */
+  default @Nullable CharSequence field(ArgKey key, String name) {
+    int i = argIndex(key);
+    return i < 0 ? null : fieldAt(i, name);
+  }
+
+  /**
+   * Returns a field of an object argument by index, as {@link #field(ArgKey, String)}.
+   *
+   * @param index from 0 to {@code argCount() - 1}
+   * @param name the field's name
+   * @return a view valid until the next event, or null
+   */
+  @Nullable CharSequence fieldAt(int index, String name);
+
+  /**
+   * Returns how many elements a list argument holds: a list of objects such as Tracee's
+   * {@code hooked_fops_pointers}, or a list of strings.
+   *
+   * @param key the argument's key
+   * @return the count, or -1 when the argument is absent or not a list
+   */
+  default int elementCount(ArgKey key) {
+    int i = argIndex(key);
+    return i < 0 ? -1 : elementCountAt(i);
+  }
+
+  /**
+   * Returns how many elements a list argument holds, by index.
+   *
+   * @param index from 0 to {@code argCount() - 1}
+   * @return the count, or -1 when the argument is not a list
+   */
+  int elementCountAt(int index);
+
+  /**
+   * Returns a field of one object in a list argument, such as {@code SymbolName} of an entry of
+   * Tracee's {@code hooked_fops_pointers}; values read as in {@link #field(ArgKey, String)}.
+   *
+   * @param key the argument's key
+   * @param element the element, from 0 to {@code elementCount(key) - 1}
+   * @param name the field's name
+   * @return a view valid until the next event, or null when the argument is absent or not a
+   *     list, the element is absent or not an object, or the field is absent or JSON null
+   */
+  default @Nullable CharSequence field(ArgKey key, int element, String name) {
+    int i = argIndex(key);
+    return i < 0 ? null : fieldAt(i, element, name);
+  }
+
+  /**
+   * Returns a field of one object in a list argument, by index, as
+   * {@link #field(ArgKey, int, String)}.
+   *
+   * @param index from 0 to {@code argCount() - 1}
+   * @param element the element
+   * @param name the field's name
+   * @return a view valid until the next event, or null
+   */
+  @Nullable CharSequence fieldAt(int index, int element, String name);
 
   /**
    * Copies this event into an immutable, self-contained snapshot, for keeping beyond the

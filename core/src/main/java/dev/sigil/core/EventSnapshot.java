@@ -1,5 +1,6 @@
 package dev.sigil.core;
 
+import dev.sigil.core.internal.JsonFields;
 import dev.sigil.core.internal.MutableEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,7 +120,7 @@ public final class EventSnapshot implements Event {
       case LONG:
         return e.longAt(i, 0);
       case BOOL:
-        return e.longAt(i, 0) != 0;
+        return e.boolAt(i, false);
       case BYTES:
         ByteView bytes = e.bytesAt(i);
         return bytes == null ? new byte[0] : bytes.toByteArray();
@@ -201,43 +202,6 @@ public final class EventSnapshot implements Event {
   }
 
   @Override
-  public @Nullable String string(ArgKey key) {
-    int i = argIndex(key);
-    return i < 0 ? null : stringAt(i);
-  }
-
-  @Override
-  public @Nullable ByteView bytes(ArgKey key) {
-    int i = argIndex(key);
-    return i < 0 ? null : bytesAt(i);
-  }
-
-  @Override
-  public long longValue(ArgKey key, long absent) {
-    int i = argIndex(key);
-    return i >= 0 && argKind(i) == ArgKind.LONG ? (Long) args.get(i).value() : absent;
-  }
-
-  @Override
-  public boolean bool(ArgKey key, boolean absent) {
-    int i = argIndex(key);
-    if (i < 0) {
-      return absent;
-    }
-    Object value = args.get(i).value();
-    if (value instanceof Boolean) {
-      return (Boolean) value;
-    }
-    return value instanceof Long ? (Long) value != 0 : absent;
-  }
-
-  @Override
-  public @Nullable StringList strings(ArgKey key) {
-    int i = argIndex(key);
-    return i < 0 ? null : stringsAt(i);
-  }
-
-  @Override
   public @Nullable String rawJson(int index) {
     Arg arg = args.get(index);
     return arg.kind() == ArgKind.JSON ? (String) arg.value() : null;
@@ -277,13 +241,50 @@ public final class EventSnapshot implements Event {
   @Override
   public long longAt(int index, long absent) {
     Object value = args.get(index).value();
-    if (value instanceof Long) {
-      return (Long) value;
-    }
+    return value instanceof Long ? (Long) value : absent;
+  }
+
+  @Override
+  public boolean boolAt(int index, boolean absent) {
+    Object value = args.get(index).value();
     if (value instanceof Boolean) {
-      return (Boolean) value ? 1 : 0;
+      return (Boolean) value;
     }
-    return absent;
+    return value instanceof Long ? (Long) value != 0 : absent;
+  }
+
+  @Override
+  public @Nullable CharSequence fieldAt(int index, String name) {
+    JsonFields fields = fields(index);
+    return fields == null ? null : fields.field(name);
+  }
+
+  @Override
+  public int elementCountAt(int index) {
+    Arg arg = args.get(index);
+    if (arg.kind() == ArgKind.STRINGS) {
+      return ((List<?>) arg.value()).size();
+    }
+    JsonFields fields = fields(index);
+    return fields == null ? -1 : fields.elementCount();
+  }
+
+  @Override
+  public @Nullable CharSequence fieldAt(int index, int element, String name) {
+    JsonFields fields = fields(index);
+    return fields == null ? null : fields.field(element, name);
+  }
+
+  // A snapshot is immutable and may be read from several threads: parse per call (findings are
+  // the rare path).
+  private @Nullable JsonFields fields(int index) {
+    Arg arg = args.get(index);
+    if (arg.kind() != ArgKind.JSON) {
+      return null;
+    }
+    JsonFields fields = new JsonFields();
+    fields.parse((String) arg.value());
+    return fields;
   }
 
   @Override

@@ -41,6 +41,35 @@ public record Selector(@Nullable String eventName, @Nullable Origin origin) {
   }
 
   /**
+   * Selects one event type from one origin.
+   *
+   * @param type the event type
+   * @param origin the origin
+   * @return the selector
+   * @throws IllegalArgumentException when the type is {@link EventType#UNREGISTERED}
+   */
+  public static Selector of(EventType type, Origin origin) {
+    if (type.id() < 0) {
+      throw new IllegalArgumentException("cannot select the unregistered event type");
+    }
+    return new Selector(type.name(), origin);
+  }
+
+  /**
+   * Selects one event type from any origin.
+   *
+   * @param type the event type
+   * @return the selector
+   * @throws IllegalArgumentException when the type is {@link EventType#UNREGISTERED}
+   */
+  public static Selector event(EventType type) {
+    if (type.id() < 0) {
+      throw new IllegalArgumentException("cannot select the unregistered event type");
+    }
+    return new Selector(type.name(), null);
+  }
+
+  /**
    * Selects one event name from any origin.
    *
    * @param eventName the event name

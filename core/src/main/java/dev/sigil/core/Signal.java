@@ -1,7 +1,7 @@
 package dev.sigil.core;
 
 /**
- * Out-of-band news the engine gives every signature, through {@link Signature#onSignal(Signal)}.
+ * Out-of-band news the engine gives every signature, through {@link Signature#onSignal(Signal, SignatureContext)}.
  */
 public enum Signal {
   /** The input is complete: no more events will come (Tracee's "source complete"). */

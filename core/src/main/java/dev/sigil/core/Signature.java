@@ -5,8 +5,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A detection: it names the events it wants ({@link #selectors()}), looks at each one in
- * {@link #onEvent(Event)}, and reports findings through the {@link SignatureContext} it was given
- * in {@link #init(SignatureContext)}.
+ * {@link #onEvent(Event, SignatureContext)}, and reports findings through the context it is
+ * handed with every call.
+ *
+ * <p>The context comes with each call, as LMAX Disruptor hands an {@code EventHandler} its
+ * state, rather than being kept in a field set by {@code init}: a signature then has no
+ * nullable field to check on the hot path and cannot be called before it has a context.
+ * {@link #init(SignatureContext)} remains for creating counters once.
  *
  * <p>Lifecycle, driven by the {@link Engine}: {@code init} once when the engine is built, then
  * {@code onEvent} for every selected event, {@code onSignal(END_OF_INPUT)} when the input ends,
@@ -33,9 +38,10 @@ public interface Signature {
   List<Selector> selectors();
 
   /**
-   * Receives the context to report through, once, before any event.
+   * Prepares the signature once, before any event: the place to create its counters with
+   * {@link SignatureContext#counter(String)}.
    *
-   * @param context the context
+   * @param context the signature's context, the same one later calls receive
    */
   default void init(SignatureContext context) {}
 
@@ -43,15 +49,17 @@ public interface Signature {
    * Looks at one selected event.
    *
    * @param event a view valid only during this call
+   * @param context where to report findings and data problems
    */
-  void onEvent(Event event);
+  void onEvent(Event event, SignatureContext context);
 
   /**
    * Receives a signal such as {@link Signal#END_OF_INPUT}.
    *
    * @param signal the signal
+   * @param context where to report findings
    */
-  default void onSignal(Signal signal) {}
+  default void onSignal(Signal signal, SignatureContext context) {}
 
   /**
    * Deduplicates this signature's findings by default; null for none (Tracee's behaviour).

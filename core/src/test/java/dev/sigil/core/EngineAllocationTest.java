@@ -20,7 +20,6 @@ class EngineAllocationTest {
   /** Reads arguments the way real signatures do, and never fires on these events. */
   private static final class ElfInTmp implements Signature {
     private final SignatureMetadata metadata = SignatureMetadata.builder("ALLOC-1").build();
-    private SignatureContext context;
     long looked;
 
     @Override
@@ -34,12 +33,7 @@ class EngineAllocationTest {
     }
 
     @Override
-    public void init(SignatureContext context) {
-      this.context = context;
-    }
-
-    @Override
-    public void onEvent(Event event) {
+    public void onEvent(Event event, SignatureContext context) {
       looked++;
       CharSequence path = event.string(PATHNAME);
       ByteView bytes = event.bytes(BYTES);
@@ -105,7 +99,7 @@ class EngineAllocationTest {
     }
 
     @Override
-    public void onEvent(Event event) {
+    public void onEvent(Event event, SignatureContext context) {
       if (event.processName().length() > 100) {
         throw new IllegalStateException("unexpected");
       }

@@ -24,7 +24,7 @@ class EngineDedupTest {
     }
 
     @Override
-    public void onEvent(Event event) {
+    public void onEvent(Event event, SignatureContext context) {
       context.report(event, Map.of("path", String.valueOf(event.string(ArgKey.of("pathname")))));
     }
 

@@ -98,13 +98,13 @@ class EngineDispatchTest {
     List<String> order = new ArrayList<>();
     Signature first = new RecordingSignature("first", Selector.any()) {
       @Override
-      public void onEvent(Event event) {
+      public void onEvent(Event event, SignatureContext context) {
         order.add("first");
       }
     };
     Signature second = new RecordingSignature("second", Selector.any()) {
       @Override
-      public void onEvent(Event event) {
+      public void onEvent(Event event, SignatureContext context) {
         order.add("second");
       }
     };

@@ -22,7 +22,7 @@ class EngineFaultIsolationTest {
     }
 
     @Override
-    public void onEvent(Event event) {
+    public void onEvent(Event event, SignatureContext context) {
       throw new IllegalStateException("boom on " + event.eventName());
     }
   }
@@ -33,7 +33,7 @@ class EngineFaultIsolationTest {
     }
 
     @Override
-    public void onEvent(Event event) {
+    public void onEvent(Event event, SignatureContext context) {
       recurse(0);
     }
 
@@ -103,7 +103,7 @@ class EngineFaultIsolationTest {
   void isolatesFailuresInSignalAndClose() {
     RecordingSignature badAtEnd = new RecordingSignature("END-1", Selector.any()) {
       @Override
-      public void onSignal(Signal signal) {
+      public void onSignal(Signal signal, SignatureContext context) {
         throw new IllegalArgumentException("no signals please");
       }
 
@@ -158,7 +158,7 @@ class EngineFaultIsolationTest {
   void aSignatureReportsDataProblemsInsteadOfThrowing() {
     RecordingSignature picky = new RecordingSignature("PICKY-1", Selector.any()) {
       @Override
-      public void onEvent(Event event) {
+      public void onEvent(Event event, SignatureContext context) {
         if (event.string(ArgKey.of("pathname")) == null) {
           context.dataProblem("no pathname");
         }

@@ -26,7 +26,7 @@ class EngineLifecycleTest {
     List<String> calls = new ArrayList<>();
     RecordingSignature signature = new RecordingSignature("A", Selector.any()) {
       @Override
-      public void onSignal(Signal signal) {
+      public void onSignal(Signal signal, SignatureContext context) {
         calls.add("signal " + signal);
       }
 
@@ -50,12 +50,12 @@ class EngineLifecycleTest {
       private Event last;
 
       @Override
-      public void onEvent(Event event) {
+      public void onEvent(Event event, SignatureContext context) {
         last = event.copy();
       }
 
       @Override
-      public void onSignal(Signal signal) {
+      public void onSignal(Signal signal, SignatureContext context) {
         context.report(last, java.util.Map.of("summary", true));
       }
     };
@@ -98,7 +98,7 @@ class EngineLifecycleTest {
       }
 
       @Override
-      public void onEvent(Event event) {
+      public void onEvent(Event event, SignatureContext context) {
         evictions.increment();
       }
     };

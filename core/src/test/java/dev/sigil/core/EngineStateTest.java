@@ -28,7 +28,7 @@ class EngineStateTest {
     }
 
     @Override
-    public void onEvent(Event event) {
+    public void onEvent(Event event, SignatureContext context) {
       count++;
       context.report(event, Map.of("n", count));
     }

@@ -40,7 +40,7 @@ class RecordingSignature implements Signature {
   }
 
   @Override
-  public void onEvent(Event event) {
+  public void onEvent(Event event, SignatureContext context) {
     seen.add(event.eventName() + "/" + event.origin().traceeName());
     if (fireOnEveryEvent) {
       context.report(event, Map.of("host", event.hostName().toString()));
@@ -48,7 +48,7 @@ class RecordingSignature implements Signature {
   }
 
   @Override
-  public void onSignal(Signal signal) {
+  public void onSignal(Signal signal, SignatureContext context) {
     signals.add(signal);
   }
 

@@ -2,7 +2,7 @@ package dev.sigil.signatures;
 
 import dev.sigil.core.Signature;
 import dev.sigil.signatures.internal.ContainedExecutable;
-import dev.sigil.signatures.internal.DroppedExecutable;
+import dev.sigil.signatures.tracee.DroppedExecutable;
 import java.util.List;
 
 /**

@@ -60,6 +60,8 @@ public final class MutableEvent implements Event {
   private TextSlot[] argTexts = new TextSlot[0];
   private ByteSlot[] argBytes = new ByteSlot[0];
   private StringListSlot[] argLists = new StringListSlot[0];
+  private @Nullable JsonFields[] argFields = new JsonFields[0];
+  private boolean[] fieldsParsed = new boolean[0];
 
   /** Clears every field and argument, keeping the storage. */
   public void reset() {
@@ -196,22 +198,6 @@ public final class MutableEvent implements Event {
   // ---- arguments -------------------------------------------------------------------------
 
   /**
-   * Appends an argument named by a range of characters; its value reads as {@link ArgKind#NULL}
-   * until set.
-   *
-   * @param chars the characters of the name
-   * @param offset where the name starts
-   * @param length its length
-   * @return the new argument's index
-   */
-  public int addArg(char[] chars, int offset, int length) {
-    int index = newArg();
-    argNames[index].set(chars, offset, length);
-    argKeyIds[index] = ArgKey.internId(chars, offset, length);
-    return index;
-  }
-
-  /**
    * Appends an argument; its value reads as {@link ArgKind#NULL} until set.
    *
    * @param name the argument's name
@@ -222,19 +208,6 @@ public final class MutableEvent implements Event {
     argNames[index].set(name);
     argKeyIds[index] = ArgKey.internId(name);
     return index;
-  }
-
-  /**
-   * Renames an argument, for decoders that learn the name after the value.
-   *
-   * @param index the argument
-   * @param chars the characters of the name
-   * @param offset where the name starts
-   * @param length its length
-   */
-  public void argName(int index, char[] chars, int offset, int length) {
-    argNames[index].set(chars, offset, length);
-    argKeyIds[index] = ArgKey.internId(chars, offset, length);
   }
 
   /**
@@ -277,6 +250,7 @@ public final class MutableEvent implements Event {
     argLongs[index] = 0;
     argTypes[index].clear();
     argTexts[index].clear();
+    fieldsParsed[index] = false;
     return index;
   }
 
@@ -290,21 +264,14 @@ public final class MutableEvent implements Event {
     argTexts = Arrays.copyOf(argTexts, capacity);
     argBytes = Arrays.copyOf(argBytes, capacity);
     argLists = Arrays.copyOf(argLists, capacity);
+    argFields = Arrays.copyOf(argFields, capacity);
+    fieldsParsed = Arrays.copyOf(fieldsParsed, capacity);
     for (int i = old; i < capacity; i++) {
       argNames[i] = new TextSlot(16);
       argTypes[i] = new TextSlot(16);
       argTexts[i] = new TextSlot(64);
       argBytes[i] = new ByteSlot(32);
       argLists[i] = new StringListSlot();
-    }
-  }
-
-  /**
-   * Removes the last argument (a decoder giving up on one).
-   */
-  public void dropLastArg() {
-    if (argCount > 0) {
-      argCount--;
     }
   }
 
@@ -351,6 +318,7 @@ public final class MutableEvent implements Event {
    */
   public TextSlot setRawJson(int index) {
     argKinds[index] = ArgKind.JSON;
+    fieldsParsed[index] = false;
     TextSlot slot = argTexts[index];
     slot.clear();
     return slot;
@@ -509,40 +477,6 @@ public final class MutableEvent implements Event {
   }
 
   @Override
-  public @Nullable CharSequence string(ArgKey key) {
-    int i = argIndex(key);
-    return i < 0 ? null : stringAt(i);
-  }
-
-  @Override
-  public @Nullable ByteView bytes(ArgKey key) {
-    int i = argIndex(key);
-    return i < 0 ? null : bytesAt(i);
-  }
-
-  @Override
-  public long longValue(ArgKey key, long absent) {
-    int i = argIndex(key);
-    return i >= 0 && argKinds[i] == ArgKind.LONG ? argLongs[i] : absent;
-  }
-
-  @Override
-  public boolean bool(ArgKey key, boolean absent) {
-    int i = argIndex(key);
-    if (i < 0) {
-      return absent;
-    }
-    ArgKind kind = argKinds[i];
-    return kind == ArgKind.BOOL || kind == ArgKind.LONG ? argLongs[i] != 0 : absent;
-  }
-
-  @Override
-  public @Nullable StringList strings(ArgKey key) {
-    int i = argIndex(key);
-    return i < 0 ? null : stringsAt(i);
-  }
-
-  @Override
   public @Nullable CharSequence rawJson(int index) {
     checkIndex(index);
     return argKinds[index] == ArgKind.JSON ? argTexts[index] : null;
@@ -563,8 +497,52 @@ public final class MutableEvent implements Event {
   @Override
   public long longAt(int index, long absent) {
     checkIndex(index);
+    return argKinds[index] == ArgKind.LONG ? argLongs[index] : absent;
+  }
+
+  @Override
+  public boolean boolAt(int index, boolean absent) {
+    checkIndex(index);
     ArgKind kind = argKinds[index];
-    return kind == ArgKind.LONG || kind == ArgKind.BOOL ? argLongs[index] : absent;
+    return kind == ArgKind.BOOL || kind == ArgKind.LONG ? argLongs[index] != 0 : absent;
+  }
+
+  @Override
+  public @Nullable CharSequence fieldAt(int index, String name) {
+    JsonFields fields = parsedFields(index);
+    return fields == null ? null : fields.field(name);
+  }
+
+  @Override
+  public int elementCountAt(int index) {
+    checkIndex(index);
+    if (argKinds[index] == ArgKind.STRINGS) {
+      return argLists[index].size();
+    }
+    JsonFields fields = parsedFields(index);
+    return fields == null ? -1 : fields.elementCount();
+  }
+
+  @Override
+  public @Nullable CharSequence fieldAt(int index, int element, String name) {
+    JsonFields fields = parsedFields(index);
+    return fields == null ? null : fields.field(element, name);
+  }
+
+  // Parsed on first use: most structured arguments are never asked for a field.
+  private @Nullable JsonFields parsedFields(int index) {
+    checkIndex(index);
+    if (argKinds[index] != ArgKind.JSON) {
+      return null;
+    }
+    if (!fieldsParsed[index]) {
+      if (argFields[index] == null) {
+        argFields[index] = new JsonFields();
+      }
+      argFields[index].parse(argTexts[index]);
+      fieldsParsed[index] = true;
+    }
+    return argFields[index];
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.sigil.core.internal.MutableEvent;
 import dev.sigil.core.internal.StringListSlot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -190,8 +191,10 @@ public final class EventBuilder {
   /**
    * Adds an argument whose declared type follows from the value: a {@link String}
    * ({@code string}), {@code byte[]} ({@code []byte}), {@link Long} or {@link Integer}
-   * ({@code int64}), {@link Boolean} ({@code bool}), a {@code List<String>} ({@code []string})
-   * or null.
+   * ({@code int64}), {@link Boolean} ({@code bool}), a {@code List<String>} ({@code []string}),
+   * a {@link Map} (an object, kept as raw JSON like the reader keeps it; declared
+   * {@code object}), a {@code List} of maps (a list of objects; declared {@code []object}), or
+   * null. Map values may be Strings, numbers, booleans, null, maps and lists.
    *
    * @param name the argument's name
    * @param value the value
@@ -216,6 +219,24 @@ public final class EventBuilder {
       int i = e.addArg(name);
       e.argTypeSlot(i).set(type);
       fill(e, i, value);
+    });
+    return this;
+  }
+
+  /**
+   * Adds a structured argument given as raw JSON text, exactly as a producer printed it (for
+   * malformed or unusual JSON that a {@link Map} cannot express).
+   *
+   * @param name the argument's name
+   * @param type the declared type name
+   * @param json the raw JSON text of the value
+   * @return this builder
+   */
+  public EventBuilder rawJsonArg(String name, String type, String json) {
+    steps.add(e -> {
+      int i = e.addArg(name);
+      e.argTypeSlot(i).set(type);
+      e.setRawJson(i).set(json);
     });
     return this;
   }
@@ -253,8 +274,12 @@ public final class EventBuilder {
     if (value instanceof Boolean) {
       return "bool";
     }
+    if (value instanceof Map) {
+      return "object";
+    }
     if (value instanceof List) {
-      return "[]string";
+      return ((List<?>) value).stream().anyMatch(item -> !(item instanceof String))
+          ? "[]object" : "[]string";
     }
     throw new IllegalArgumentException("unsupported argument value type " + value.getClass().getName());
   }
@@ -271,6 +296,9 @@ public final class EventBuilder {
       e.setLong(i, ((Number) value).longValue());
     } else if (value instanceof Boolean) {
       e.setBool(i, (Boolean) value);
+    } else if (value instanceof Map
+        || ((List<?>) value).stream().anyMatch(item -> !(item instanceof String))) {
+      e.setRawJson(i).set(JsonText.of(value));
     } else {
       StringListSlot list = e.setStrings(i);
       for (Object item : (List<?>) value) {

@@ -79,7 +79,7 @@ class OcsfFindingWriterTest {
     }
 
     @Override
-    public void onEvent(Event event) {
+    public void onEvent(Event event, SignatureContext context) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("path", String.valueOf(event.string(dev.sigil.core.ArgKey.of("pathname"))));
       data.put("size", 4L);

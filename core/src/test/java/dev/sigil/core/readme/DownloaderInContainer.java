@@ -10,15 +10,13 @@ public final class DownloaderInContainer implements Signature {
   private static final SignatureMetadata METADATA = SignatureMetadata.builder("ACME-0001")
       .name("Downloader started in a container").eventName("container_downloader")
       .severity(Severity.LOW).category("command-and-control").build();
-  private SignatureContext context;
 
   @Override public SignatureMetadata metadata() { return METADATA; }
   @Override public List<Selector> selectors() {
-    return List.of(Selector.of("sched_process_exec", Origin.CONTAINER));
+    return List.of(Selector.of(EventType.of("sched_process_exec"), Origin.CONTAINER));
   }
-  @Override public void init(SignatureContext context) { this.context = context; }
 
-  @Override public void onEvent(Event event) {
+  @Override public void onEvent(Event event, SignatureContext context) {
     CharSequence path = event.string(PATHNAME);           // a view: no allocation
     if (path == null) { context.dataProblem("sched_process_exec without pathname"); return; }
     if (Text.basenameEquals(path, "curl") || Text.basenameEquals(path, "wget")) {

@@ -98,6 +98,38 @@ class TraceeReaderAllocationTest {
     assertTrue(reader.stats().events() - before >= reads * eventsPerRead, "events decoded: " + reader.stats().events());
   }
 
+  @Test
+  void readsFieldsOfStructuredArgumentsWithoutAllocating() {
+    String connect = "{\"timestamp\":1,\"eventName\":\"security_socket_connect\",\"args\":["
+        + "{\"name\":\"remote_addr\",\"type\":\"struct sockaddr*\",\"value\":"
+        + "{\"sa_family\":\"AF_INET\",\"sin_addr\":\"10.0.0.1\",\"sin_port\":\"53\"}}]}\n";
+    String hooked = "{\"timestamp\":2,\"eventName\":\"hooked_proc_fops\",\"args\":["
+        + "{\"name\":\"hooked_fops_pointers\",\"type\":\"[]trace.HookedSymbolData\",\"value\":"
+        + "[{\"SymbolName\":\"iterate_shared\",\"ModuleOwner\":\"rk\"},"
+        + "{\"SymbolName\":\"read\",\"ModuleOwner\":\"rk\\u0021\"}]}]}\n";
+    byte[] input = (connect + hooked).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int[] lineStarts = lineStarts(input);
+    ArgKey remote = ArgKey.of("remote_addr");
+    ArgKey pointers = ArgKey.of("hooked_fops_pointers");
+    long[] checksum = new long[1];
+    Consumer<Event> fields = e -> {
+      CharSequence address = e.field(remote, "sin_addr");
+      if (address != null) {
+        checksum[0] += address.length() + e.field(remote, "sa_family").length();
+      }
+      for (int i = 0; i < e.elementCount(pointers); i++) {
+        checksum[0] += e.field(pointers, i, "ModuleOwner").length();
+      }
+    };
+    TraceeReader reader = TraceeReader.builder().build();
+    AllocationMeter.assertZeroAllocation("reading fields of structured arguments", 1_000_000, i -> {
+      int line = (int) (i % 2);
+      reader.read(input, lineStarts[line], lineStarts[line + 1] - lineStarts[line], fields);
+    });
+    assertEquals(0, reader.stats().rejected());
+    assertTrue(checksum[0] > 0);
+  }
+
   private static int[] lineStarts(byte[] input) {
     int count = 0;
     for (byte b : input) {

@@ -52,7 +52,7 @@ class TraceeReaderEventTypeTest {
       }
 
       @Override
-      public void onEvent(dev.sigil.core.Event event) {
+      public void onEvent(dev.sigil.core.Event event, dev.sigil.core.SignatureContext context) {
         seen.add(event.eventName() + "=" + event.type());
       }
     };

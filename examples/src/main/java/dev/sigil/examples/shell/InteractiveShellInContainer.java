@@ -63,8 +63,6 @@ public final class InteractiveShellInContainer implements Signature {
       .tags(List.of("container", "shell", "example"))
       .build();
 
-  private SignatureContext context;
-
   /** A new instance, with no state; {@link java.util.ServiceLoader} calls it too. */
   public InteractiveShellInContainer() {}
 
@@ -79,12 +77,7 @@ public final class InteractiveShellInContainer implements Signature {
   }
 
   @Override
-  public void init(SignatureContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public void onEvent(Event event) {
+  public void onEvent(Event event, SignatureContext context) {
     CharSequence path = event.string(PATHNAME);
     if (path == null) {
       context.dataProblem("sched_process_exec without pathname");

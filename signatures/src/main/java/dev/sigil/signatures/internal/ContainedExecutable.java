@@ -160,7 +160,6 @@ public final class ContainedExecutable implements Signature, Stateful {
   private final StringBuilder pathBuffer = new StringBuilder(256);
   private final StringBuilder argumentBuffer = new StringBuilder(256);
   private final StringBuilder joinBuffer = new StringBuilder(256);
-  private @Nullable SignatureContext context;
   private @Nullable String lastContainerId;
   private Counter allowlisted = new Counter("allowlisted");
   private Counter silencedByActivation = new Counter("silencedByActivation");
@@ -208,7 +207,6 @@ public final class ContainedExecutable implements Signature, Stateful {
 
   @Override
   public void init(SignatureContext signatureContext) {
-    this.context = signatureContext;
     state.bindCounters(signatureContext);
     allowlisted = signatureContext.counter("allowlisted");
     silencedByActivation = signatureContext.counter("silencedByActivation");
@@ -233,11 +231,7 @@ public final class ContainedExecutable implements Signature, Stateful {
   }
 
   @Override
-  public void onEvent(Event event) {
-    SignatureContext ctx = context;
-    if (ctx == null) {
-      throw new IllegalStateException("SGL-1001 received an event before init");
-    }
+  public void onEvent(Event event, SignatureContext ctx) {
     long firstSeen = options.learning() ? state.hostFirstSeen(event.hostName(), ctx.eventTime()) : 0;
     if (event.type() == MAGIC_WRITE) {
       onContainerWrite(ctx, event);

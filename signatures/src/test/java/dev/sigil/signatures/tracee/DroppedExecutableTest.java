@@ -1,31 +1,23 @@
-package dev.sigil.signatures;
+package dev.sigil.signatures.tracee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.Engine;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.SignatureStats;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.signatures.internal.DroppedExecutable;
-import java.util.ArrayList;
+import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DroppedExecutableTest {
   private static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
-  private final List<Finding> findings = new ArrayList<>();
-  private final Engine engine = Engine.builder()
-      .add(new DroppedExecutable())
-      .onFinding(findings::add)
-      .onError(e -> {
-        throw new AssertionError("signature failed: " + e);
-      })
-      .build();
+  private final SignatureHarness harness = SignatureHarness.of(new DroppedExecutable());
+  private final List<Finding> findings = harness.findings();
 
   private static EventBuilder write(String pathname, byte[] bytes) {
     return EventBuilder.event("magic_write").origin(Origin.CONTAINER).timestamp(1_000)
@@ -33,12 +25,12 @@ class DroppedExecutableTest {
   }
 
   private SignatureStats stats() {
-    return engine.stats().signatures().get("TRC-1022");
+    return harness.stats();
   }
 
   @Test
   void reportsElfWrittenToBinMalwareInContainer() {
-    engine.accept(write("/bin/malware", ELF).build());
+    harness.feed(write("/bin/malware", ELF).build());
 
     assertEquals(1, findings.size());
     Finding finding = findings.get(0);
@@ -69,70 +61,70 @@ class DroppedExecutableTest {
 
   @Test
   void ignoresZeroBytes() {
-    engine.accept(write("/bin/malware", new byte[] {0, 0, 0, 0}).build());
+    harness.feed(write("/bin/malware", new byte[] {0, 0, 0, 0}).build());
     assertTrue(findings.isEmpty());
   }
 
   @Test
   void ignoresElfInDevShm() {
-    engine.accept(write("/dev/shm/malware", ELF).build());
+    harness.feed(write("/dev/shm/malware", ELF).build());
     assertTrue(findings.isEmpty());
   }
 
   @Test
   void ignoresElfInRunShm() {
-    engine.accept(write("/run/shm/malware", ELF).build());
+    harness.feed(write("/run/shm/malware", ELF).build());
     assertTrue(findings.isEmpty());
   }
 
   @Test
   void ignoresElfInMemfd() {
-    engine.accept(write("memfd:test", ELF).build());
+    harness.feed(write("memfd:test", ELF).build());
     assertTrue(findings.isEmpty());
   }
 
   @Test
   void ignoresZipMagic() {
-    engine.accept(write("/bin/malware", new byte[] {0x50, 0x4b, 0x03, 0x04}).build());
+    harness.feed(write("/bin/malware", new byte[] {0x50, 0x4b, 0x03, 0x04}).build());
     assertTrue(findings.isEmpty());
   }
 
   @Test
   void ignoresElfWrittenOnTheHost() {
-    engine.accept(write("/bin/malware", ELF).origin(Origin.HOST).build());
+    harness.feed(write("/bin/malware", ELF).origin(Origin.HOST).build());
     assertTrue(findings.isEmpty());
     assertEquals(0, stats().events(), "a host event must not even be dispatched");
   }
 
   @Test
   void ignoresElfWrittenWhileTheContainerStarts() {
-    engine.accept(write("/bin/malware", ELF).origin(Origin.CONTAINER_INIT).build());
+    harness.feed(write("/bin/malware", ELF).origin(Origin.CONTAINER_INIT).build());
     assertTrue(findings.isEmpty());
     assertEquals(0, stats().events(), "a container-init event must not match a container selector");
   }
 
   @Test
   void reportsExactlyFourMagicBytes() {
-    engine.accept(write("/bin/malware", new byte[] {0x7f, 'E', 'L', 'F'}).build());
+    harness.feed(write("/bin/malware", new byte[] {0x7f, 'E', 'L', 'F'}).build());
     assertEquals(1, findings.size());
   }
 
   @Test
   void ignoresThreeMagicBytes() {
-    engine.accept(write("/bin/malware", new byte[] {0x7f, 'E', 'L'}).build());
+    harness.feed(write("/bin/malware", new byte[] {0x7f, 'E', 'L'}).build());
     assertTrue(findings.isEmpty());
     assertEquals(0, stats().dataProblems(), "a short write is data, not a data problem");
   }
 
   @Test
   void reportsPathThatMerelyContainsDevShm() {
-    engine.accept(write("/tmp/dev/shm/x", ELF).build());
+    harness.feed(write("/tmp/dev/shm/x", ELF).build());
     assertEquals(List.of(Map.of("path", "/tmp/dev/shm/x")), findings.stream().map(Finding::data).toList());
   }
 
   @Test
   void reportsOldArgumentVocabulary() {
-    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+    harness.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
         .arg("pathname", "const char*", "/usr/local/bin/miner")
         .arg("bytes", "bytes", ELF)
         .arg("dev", "dev_t", 0x800001L)
@@ -144,62 +136,62 @@ class DroppedExecutableTest {
 
   @Test
   void ignoresShebangScript() {
-    engine.accept(write("/bin/payload.sh", "#!/bin/sh\ncurl x|sh\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build());
+    harness.feed(write("/bin/payload.sh", "#!/bin/sh\ncurl x|sh\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build());
     assertTrue(findings.isEmpty());
   }
 
   @Test
   void reportsEveryRepeatBecauseTraceeDoesNotDeduplicate() {
-    engine.accept(write("/bin/malware", ELF).build());
-    engine.accept(write("/bin/malware", ELF).build());
+    harness.feed(write("/bin/malware", ELF).build());
+    harness.feed(write("/bin/malware", ELF).build());
     assertEquals(2, findings.size());
     assertEquals(0, stats().suppressed());
   }
 
   @Test
   void countsMissingBytesAsDataProblem() {
-    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+    harness.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
         .arg("pathname", "/bin/malware").build());
     assertNoFindingButOneDataProblem();
   }
 
   @Test
   void countsInvalidBytesAsDataProblem() {
-    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+    harness.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
         .arg("pathname", "/bin/malware").invalidArg("bytes", "[]byte").build());
     assertNoFindingButOneDataProblem();
   }
 
   @Test
   void countsBytesOfWrongKindAsDataProblem() {
-    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+    harness.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
         .arg("pathname", "/bin/malware").arg("bytes", "f0VMRgIBAQ==").build());
     assertNoFindingButOneDataProblem();
   }
 
   @Test
   void countsMissingPathnameAsDataProblem() {
-    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER).arg("bytes", ELF).build());
+    harness.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER).arg("bytes", ELF).build());
     assertNoFindingButOneDataProblem();
   }
 
   @Test
   void countsInvalidPathnameAsDataProblem() {
-    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+    harness.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
         .invalidArg("pathname", "string").arg("bytes", ELF).build());
     assertNoFindingButOneDataProblem();
   }
 
   @Test
   void countsPathnameOfWrongKindAsDataProblem() {
-    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+    harness.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
         .arg("pathname", 17L).arg("bytes", ELF).build());
     assertNoFindingButOneDataProblem();
   }
 
   @Test
   void countsNullPathnameAsDataProblem() {
-    engine.accept(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
+    harness.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER)
         .arg("pathname", null).arg("bytes", ELF).build());
     assertNoFindingButOneDataProblem();
   }

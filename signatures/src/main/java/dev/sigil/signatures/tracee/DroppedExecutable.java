@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.ByteView;
@@ -12,7 +12,6 @@ import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * TRC-1022, "New executable dropped", with exactly Tracee v0.24's semantics and metadata: a
@@ -50,9 +49,7 @@ public final class DroppedExecutable implements Signature {
   private static final List<Selector> SELECTORS =
       List.of(Selector.of("magic_write", Origin.CONTAINER));
 
-  private @Nullable SignatureContext context;
-
-  /** Creates the signature; it works once the engine has initialised it. */
+  /** Creates the signature. */
   public DroppedExecutable() {}
 
   @Override
@@ -66,16 +63,7 @@ public final class DroppedExecutable implements Signature {
   }
 
   @Override
-  public void init(SignatureContext signatureContext) {
-    this.context = signatureContext;
-  }
-
-  @Override
-  public void onEvent(Event event) {
-    SignatureContext ctx = context;
-    if (ctx == null) {
-      throw new IllegalStateException("TRC-1022 received an event before init");
-    }
+  public void onEvent(Event event, SignatureContext ctx) {
     ByteView bytes = event.bytes(BYTES);
     if (bytes == null) {
       ctx.dataProblem("magic_write without decodable bytes");

@@ -46,8 +46,8 @@ class CorePatternModificationTest {
     assertEquals(0, harness.stats().errors());
   }
 
+  /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
-  @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest
     @EnumSource(OpenFlagsForm.class)

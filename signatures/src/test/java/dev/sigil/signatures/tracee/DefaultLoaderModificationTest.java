@@ -48,8 +48,8 @@ class DefaultLoaderModificationTest {
     assertEquals(0, harness.stats().errors());
   }
 
+  /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
-  @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest
     @EnumSource(OpenFlagsForm.class)
@@ -114,9 +114,9 @@ class DefaultLoaderModificationTest {
     assertSame(m, new DefaultLoaderModification().metadata());
   }
 
+  /** 64-bit loaders, which v0.24.1's pattern matches and Sigil keeps matching. */
   @Nested
-  @DisplayName("64-bit loaders, which v0.24.1's pattern matches and Sigil keeps matching")
-  class Lib64Loaders {
+  class Lib64LoadersKept {
     @ParameterizedTest
     @EnumSource(OpenFlagsForm.class)
     void firesOnWriteOpenOfLib64Loader(OpenFlagsForm form) {

@@ -48,8 +48,8 @@ class HiddenFileCreatedTest {
     assertEquals(0, harness.stats().errors());
   }
 
+  /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
-  @DisplayName("Tracee's test cases")
   class TraceeCases {
     @Test
     @DisplayName("should trigger detection")

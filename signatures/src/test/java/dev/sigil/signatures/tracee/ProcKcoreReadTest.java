@@ -45,8 +45,8 @@ class ProcKcoreReadTest {
     assertEquals(0, harness.stats().errors());
   }
 
+  /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
-  @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest
     @EnumSource(OpenFlagsForm.class)

@@ -60,8 +60,8 @@ class RcdModificationTest {
     assertEquals(0, harness.stats().errors());
   }
 
+  /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
-  @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest
     @EnumSource(OpenFlagsForm.class)
@@ -188,9 +188,9 @@ class RcdModificationTest {
     assertEquals(3, harness.findings().size());
   }
 
+  /** Sigil difference: directories match on a path boundary, not as raw prefixes. */
   @Nested
-  @DisplayName("Sigil difference: directories match on a path boundary, not as raw prefixes")
-  class PathBoundary {
+  class PathBoundaryDifference {
     @ParameterizedTest
     @ValueSource(strings = {"/etc/rc.d/x", "/etc/init.d/x", "/etc/rc1.d/x", "/etc/rc.d/init.d/x"})
     void firesOnPathsInsideTheDirectory(String path) {

@@ -60,8 +60,8 @@ class ScheduledTaskModificationTest {
     assertEquals(0, harness.stats().errors());
   }
 
+  /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
-  @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest
     @EnumSource(OpenFlagsForm.class)
@@ -187,9 +187,9 @@ class ScheduledTaskModificationTest {
     assertEquals(3, harness.findings().size());
   }
 
+  /** Sigil difference: directories match on a path boundary, not as raw prefixes. */
   @Nested
-  @DisplayName("Sigil difference: directories match on a path boundary, not as raw prefixes")
-  class PathBoundary {
+  class PathBoundaryDifference {
     @ParameterizedTest
     @ValueSource(strings = {"/etc/cron.d/x", "/etc/cron.daily/x", "/var/spool/cron/crontabs/x"})
     void firesOnPathsInsideTheDirectory(String path) {
@@ -207,9 +207,9 @@ class ScheduledTaskModificationTest {
     }
   }
 
+  /** Sigil difference: /var/spool/anacron is watched (Tracee lists it without its slash). */
   @Nested
-  @DisplayName("Sigil difference: /var/spool/anacron is watched (Tracee lists it without its slash)")
-  class AnacronSpool {
+  class AnacronSpoolDifference {
     @ParameterizedTest
     @ValueSource(strings = {"/var/spool/anacron/cron.daily", "/var/spool/anacron",
         "/var/spool/anacron/"})

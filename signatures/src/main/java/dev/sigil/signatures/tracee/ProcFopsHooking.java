@@ -39,6 +39,7 @@ public final class ProcFopsHooking implements Signature {
       .version("1")
       .name("File operations hooking on proc filesystem detected")
       .eventName("proc_fops_hooking")
+      .traceeEventId(6027)
       .description("File operations hooking on proc filesystem detected. The proc filesystem is"
           + " an interface for the running processes as files. This allows programs like `ps` and"
           + " `top` to check what are the running processes. File operations are the functions"

@@ -19,7 +19,7 @@ import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.internal.JsonTree;
-import dev.sigil.core.internal.MutableEvent;
+import dev.sigil.core.event.MutableEvent;
 import dev.sigil.core.testing.EventBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

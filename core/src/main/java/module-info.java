@@ -2,13 +2,12 @@
  * Sigil's core: the event model, the signature API, the engine and the Tracee JSON codec.
  *
  * <p>Exported: {@code dev.sigil.core} (what signature authors and embedders use),
- * {@code dev.sigil.core.tracee} (Tracee JSON in and out), {@code dev.sigil.core.ocsf} (findings
- * as OCSF Detection Findings), and
- * {@code dev.sigil.core.testing} (event builders and the allocation meter for
- * users' own tests). Everything under {@code dev.sigil.core.internal} is implementation.
+ * {@code dev.sigil.core.tracee} (Tracee JSON in and out), {@code dev.sigil.core.ocsf} (findings as OCSF Detection Findings),
+ * and {@code dev.sigil.core.testing} (event builders and the allocation meter for users' own
+ * tests). {@code dev.sigil.core.event} (the re-usable event the producers fill) and
+ * {@code dev.sigil.core.internal} (a leaf of helpers) are implementation.
  */
 module dev.sigil.core {
-  requires transitive com.google.common;
   requires transitive org.jspecify;
   requires com.fasterxml.jackson.core;
   requires jdk.management;

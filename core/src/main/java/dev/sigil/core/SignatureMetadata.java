@@ -1,9 +1,10 @@
 package dev.sigil.core;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a signature is, in Tracee's terms: immutable, shared by every finding it makes.
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param kubernetesTechnique Tracee's {@code Kubernetes_Technique}; may be empty
  * @param mitreTechniqueId the MITRE technique, e.g. {@code T1036} (Tracee's {@code external_id}); may be empty
  * @param mitreStixId the MITRE STIX id, e.g. {@code attack-pattern--...} (Tracee's {@code id}); may be empty
- * @param extraProperties further properties, written after the standard ones
+ * @param extraProperties further properties, written after the standard ones, in their order
  */
 public record SignatureMetadata(
     String id,
@@ -60,8 +61,18 @@ public record SignatureMetadata(
     if (id.isBlank()) {
       throw new IllegalArgumentException("signature metadata needs an id (name: '" + name + "')");
     }
-    tags = ImmutableList.copyOf(tags);
-    extraProperties = ImmutableMap.copyOf(extraProperties);
+    tags = List.copyOf(tags);
+    extraProperties = orderedCopy(extraProperties);
+  }
+
+  // Map.copyOf would lose the order the properties are printed in.
+  private static Map<String, Object> orderedCopy(Map<String, Object> properties) {
+    Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, properties.size() * 2));
+    for (Map.Entry<String, Object> entry : properties.entrySet()) {
+      copy.put(Objects.requireNonNull(entry.getKey(), "property name"),
+          Objects.requireNonNull(entry.getValue(), "property value"));
+    }
+    return Collections.unmodifiableMap(copy);
   }
 
   /**
@@ -70,10 +81,10 @@ public record SignatureMetadata(
    * extra properties.
    *
    * @param severity the severity to report (a variant may raise the default)
-   * @return an ordered, immutable map
+   * @return an ordered, unmodifiable map
    */
-  public ImmutableMap<String, Object> traceeProperties(Severity severity) {
-    ImmutableMap.Builder<String, Object> properties = ImmutableMap.builder();
+  public Map<String, Object> traceeProperties(Severity severity) {
+    Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("Severity", severity.traceeValue());
     properties.put("Category", category);
     properties.put("Technique", technique);
@@ -81,7 +92,7 @@ public record SignatureMetadata(
     properties.put("id", mitreStixId);
     properties.put("external_id", mitreTechniqueId);
     properties.putAll(extraProperties);
-    return properties.buildKeepingLast();
+    return Collections.unmodifiableMap(properties);
   }
 
   /**

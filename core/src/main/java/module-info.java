@@ -6,11 +6,14 @@
  * and {@code dev.sigil.core.testing} (event builders and the allocation meter for users' own
  * tests). {@code dev.sigil.core.event} (the re-usable event the producers fill) and
  * {@code dev.sigil.core.internal} (a leaf of helpers) are implementation.
+ *
+ * <p>{@code jdk.management} is required statically: only the allocation meter uses it, and a
+ * test that runs on the module path requires it itself.
  */
 module dev.sigil.core {
   requires transitive org.jspecify;
   requires com.fasterxml.jackson.core;
-  requires jdk.management;
+  requires static jdk.management;
 
   exports dev.sigil.core;
   exports dev.sigil.core.tracee;

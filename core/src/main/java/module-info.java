@@ -2,7 +2,8 @@
  * Sigil's core: the event model, the signature API, the engine and the Tracee JSON codec.
  *
  * <p>Exported: {@code dev.sigil.core} (what signature authors and embedders use),
- * {@code dev.sigil.core.tracee} (Tracee JSON in and out), {@code dev.sigil.core.ocsf} (findings as OCSF Detection Findings),
+ * {@code dev.sigil.core.sensor} (events from your own sensor), {@code dev.sigil.core.tracee}
+ * (Tracee JSON in and out), {@code dev.sigil.core.ocsf} (findings as OCSF Detection Findings),
  * and {@code dev.sigil.core.testing} (event builders and the allocation meter for users' own
  * tests). {@code dev.sigil.core.event} (the re-usable event the producers fill) and
  * {@code dev.sigil.core.internal} (a leaf of helpers) are implementation.
@@ -16,6 +17,7 @@ module dev.sigil.core {
   requires static jdk.management;
 
   exports dev.sigil.core;
+  exports dev.sigil.core.sensor;
   exports dev.sigil.core.tracee;
   exports dev.sigil.core.ocsf;
   exports dev.sigil.core.testing;

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * absent, or present with another kind of value (see {@link ArgKind}), reads as absent: {@code null}
  * or the given default.
  *
- * <p><b>Producing events.</b> The Tracee reader ({@code dev.sigil.core.tracee.TraceeReader})
+ * <p><b>Producing events.</b> The Tracee reader ({@link dev.sigil.core.tracee.TraceeReader})
  * hands out events it decoded; an agent with its own sensor fills a re-usable
- * {@code dev.sigil.core.sensor.SensorEvent}. Implementing this interface yourself is supported
+ * {@link dev.sigil.core.sensor.SensorEvent}. Implementing this interface yourself is supported
  * too, for events that already live in structures of your own: implement the context accessors,
  * {@link #argIndex(ArgKey)} and the index forms of the argument accessors ({@code stringAt},
  * {@code longAt}, ...); the key forms ({@link #string(ArgKey)}, {@link #longValue(ArgKey, long)},

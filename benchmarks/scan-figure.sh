@@ -15,7 +15,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 file="${1:-/tmp/sigil-scan-figure.ndjson}"
 events="${2:-1000000}"
 bench_jar="$root/benchmarks/target/benchmarks.jar"
-sigil_jar="$root/examples/target/sigil.jar"
+sigil_jar="$root/cli/target/sigil.jar"
 
 for jar in "$bench_jar" "$sigil_jar"; do
   [[ -f "$jar" ]] || { echo "missing $jar: run 'mvn -B package -DskipTests' first" >&2; exit 2; }

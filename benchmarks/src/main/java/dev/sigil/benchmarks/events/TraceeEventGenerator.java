@@ -349,6 +349,10 @@ public final class TraceeEventGenerator {
       proto.put("ARCount", 0L);
       proto.put("questions", List.of(question));
       proto.put("answers", List.of());
+      // Tracee prints every section of trace.ProtoDNS, empty or not; its own decoder rejects a
+      // net_packet_dns without them.
+      proto.put("authorities", List.of());
+      proto.put("additionals", List.of());
       args.add(new GeneratedArg("proto_dns", "trace.ProtoDNS", proto));
     } else {
       Map<String, Object> proto = new LinkedHashMap<>();

@@ -47,6 +47,29 @@ class TraceeEventGeneratorTest {
   }
 
   @Test
+  void printsEverySectionOfADnsPacketAsTraceeDoes() throws Exception {
+    byte[] buffer = TraceeLineWriter.toBytes(InMemoryEvents.generate(5, EventMix.realistic(), 3_000));
+    int dns = 0;
+    for (String line : new String(buffer, StandardCharsets.UTF_8).split("\n")) {
+      JsonNode event = MAPPER.readTree(line);
+      if (!event.get("eventName").asText().equals("net_packet_dns")) {
+        continue;
+      }
+      dns++;
+      JsonNode proto = null;
+      for (JsonNode arg : event.get("args")) {
+        if (arg.get("name").asText().equals("proto_dns")) {
+          proto = arg.get("value");
+        }
+      }
+      for (String section : new String[] {"questions", "answers", "authorities", "additionals"}) {
+        assertTrue(proto != null && proto.get(section).isArray(), section + " in " + line);
+      }
+    }
+    assertTrue(dns > 0, "the mix has DNS packets");
+  }
+
+  @Test
   void realisticMixHasThirtyPercentExecsAndAboutOnePercentDroppedElf() {
     List<GeneratedEvent> events = InMemoryEvents.generate(3, EventMix.realistic(), 20_000);
     long execs = events.stream().filter(e -> e.eventName().equals("sched_process_exec")).count();

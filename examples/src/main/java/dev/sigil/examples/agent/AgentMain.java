@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the embedded-agent example:
- * {@code java -cp examples/target/sigil.jar dev.sigil.examples.agent.AgentMain --port 7000},
+ * {@code java -jar examples/target/sigil-agent.jar --port 7000},
  * then send Tracee JSON lines to 127.0.0.1:7000 (e.g.
  * {@code tracee --output json | nc 127.0.0.1 7000}). Findings go to stdout, statistics and
  * problems to stderr. Ctrl-C (or SIGTERM) shuts down without losing a finding.

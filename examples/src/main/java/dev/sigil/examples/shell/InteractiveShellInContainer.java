@@ -63,6 +63,9 @@ public final class InteractiveShellInContainer implements Signature {
       .tags(List.of("container", "shell", "example"))
       .build();
 
+  /** A new instance, with no state; {@link java.util.ServiceLoader} calls it too. */
+  public InteractiveShellInContainer() {}
+
   @Override
   public SignatureMetadata metadata() {
     return METADATA;

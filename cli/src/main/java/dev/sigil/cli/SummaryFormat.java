@@ -1,0 +1,92 @@
+package dev.sigil.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** How the summary at the end of a scan is printed on standard error ({@code --summary}). */
+enum SummaryFormat {
+  /** For people: a few aligned lines. */
+  TEXT {
+    @Override
+    String render(ScanSummary s) {
+      StringBuilder text = new StringBuilder();
+      text.append(String.format(Locale.ROOT, "sigil scan: %s %s in %.2f s%n", s.input(),
+          s.complete() ? "read to the end" : "NOT read to the end (stopped)", s.elapsedNanos() / 1e9));
+      // Under a second the rate measures the JVM warming up, not the scan: leave it out.
+      row(text, "events", s.events(), s.elapsedNanos() >= 1_000_000_000L
+          ? String.format(Locale.ROOT, "%,d events/s", s.eventsPerSecond()) : "");
+      row(text, "rejected lines", s.rejected(), "");
+      StringJoiner bySignature = new StringJoiner(", ");
+      for (Map.Entry<String, Long> e : s.findingsBySignature().entrySet()) {
+        bySignature.add(String.format(Locale.ROOT, "%s: %,d", e.getKey(), e.getValue()));
+      }
+      row(text, "findings", s.findings(), bySignature.toString());
+      row(text, "suppressed", s.suppressed(), s.suppressed() > 0 ? "repeats within the deduplication period" : "");
+      row(text, "signature errors", s.signatureErrors(), "");
+      if (s.dataProblems() > 0) {
+        row(text, "data problems", s.dataProblems(), "events a signature could not use");
+      }
+      if (s.argProblems() > 0) {
+        row(text, "argument problems", s.argProblems(), "undecodable arguments, read as absent");
+      }
+      return text.toString().stripTrailing();
+    }
+
+    private void row(StringBuilder text, String label, long value, String note) {
+      String line = String.format(Locale.ROOT, "  %-18s %,12d   %s", label, value, note);
+      text.append(line.stripTrailing()).append(System.lineSeparator());
+    }
+  },
+
+  /**
+   * For programs: one JSON object on one line, starting with the integer fields
+   * {@code events, rejected, findings, suppressed, signatureErrors}.
+   */
+  JSON {
+    @Override
+    String render(ScanSummary s) {
+      StringWriter out = new StringWriter();
+      try (JsonGenerator json = JSON_FACTORY.createGenerator(out)) {
+        json.writeStartObject();
+        json.writeNumberField("events", s.events());
+        json.writeNumberField("rejected", s.rejected());
+        json.writeNumberField("findings", s.findings());
+        json.writeNumberField("suppressed", s.suppressed());
+        json.writeNumberField("signatureErrors", s.signatureErrors());
+        json.writeNumberField("dataProblems", s.dataProblems());
+        json.writeNumberField("argProblems", s.argProblems());
+        json.writeNumberField("linesRead", s.linesRead());
+        json.writeNumberField("blankLines", s.blankLines());
+        json.writeNumberField("bytesRead", s.bytesRead());
+        json.writeNumberField("elapsedMillis", s.elapsedNanos() / 1_000_000);
+        json.writeBooleanField("complete", s.complete());
+        json.writeStringField("input", s.input());
+        json.writeObjectFieldStart("findingsBySignature");
+        for (Map.Entry<String, Long> e : s.findingsBySignature().entrySet()) {
+          json.writeNumberField(e.getKey(), e.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot happen: writing to a string", e);
+      }
+      return out.toString();
+    }
+  };
+
+  private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
+  /**
+   * Renders a summary, without a trailing line break.
+   *
+   * @param summary what the scan did
+   * @return the text to print
+   */
+  abstract String render(ScanSummary summary);
+}

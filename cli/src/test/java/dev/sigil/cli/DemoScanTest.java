@@ -1,0 +1,95 @@
+package dev.sigil.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigil.core.Signature;
+import dev.sigil.signatures.Signatures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The README's Quick start: scanning the shipped demo file shows its attacks, and only those. */
+class DemoScanTest {
+  private static final Path DEMO = Path.of("demo", "tracee-demo.jsonl");
+  private static final String WEB_OVERLAY =
+      "/var/lib/docker/overlay2/4f1c0a9e7b2d3c5e6f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6";
+  private static final String API_OVERLAY =
+      "/var/lib/docker/overlay2/a93e1b7c5d2f408e9b6a7c3d1e2f40516273849506a7b8c9d0e1f2a3b4c5d6e7";
+
+  @Test
+  void demoIsReadWhole() throws IOException {
+    CliRun run = CliRun.run(CliEnvironment.of(System.in, java.io.OutputStream.nullOutputStream(),
+        System.err), "scan", "--summary", "json", DEMO.toString());
+
+    Map<String, Object> summary = Json.object(run.lastStderrLine());
+    assertEquals(0, run.status(), run.stderr());
+    assertEquals(1, run.stderrLines().size(), "no rejected line, no signature error: " + run.stderr());
+    long lines = Files.readAllLines(DEMO).stream().filter(line -> !line.isBlank()).count();
+    assertTrue(lines >= 300, "a few hundred lines of activity");
+    assertEquals(lines, summary.get("events"));
+    assertEquals(0L, summary.get("rejected"));
+    assertEquals(0L, summary.get("signatureErrors"));
+  }
+
+  @Test
+  void demoDropsFireTrc1022ExceptInSharedMemoryAndMemfd() {
+    Map<String, List<String>> paths = findingPaths();
+
+    assertEquals(List.of("/usr/bin/strace.dpkg-new", "/tmp/kworkerd",
+        "/usr/local/lib/python3.12/site-packages/_speedups.bin", "/tmp/payload"),
+        paths.get("TRC-1022"));
+  }
+
+  @Test
+  void demoHostExecutionsOfContainedFilesFireSgl1001AndSgl1002() {
+    Map<String, List<String>> paths = findingPaths();
+
+    assertEquals(List.of(WEB_OVERLAY + "/merged/tmp/payload"), paths.get("SGL-1001"),
+        "the host 'cat' of a container file is no execution of it");
+    assertEquals(List.of(API_OVERLAY + "/diff/cmd"), paths.get("SGL-1002"));
+  }
+
+  @Test
+  void demoFiresNothingButItsAttacks() {
+    Set<String> expected = Set.of("TRC-1022", "SGL-1001", "SGL-1002");
+    List<String> builtIn = new ArrayList<>();
+    for (Signature signature : Signatures.builtIn()) {
+      builtIn.add(signature.metadata().id());
+    }
+
+    Set<String> fired = findingPaths().keySet();
+
+    assertTrue(expected.containsAll(fired), "unexpected findings: " + fired);
+    assertTrue(fired.containsAll(builtIn), "every built-in signature " + builtIn + " fires: " + fired);
+  }
+
+  /** Scans the demo and returns each signature id's finding paths, in order. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<String>> findingPaths() {
+    CliRun run = CliRun.run(CliEnvironment.of(System.in, java.io.OutputStream.nullOutputStream(),
+        System.err), "scan", DEMO.toString());
+    assertEquals(0, run.status(), run.stderr());
+    Map<String, List<String>> paths = new TreeMap<>();
+    for (String line : run.stdoutLines()) {
+      Map<String, Object> finding = Json.object(line);
+      Map<String, Object> properties =
+          (Map<String, Object>) ((Map<String, Object>) finding.get("metadata")).get("Properties");
+      String path = null;
+      for (Object arg : (List<Object>) finding.get("args")) {
+        Map<String, Object> a = (Map<String, Object>) arg;
+        if ("path".equals(a.get("name"))) {
+          path = (String) a.get("value");
+        }
+      }
+      paths.computeIfAbsent((String) properties.get("signatureID"), id -> new ArrayList<>()).add(path);
+    }
+    return paths;
+  }
+}

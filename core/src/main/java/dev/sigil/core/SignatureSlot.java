@@ -102,6 +102,7 @@ final class SignatureSlot implements SignatureContext {
 
   @Override
   public void report(Event trigger, SignatureMetadata variant, Map<String, ?> data) {
+    // The view only retypes Map<String, ?> as Map<String, Object>; Finding copies it.
     Finding finding = new Finding(variant, variant.severity(), trigger.copy(),
         Collections.unmodifiableMap(data), clock.instant());
     DedupPolicy policy = dedup.containsKey(variant.id()) ? dedup.get(variant.id()) : dedup.get("");

@@ -4,9 +4,10 @@
  * <p>Exported: {@code dev.sigil.core} (what signature authors and embedders use),
  * {@code dev.sigil.core.sensor} (events from your own sensor), {@code dev.sigil.core.tracee}
  * (Tracee JSON in and out), {@code dev.sigil.core.ocsf} (findings as OCSF Detection Findings),
- * and {@code dev.sigil.core.testing} (event builders and the allocation meter for users' own
- * tests). {@code dev.sigil.core.event} (the re-usable event the producers fill) and
- * {@code dev.sigil.core.internal} (a leaf of helpers) are implementation.
+ * {@code dev.sigil.core.output} (a finding format by name), and {@code dev.sigil.core.testing}
+ * (event builders and the allocation meter for users' own tests). {@code dev.sigil.core.event}
+ * (the re-usable event the producers fill) and {@code dev.sigil.core.internal} (a leaf of
+ * helpers) are implementation.
  *
  * <p>{@code jdk.management} is required statically: only the allocation meter uses it, and a
  * test that runs on the module path requires it itself.
@@ -20,6 +21,7 @@ module dev.sigil.core {
   exports dev.sigil.core.sensor;
   exports dev.sigil.core.tracee;
   exports dev.sigil.core.ocsf;
+  exports dev.sigil.core.output;
   exports dev.sigil.core.testing;
 
   uses dev.sigil.core.Signature;

@@ -68,8 +68,22 @@ class CommandsTest {
   @Test
   void everyBuiltInIdHasDocumentedBlindSpots() {
     for (Catalog.Entry entry : Catalog.of(Signatures.builtIn())) {
-      assertTrue(entry.explanation().containsKey("blind spots"), entry.id() + " has no blind spots written");
+      Map<String, String> explanation = entry.explanation();
+      for (String section : List.of("looks for", "options", "blind spots")) {
+        assertTrue(explanation.containsKey(section), entry.id() + " has no '" + section + "' section:"
+            + " write it in signatures/src/main/resources/" + Catalog.EXPLAIN_RESOURCE + entry.id() + ".txt");
+      }
     }
+  }
+
+  @Test
+  void aSignatureWithoutWrittenExplanationIsStillExplained() {
+    CliRun run = CliRun.run(CliRun.environment("").withBuiltInSignatures(
+        o -> List.of(TestSignatures.evilWrites("TEST-1"))), "explain", "TEST-1");
+
+    assertEquals(0, run.status(), run.stderr());
+    assertTrue(run.stdout().contains("Events: magic_write."), run.stdout());
+    assertTrue(run.stdout().contains("None documented for this signature."), run.stdout());
   }
 
   @Test

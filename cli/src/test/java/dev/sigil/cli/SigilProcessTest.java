@@ -46,6 +46,9 @@ class SigilProcessTest {
       stdin.write(Files.readAllBytes(DEMO));
       stdin.flush();
       awaitLines(stdout.bytes, 6);
+      // The last finding comes a few lines before the end, and findings are written by a thread
+      // of their own: give the reader time to take in the rest, so that the pipe is idle.
+      Thread.sleep(1000);
 
       // SIGTERM while the pipe is open and idle; Process.destroy() would also close our ends of
       // the child's stdout and stderr, and with them what it prints on its way out.

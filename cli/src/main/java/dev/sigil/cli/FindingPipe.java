@@ -2,6 +2,7 @@ package dev.sigil.cli;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.FindingListener;
+import dev.sigil.core.FindingWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -29,7 +30,7 @@ final class FindingPipe implements FindingListener {
   static final int CAPACITY = 4096;
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-  private final FindingOutput output;
+  private final FindingWriter output;
   private final UnaryOperator<Runnable> aroundWrite;
   private final LongSupplier nanoTime;
   private final ArrayDeque<Finding> queue = new ArrayDeque<>();
@@ -47,11 +48,11 @@ final class FindingPipe implements FindingListener {
   /**
    * Starts the writer thread.
    *
-   * @param output where findings are written
+   * @param output where findings are written; closed (flushed) once the queue is drained
    * @param aroundWrite wraps each write (to keep the progress line off the line being written)
    * @param nanoTime the clock deadlines are measured on
    */
-  FindingPipe(FindingOutput output, UnaryOperator<Runnable> aroundWrite, LongSupplier nanoTime) {
+  FindingPipe(FindingWriter output, UnaryOperator<Runnable> aroundWrite, LongSupplier nanoTime) {
     this.output = output;
     this.aroundWrite = aroundWrite;
     this.nanoTime = nanoTime;
@@ -170,7 +171,7 @@ final class FindingPipe implements FindingListener {
           next = queue.pollFirst();
           notifyAll();
         }
-        aroundWrite.apply(() -> output.listener().onFinding(next)).run();
+        aroundWrite.apply(() -> output.onFinding(next)).run();
         synchronized (this) {
           written++;
           writtenById.merge(next.metadata().id(), 1L, Long::sum);

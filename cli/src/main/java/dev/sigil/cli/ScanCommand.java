@@ -2,6 +2,7 @@ package dev.sigil.cli;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.FindingListener;
+import dev.sigil.core.FindingWriter;
 import dev.sigil.core.Signature;
 import dev.sigil.core.tracee.TraceeReader;
 import dev.sigil.signatures.ContainedExecutableOptions;
@@ -171,7 +172,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Signature> signatures = signatures(options);
     OutputFormat resolved = format.resolve(environment.stdoutIsTerminal());
     boolean colour = environment.stdoutIsTerminal() && !environment.noColor();
-    FindingOutput output = resolved.open(environment.stdout(), colour);
+    FindingWriter output = resolved.open(environment.stdout(), colour);
     // When findings and the progress line share one terminal, a finding is written with the
     // progress line erased and held off, so that the two never share a line.
     boolean sharedTerminal = progress != null && environment.stdoutIsTerminal();

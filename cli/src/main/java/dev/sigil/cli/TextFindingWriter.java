@@ -2,9 +2,8 @@ package dev.sigil.cli;
 
 import dev.sigil.core.EventSnapshot;
 import dev.sigil.core.Finding;
-import dev.sigil.core.FindingListener;
+import dev.sigil.core.FindingWriter;
 import dev.sigil.core.Severity;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +22,9 @@ import java.util.StringJoiner;
  * the process, and the finding's data ({@code path=...}). Severity is coloured when asked
  * (a terminal without {@code NO_COLOR}); text from the event is escaped
  * ({@link Terminal#escape}), so an event cannot move the cursor or change colours. Each line is
- * flushed at once.
+ * flushed at once; the stream stays the caller's.
  */
-final class TextFindingWriter implements FindingListener, Closeable {
+final class TextFindingWriter implements FindingWriter {
   /** Longest value shown of one data field; the rest is cut with an ellipsis. */
   static final int MAX_VALUE_CHARS = 200;
   private static final DateTimeFormatter TIME =
@@ -34,6 +33,7 @@ final class TextFindingWriter implements FindingListener, Closeable {
 
   private final OutputStream out;
   private final boolean colour;
+  private boolean closed;
 
   TextFindingWriter(OutputStream out, boolean colour) {
     this.out = out;
@@ -41,19 +41,32 @@ final class TextFindingWriter implements FindingListener, Closeable {
   }
 
   @Override
-  public void onFinding(Finding finding) {
+  public synchronized void onFinding(Finding finding) {
+    if (closed) {
+      throw new IllegalStateException("the text finding writer is closed");
+    }
     try {
       out.write((format(finding, colour) + "\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a finding of " + finding.metadata().id() + " failed", e);
+    }
+  }
+
+  @Override
+  public synchronized void flush() {
+    try {
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Flushes; the stream stays open, as with every {@link FindingWriter}. */
   @Override
-  public void close() throws IOException {
-    out.flush();
-    out.close();
+  public synchronized void close() {
+    closed = true;
+    flush();
   }
 
   /**

@@ -88,7 +88,7 @@ class CommandsTest {
 
   @Test
   void explainOfAnUnknownIdSuggestsTheNearestAndFails() {
-    CliRun run = CliRun.run("", "explain", "TRC-1023");
+    CliRun run = CliRun.run("", "explain", "TRC-10222");
 
     assertEquals(2, run.status());
     assertTrue(run.stderr().contains("did you mean TRC-1022?"), run.stderr());

@@ -51,6 +51,7 @@ public final class Engine implements AutoCloseable {
   private final SignatureSlot[] slots;
   private final DispatchTable<SignatureSlot> dispatch;
   private final Deduplicator deduplicator;
+  private final StateDocument state;
 
   // Plain fields: the engine's thread is the only writer, and a volatile store per event would
   // cost more than dispatch itself. Other threads reading stats() may see slightly stale values.
@@ -83,6 +84,7 @@ public final class Engine implements AutoCloseable {
       }
     }
     this.dispatch = table.build();
+    this.state = new StateDocument(deduplicator, slots);
     for (SignatureSlot slot : slots) {
       try {
         slot.signature.init(slot);
@@ -217,13 +219,15 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Writes the engine's state (the deduplicator, and every {@link Stateful} signature's state)
-   * as a versioned JSON document.
+   * as a versioned JSON document. Saved states of signatures this engine does not have, read by
+   * {@link #restoreState(InputStream)}, are written back unchanged, so that a state file shared
+   * by runs with different signatures loses nothing.
    *
    * @param out where to write; left open
    * @throws IOException when writing fails
    */
   public void saveState(OutputStream out) throws IOException {
-    StateDocument.write(deduplicator, slots, out);
+    state.write(out);
   }
 
   /**
@@ -231,8 +235,8 @@ public final class Engine implements AutoCloseable {
    * restoring later would silently replace what the engine learnt meanwhile.
    *
    * @param in the document; left open
-   * @return which signatures' states were restored, and which saved states nothing took
-   *     (signatures not registered here)
+   * @return which signatures' states were restored, and which saved states none took
+   *     (signatures not registered here, whose states {@link #saveState(OutputStream)} keeps)
    * @throws IllegalStateException when the engine has accepted an event or is closed
    * @throws IOException when it cannot be read, is not a Sigil state document, is corrupt, or
    *     was written by a newer version; the engine's state is then unchanged for the
@@ -244,7 +248,7 @@ public final class Engine implements AutoCloseable {
           + (closed ? "the engine is closed" : "the engine has accepted " + events + " events")
           + "): restoring now would replace what the engine learnt since");
     }
-    return StateDocument.read(in, deduplicator, slots);
+    return state.read(in);
   }
 
   /** Builds an {@link Engine}. */

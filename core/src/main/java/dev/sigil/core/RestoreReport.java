@@ -9,9 +9,10 @@ import java.util.Set;
  * The deduplicator's state is always restored.
  *
  * @param restored ids of the signatures whose state was restored, in registration order
- * @param ignored ids of saved states that no registered {@link Stateful} signature took (the
- *     signature is not registered in this engine, or is no longer stateful), in document order:
- *     worth a warning, since that state is lost when the engine saves again
+ * @param ignored ids of saved states that no registered {@link Stateful} signature took, in
+ *     document order: worth a warning. The state of a signature this engine does not have is
+ *     kept and written back unchanged by {@link Engine#saveState(java.io.OutputStream)}; that of
+ *     a registered signature that is no longer stateful is dropped.
  */
 public record RestoreReport(Set<String> restored, Set<String> ignored) {
   /**

@@ -33,13 +33,15 @@ public interface Signature {
   /**
    * Returns the variants this signature may report under besides {@link #metadata()}, through
    * {@link SignatureContext#report(Event, SignatureMetadata, java.util.Map)}: for example SGL-1001 reports
-   * SGL-1002 when the kernel thread daemon runs the file. Declaring them lets the engine accept
-   * their ids in {@link Engine.Builder#dedup(String, DedupPolicy)} and list them, with zero
-   * findings until one is made, in {@link EngineStats#findingsById()}. A variant's id is its
-   * own (two signatures cannot declare the same one, nor another signature's id), or the
-   * signature's own id when the variant only changes, say, the severity.
+   * SGL-1002 when the kernel thread daemon runs the file. Declaring them lets a listing show
+   * every id a finding may carry, the engine accept their ids in
+   * {@link Engine.Builder#dedup(String, DedupPolicy)}, and list them, with zero findings until
+   * one is made, in {@link EngineStats#findingsById()}; statistics, errors and saved state stay
+   * under {@link #metadata()}'s id. A variant's id is its own (two signatures cannot declare the
+   * same one, nor another signature's id), or the signature's own id when the variant only
+   * changes, say, the severity.
    *
-   * @return the variants; empty by default
+   * @return the variants; empty (the default) when the signature reports under its own id only
    */
   default List<SignatureMetadata> variants() {
     return List.of();

@@ -196,19 +196,15 @@ public final class ContainedExecutable implements Signature, Stateful {
         options.inodeCapacity(), options.profileCapacity(), options.hostCapacity());
   }
 
-  @Override
-  public SignatureMetadata metadata() {
-    return UNUSUAL_PROCESS;
-  }
-
-  /**
-   * Declares SGL-1002, which this signature reports when the kernel thread daemon runs the file.
-   *
-   * @return the kernel-thread variant
-   */
+  /** SGL-1002, reported by this signature under its own id. */
   @Override
   public List<SignatureMetadata> variants() {
     return List.of(KERNEL_THREAD);
+  }
+
+  @Override
+  public SignatureMetadata metadata() {
+    return UNUSUAL_PROCESS;
   }
 
   @Override

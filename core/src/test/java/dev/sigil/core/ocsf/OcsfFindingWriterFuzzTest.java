@@ -10,7 +10,7 @@ import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.internal.MutableEvent;
+import dev.sigil.core.event.MutableEvent;
 import dev.sigil.core.testing.EventBuilder;
 import java.time.Instant;
 import java.util.List;

@@ -53,8 +53,10 @@ public final class Deduplicator {
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
+      // Qualified: inside a LinkedHashMap subclass a bare Entry is the inherited Map.Entry, and
+      // javac from JDK 25 on resolves it so (JDK 17's did not).
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Deduplicator.Entry> eldest) {
         if (size() > Deduplicator.this.capacity) {
           evictions++;
           return true;
@@ -149,9 +151,13 @@ public final class Deduplicator {
       if (!(key instanceof String)) {
         throw new IllegalArgumentException("deduplicator entry needs a string key");
       }
+      long suppressedCount = longField(map, "suppressedCount");
+      if (suppressedCount < 0) {
+        throw new IllegalArgumentException("deduplicator entry field 'suppressedCount' must not be"
+            + " negative, got " + suppressedCount);
+      }
       entries.put((String) key, new Entry(
-          longField(map, "lastEmittedAt"), longField(map, "suppressedCount"),
-          longField(map, "lastSuppressedAt")));
+          longField(map, "lastEmittedAt"), suppressedCount, longField(map, "lastSuppressedAt")));
     }
   }
 

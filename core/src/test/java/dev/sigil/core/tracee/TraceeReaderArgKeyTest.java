@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.EventSnapshot;
+import dev.sigil.core.internal.Registries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ class TraceeReaderArgKeyTest {
   @Test
   void anArgumentDecodedBeforeItsKeyExistedIsStillFoundByName() {
     String name = "late_arg_" + System.nanoTime();
-    byte[] line = ("{\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
+    byte[] line = ("{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
         + "\",\"type\":\"string\",\"value\":\"found\"}]}\n").getBytes(StandardCharsets.UTF_8);
     List<String> values = new ArrayList<>();
     List<EventSnapshot> snapshots = new ArrayList<>();
@@ -30,13 +31,13 @@ class TraceeReaderArgKeyTest {
   @Test
   void snapshotsDoNotRegisterArgumentNames() {
     String name = "snapshot_only_" + System.nanoTime();
-    byte[] line = ("{\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
+    byte[] line = ("{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
         + "\",\"type\":\"int\",\"value\":7}]}\n").getBytes(StandardCharsets.UTF_8);
     List<EventSnapshot> snapshots = new ArrayList<>();
 
     TraceeReader.builder().build().read(line, 0, line.length, event -> snapshots.add(event.copy()));
 
-    assertEquals(-1, ArgKey.findId(name));
+    assertEquals(-1, Registries.ARG_NAMES.find(name));
     assertEquals(7, snapshots.get(0).longValue(ArgKey.of(name), -1));
   }
 }

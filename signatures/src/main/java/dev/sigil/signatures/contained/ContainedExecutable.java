@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>One signature, two ids.</b> This one object has SGL-1001's metadata and reports the
  * kernel-thread variant under {@link #KERNEL_THREAD} (SGL-1002) through
- * {@link SignatureContext#report(Event, SignatureMetadata, Map)}, so that both share one inode
- * index and every event is looked at once. The engine lists, counts and saves state under
- * SGL-1001; deduplication keys start with the reported id.
+ * {@link SignatureContext#report(Event, SignatureMetadata, Map)}, and declares it among its
+ * {@link #variants()}, so that both share one record of written files and every event is looked
+ * at once. The engine lists and saves state under SGL-1001 and counts findings per reported id;
+ * deduplication keys start with the reported id.
  *
  * <p><b>Made of</b> {@link StorageRoots} and {@link PathResolver} (is a path contained?),
  * {@link Interpreters}, {@link ScriptArguments} and {@link RuntimeAllowlist} (process names and
@@ -110,7 +111,8 @@ public final class ContainedExecutable implements Signature, Stateful {
   private final ScriptArguments scripts = new ScriptArguments();
   private final StringBuilder writtenPath = new StringBuilder(256);
   private final LruIndex containerIds = new LruIndex(CONTAINER_IDS);
-  private Counter allowlisted = new Counter("allowlisted");
+  // Set by init, which the engine calls before any event; counters come from the context only.
+  private Counter allowlisted;
 
   /** Creates the signatures with default settings (for {@link java.util.ServiceLoader}). */
   public ContainedExecutable() {
@@ -135,6 +137,12 @@ public final class ContainedExecutable implements Signature, Stateful {
   @Override
   public SignatureMetadata metadata() {
     return UNUSUAL_PROCESS;
+  }
+
+  /** SGL-1002, reported by this signature under its own id. */
+  @Override
+  public List<SignatureMetadata> variants() {
+    return List.of(KERNEL_THREAD);
   }
 
   @Override

@@ -17,8 +17,9 @@ final class ProfileJudge {
   private final long trainingNanos;
   private final long activationNanos;
   private final ContainedExecutableState state;
-  private Counter silencedByActivation = new Counter("silencedByActivation");
-  private Counter silencedByLearning = new Counter("silencedByLearning");
+  // Set by bindCounters, which the signature's init calls before any event.
+  private Counter silencedByActivation;
+  private Counter silencedByLearning;
 
   ProfileJudge(Settings settings, ContainedExecutableState state) {
     this.learning = settings.learning();

@@ -61,7 +61,8 @@ public final class Agent {
    * @param options the options
    * @param signatures makes a fresh set of signatures, called once per started partition: each
    *     engine needs instances of its own
-   * @param out where findings go; closed when the agent ends (unless the output blocked a stop)
+   * @param out where findings go; flushed when the agent ends (unless the output blocked a
+   *     stop), never closed
    * @param log where statistics and problems go
    */
   public Agent(AgentOptions options, Supplier<List<Signature>> signatures, OutputStream out,

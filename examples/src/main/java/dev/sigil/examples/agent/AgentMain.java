@@ -1,17 +1,15 @@
 package dev.sigil.examples.agent;
 
 import dev.sigil.core.Signature;
+import dev.sigil.core.output.FindingFormat;
 import dev.sigil.examples.shell.InteractiveShellInContainer;
 import dev.sigil.signatures.Signatures;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,11 +94,11 @@ public final class AgentMain implements Callable<Integer> {
     }
     AgentOptions options;
     try {
-      OutputFormat outputFormat;
+      FindingFormat outputFormat;
       try {
-        outputFormat = OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        outputFormat = FindingFormat.of(format);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--format must be tracee or ocsf, not '" + format + "'");
+        throw new IllegalArgumentException("--format: " + e.getMessage());
       }
       AgentOptions base = port != null ? AgentOptions.listening(port) : AgentOptions.reading(fifo);
       options = base.withNode(node).withPartitions(partitions).withMaxConnections(maxConnections)
@@ -109,7 +107,8 @@ public final class AgentMain implements Callable<Integer> {
       err.println("sigil-agent: " + e.getMessage());
       return 2;
     }
-    Agent agent = new Agent(options, AgentMain::signatures, new KeepOpen(out), err);
+    // The finding writer flushes standard output at the end and leaves it open.
+    Agent agent = new Agent(options, AgentMain::signatures, out, err);
     agent.start();
     if (port != null) {
       err.println("sigil-agent: listening on 127.0.0.1:" + agent.port());
@@ -138,22 +137,5 @@ public final class AgentMain implements Callable<Integer> {
     List<Signature> all = new ArrayList<>(Signatures.builtIn());
     all.add(new InteractiveShellInContainer());
     return all;
-  }
-
-  /** Lets the writer close its output without closing stdout. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sigil.examples.agent;
 
+import dev.sigil.core.output.FindingFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,7 @@ public record AgentOptions(
     int partitions,
     int maxConnections,
     boolean once,
-    OutputFormat format,
+    FindingFormat format,
     Duration statsInterval,
     int maxLineBytes,
     int batchesPerPartition,
@@ -102,7 +103,7 @@ public record AgentOptions(
    * @return the options
    */
   public static AgentOptions listening(int port) {
-    return new AgentOptions(port, null, "local", 2, 64, false, OutputFormat.TRACEE,
+    return new AgentOptions(port, null, "local", 2, 64, false, FindingFormat.TRACEE,
         Duration.ofSeconds(10), 1 << 20, 4, 64 << 10, 1024, Duration.ofSeconds(2),
         Duration.ofSeconds(3));
   }
@@ -183,7 +184,7 @@ public record AgentOptions(
    * @param value the format
    * @return the options
    */
-  public AgentOptions withFormat(OutputFormat value) {
+  public AgentOptions withFormat(FindingFormat value) {
     return new AgentOptions(port, fifo, node, partitions, maxConnections, once, value,
         statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
         drainGrace, outputGrace);

@@ -1,6 +1,7 @@
 package dev.sigil.examples.agent;
 
 import dev.sigil.core.Finding;
+import dev.sigil.core.FindingWriter;
 import java.io.PrintStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,7 +24,7 @@ final class FindingDrain {
   private static final long POLL_MILLIS = 50;
 
   private final BlockingQueue<Finding> queue;
-  private final OutputFormat.Writer output;
+  private final FindingWriter output;
   private final PrintStream log;
   private final Thread writer;
   private final LongAdder handed = new LongAdder();
@@ -32,7 +33,7 @@ final class FindingDrain {
   private volatile boolean noMore;
   private volatile boolean abandoned;
 
-  FindingDrain(OutputFormat.Writer output, int capacity, PrintStream log) {
+  FindingDrain(FindingWriter output, int capacity, PrintStream log) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.output = output;
     this.log = log;

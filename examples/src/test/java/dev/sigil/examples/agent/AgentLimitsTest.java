@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.testing.AllocationMeter;
 import dev.sigil.examples.agent.AgentTesting.Running;
+import dev.sigil.core.output.FindingFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ class AgentLimitsTest {
     AtomicReference<Running> started = new AtomicReference<>();
     long bytes = AllocationMeter.allocatedBytes(1, i -> {
       try {
-        started.set(new Running(AgentOptions.listening(0).withPartitions(1000).withFormat(OutputFormat.OCSF)
+        started.set(new Running(AgentOptions.listening(0).withPartitions(1000).withFormat(FindingFormat.OCSF)
             .withStatsInterval(Duration.ZERO), new ByteArrayOutputStream()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

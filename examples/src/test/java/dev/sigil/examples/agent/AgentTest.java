@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.examples.agent.AgentTesting.Running;
+import dev.sigil.core.output.FindingFormat;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,7 +110,7 @@ class AgentTest {
       }
     };
     try (Running run = new Running(AgentOptions.listening(0).withPartitions(2).withQueues(1, 1)
-        .withFormat(OutputFormat.OCSF).withStatsInterval(Duration.ofMillis(50)), slow)) {
+        .withFormat(FindingFormat.OCSF).withStatsInterval(Duration.ofMillis(50)), slow)) {
       CompletableFuture<?>[] senders = new CompletableFuture<?>[nodes.length];
       for (int n = 0; n < nodes.length; n++) {
         byte[] bytes = nodes[n].bytes();
@@ -233,7 +234,7 @@ class AgentTest {
     assertEquals(2, AgentMain.run(new String[] {"--port", "0", "--node", "a b"}, out, errStream));
     String text = err.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("--port N or --fifo PATH"), text);
-    assertTrue(text.contains("--format must be tracee or ocsf, not 'xml'"), text);
+    assertTrue(text.contains("--format: no finding format 'xml': use tracee or ocsf"), text);
     assertTrue(text.contains("--max-connections must be at least 1"), text);
     assertTrue(text.contains("--node must be 1 to 253 visible ASCII characters"), text);
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.sigil.core.Signature;
 import dev.sigil.examples.shell.InteractiveShellInContainer;
 import dev.sigil.signatures.Signatures;
+import dev.sigil.core.output.FindingFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,7 +82,7 @@ final class AgentTesting {
 
   /** Starts an agent writing OCSF, without periodic statistics. */
   static Running start(AgentOptions options) throws IOException {
-    return new Running(options.withFormat(OutputFormat.OCSF).withStatsInterval(Duration.ZERO),
+    return new Running(options.withFormat(FindingFormat.OCSF).withStatsInterval(Duration.ZERO),
         new ByteArrayOutputStream());
   }
 

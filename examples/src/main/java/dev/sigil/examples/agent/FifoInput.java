@@ -1,5 +1,6 @@
 package dev.sigil.examples.agent;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -75,18 +76,19 @@ final class FifoInput implements Input {
 
   /** Opens the pipe (waiting for a writer) and reads until that writer closes it or a stop. */
   private void readOneWriter() throws IOException, InterruptedException {
-    FileChannel pipe;
+    FileInputStream in;
     opening = true;
     try {
-      pipe = FileChannel.open(fifo, StandardOpenOption.READ);
+      in = new FileInputStream(fifo.toFile());
     } finally {
       opening = false;
     }
+    FileChannel pipe = in.getChannel(); // a read through the channel wakes when it is closed
     channel = pipe;
     Sender sender = senders.open(fifo.toString());
     ByteBuffer buffer = ByteBuffer.wrap(chunk);
     boolean complete = false;
-    try (pipe) {
+    try (in) {
       while (true) {
         buffer.clear();
         int n;
@@ -106,14 +108,22 @@ final class FifoInput implements Input {
           return;
         }
         sender.accept(chunk, 0, n);
-        if (n < chunk.length) {
-          sender.flush(); // a short read emptied the pipe: hold no events back while waiting
+        if (drained(in)) {
+          sender.flush(); // hold no events back while waiting for more
         }
       }
     } finally {
       channel = null;
       sender.end(complete);
       senders.closed();
+    }
+  }
+
+  private static boolean drained(FileInputStream in) {
+    try {
+      return in.available() == 0;
+    } catch (IOException closedByTheStop) {
+      return true; // the next read says so
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param longLines lines dropped by their sender's thread for being longer than the limit
  * @param incompleteLines partial last lines cut off by a stop (at most one per sender)
  * @param linesRejected every line rejected: undecodable, too long, or a bad {@code #node} line
- * @param rejectedByReason {@code linesRejected} by reason, numbers in reasons replaced by N
+ * @param rejectedByReason {@code linesRejected} by reason, positions in reasons replaced by N
  * @param sendersOpened connections accepted (or FIFO writers read) so far
  * @param sendersOpen connections being read now
  * @param sendersCut senders still sending when a stop's drain time ran out

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * Reports input lines that are not Tracee events with the same cap as {@code sigil scan}: the
@@ -13,8 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * rest only counted by reason (in the statistics). A sender of garbage must not be able to fill
  * a disk or a journal through the agent's log.
  *
- * <p>Reasons never quote the input (the reader's rule); their numbers are replaced by {@code N}
- * when counted ("malformed JSON near byte N of the line"), so the counts stay a short list.
+ * <p>Reasons never quote the input (the reader's rule); positions in them are replaced by
+ * {@code N} when counted ("malformed JSON near byte N of the line"), and at most 64 reasons are
+ * counted apart, so the counts stay a short list.
  * Called from every sender and partition thread.
  */
 final class RejectionLog {
@@ -22,6 +24,8 @@ final class RejectionLog {
   static final int LOGGED_LINES = 100;
   private static final int MAX_REASONS = 64;
   private static final String OTHER = "other reasons";
+  private static final Pattern POSITION =
+      Pattern.compile("\\b(byte|offset|column|line|index) \\d+");
 
   private final PrintStream log;
   private final String senderKind;
@@ -40,15 +44,16 @@ final class RejectionLog {
   }
 
   void reject(int sender, long lineNumber, String reason) {
-    count(reason.replaceAll("[0-9]+", "N"));
+    // A position in the reason (near byte 12) would make every line a reason of its own.
+    count(POSITION.matcher(reason).replaceAll("$1 N"));
     long n = rejected.incrementAndGet();
     if (n <= LOGGED_LINES) {
       log.println("sigil-agent: " + senderKind + " " + sender + " line " + lineNumber
           + ": rejected: " + reason);
     }
     if (n == LOGGED_LINES) {
-      log.println("sigil-agent: " + LOGGED_LINES + " lines rejected; further ones are only"
-          + " counted, by reason, in the statistics");
+      log.println("sigil-agent: further rejected lines are only counted, by reason, in the"
+          + " statistics");
     }
   }
 

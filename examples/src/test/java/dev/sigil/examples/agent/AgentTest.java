@@ -159,7 +159,7 @@ class AgentTest {
 
       assertEquals(traffic.expected, findingsIn(run.out.toByteArray()));
       assertEquals(1, stats.longLines());
-      assertEquals(Map.of("line longer than N bytes", 1L), stats.rejectedByReason());
+      assertEquals(Map.of("line longer than 1048576 bytes", 1L), stats.rejectedByReason());
       assertTrue(run.log().contains("connection 1 line 14: rejected: line longer than 1048576"
           + " bytes"), run.log());
       assertStatsAddUp(stats, traffic.expectedFindings());

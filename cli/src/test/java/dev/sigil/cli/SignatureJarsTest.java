@@ -19,8 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +58,9 @@ class SignatureJarsTest {
         + "  }\n"
         + "}\n");
     Path classes = Files.createDirectories(directory.resolve("classes-" + className));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int status = javac.run(null, null, null, "--release", "17", "-proc:none", "-classpath",
+    // java.util.spi.ToolProvider, not javax.tools: this module does not read java.compiler.
+    ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
+    int status = javac.run(System.out, System.err, "--release", "17", "-proc:none", "-classpath",
         System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
     assertEquals(0, status, "the test signature compiles");
 
@@ -90,8 +90,8 @@ class SignatureJarsTest {
         + "  public void onEvent(Event event, SignatureContext context) {}\n"
         + "}\n");
     Path classes = Files.createDirectories(directory.resolve("classes-throwing"));
-    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
-        "-proc:none", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
+    int status = ToolProvider.findFirst("javac").orElseThrow().run(System.out, System.err,
+        "--release", "17", "-proc:none", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
         source.toString());
     assertEquals(0, status, "the test signature compiles");
     Path jar = Files.createDirectories(directory.resolve("jars")).resolve("unconfigured.jar");

@@ -1,6 +1,7 @@
 package dev.sigil.core;
 
 import dev.sigil.core.internal.NameRegistry;
+import dev.sigil.core.internal.Registries;
 
 /**
  * An argument name resolved once to an int id, so that argument lookups on the hot path
@@ -13,9 +14,9 @@ import dev.sigil.core.internal.NameRegistry;
  */
 public final class ArgKey {
   /** The most distinct argument names the registry holds. */
-  public static final int CAPACITY = 16384;
+  public static final int CAPACITY = Registries.ARG_NAME_CAPACITY;
 
-  private static final NameRegistry REGISTRY = new NameRegistry(CAPACITY);
+  private static final NameRegistry REGISTRY = Registries.ARG_NAMES;
 
   private final int id;
   private final String name;
@@ -43,54 +44,6 @@ public final class ArgKey {
           "argument name registry is full (" + CAPACITY + " names); cannot add '" + name + "'");
     }
     return new ArgKey(id, name);
-  }
-
-  /**
-   * Returns the id of a registered argument name, allocating nothing.
-   *
-   * @param chars characters holding the name
-   * @param offset where it starts
-   * @param length its length
-   * @return the id, or -1 when no key has that name
-   */
-  public static int findId(char[] chars, int offset, int length) {
-    return REGISTRY.find(chars, offset, length);
-  }
-
-  /**
-   * Returns the id of a registered argument name, without registering it.
-   *
-   * @param name the name
-   * @return the id, or -1 when no key has that name
-   */
-  public static int findId(CharSequence name) {
-    return REGISTRY.find(name);
-  }
-
-  /**
-   * Returns the id of an argument name, registering it when new (allocating only then).
-   *
-   * @param chars characters holding the name
-   * @param offset where it starts
-   * @param length its length
-   * @return the id, or -1 when the name is empty or the registry is full
-   */
-  public static int internId(char[] chars, int offset, int length) {
-    int id = REGISTRY.find(chars, offset, length);
-    if (id != NameRegistry.NOT_FOUND || length == 0) {
-      return id;
-    }
-    return REGISTRY.intern(new String(chars, offset, length));
-  }
-
-  /**
-   * Returns the id of an argument name, registering it when new.
-   *
-   * @param name the name
-   * @return the id, or -1 when the name is empty or the registry is full
-   */
-  public static int internId(CharSequence name) {
-    return name.length() == 0 ? NameRegistry.NOT_FOUND : REGISTRY.intern(name);
   }
 
   /**

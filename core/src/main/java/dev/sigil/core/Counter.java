@@ -2,6 +2,8 @@ package dev.sigil.core;
 
 /**
  * A statistic a signature counts; incrementing allocates nothing and costs a plain add.
+ * Counters come from the engine only ({@link SignatureContext#counter(String)}, in
+ * {@link Signature#init(SignatureContext)}), so that every counter shows up in the statistics.
  * Single-writer: only the engine's thread changes it; a reader on another thread (a stats
  * printer) may see a slightly stale value.
  */
@@ -10,12 +12,8 @@ public final class Counter {
   // Single writer (the engine's thread); readers on other threads may lag.
   private long value;
 
-  /**
-   * Creates a counter at zero.
-   *
-   * @param name the counter's name
-   */
-  public Counter(String name) {
+  /** Creates a counter at zero; the engine's slots do, nobody else. */
+  Counter(String name) {
     this.name = name;
   }
 

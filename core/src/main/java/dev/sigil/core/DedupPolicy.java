@@ -15,6 +15,13 @@ import java.util.function.Function;
  */
 public record DedupPolicy(Duration window, Function<Finding, String> key) {
   /**
+   * No deduplication: every finding is emitted. Unlike a policy with a zero window, it stays
+   * off when {@link Engine.Builder#dedupWindow(Duration)} replaces every window, so
+   * {@code builder.dedup(id, DedupPolicy.NONE)} turns one id off for good.
+   */
+  public static final DedupPolicy NONE = new DedupPolicy(Duration.ZERO, finding -> "");
+
+  /**
    * Validates the policy.
    *
    * @throws IllegalArgumentException when the window is negative
@@ -47,13 +54,13 @@ public record DedupPolicy(Duration window, Function<Finding, String> key) {
   }
 
   /**
-   * Returns the same key with another window.
+   * Returns the same key with another window; {@link #NONE} stays itself.
    *
    * @param newWindow the window
    * @return the policy
    */
   public DedupPolicy withWindow(Duration newWindow) {
-    return new DedupPolicy(newWindow, key);
+    return this == NONE ? NONE : new DedupPolicy(newWindow, key);
   }
 
   /**

@@ -1,9 +1,7 @@
 package dev.sigil.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.google.common.collect.ImmutableMap;
 import dev.sigil.core.internal.Deduplicator;
-import dev.sigil.core.internal.JsonTree;
+import dev.sigil.core.internal.DispatchTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,30 +41,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Threads</b>: an engine is single-threaded. Call {@code accept}, {@code close},
  * {@code saveState} and {@code restoreState} from one thread at a time (or one engine per
- * thread or partition). {@link #stats()} may be called from any thread; its figures may then
- * lag the engine's thread slightly.
+ * thread or partition, every event of a node in the same one: see {@link Partitions}).
+ * {@link #stats()} may be called from any thread; its figures may then lag the engine's thread
+ * slightly.
  */
 public final class Engine implements AutoCloseable {
-  private static final int ORIGINS = Origin.values().length;
-  private static final int STATE_VERSION = 1;
-  private static final String STATE_FORMAT = "sigil-engine-state";
-  private static final Pattern SOURCE =
-      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
   private static final System.Logger LOG = System.getLogger("dev.sigil.core.Engine");
 
-  private final Slot[] slots;
-  private final Slot[][] table;
-  private final Slot[][] wildcardOnly;
-  private final int maxTypeId;
-  private final FindingListener findingListener;
-  private final SignatureErrorListener errorListener;
-  private final Clock clock;
+  private final SignatureSlot[] slots;
+  private final DispatchTable<SignatureSlot> dispatch;
   private final Deduplicator deduplicator;
-  /**
-   * Saved states of signatures this engine does not have, as restored: written back unchanged
-   * by {@link #saveState}, so that a run without some signature does not erase what it learned.
-   */
-  private final Map<String, Object> otherSignatureStates = new LinkedHashMap<>();
+  private final StateDocument state;
 
   // Plain fields: the engine's thread is the only writer, and a volatile store per event would
   // cost more than dispatch itself. Other threads reading stats() may see slightly stale values.
@@ -76,38 +60,32 @@ public final class Engine implements AutoCloseable {
   private boolean closed;
 
   private Engine(Builder b) {
-    this.findingListener = Objects.requireNonNull(b.findingListener, "findingListener");
-    this.errorListener = b.errorListener;
-    this.clock = b.clock;
+    FindingListener findingListener = Objects.requireNonNull(b.findingListener, "findingListener");
     this.deduplicator = new Deduplicator(b.dedupCapacity);
-    this.slots = new Slot[b.signatures.size()];
+    this.slots = new SignatureSlot[b.signatures.size()];
     for (int i = 0; i < slots.length; i++) {
       Signature signature = b.signatures.get(i);
-      slots[i] = new Slot(signature, resolveDedup(b, signature));
+      slots[i] = new SignatureSlot(signature, resolveDedup(b, signature), deduplicator, b.clock,
+          findingListener, b.errorListener, this::eventTime);
     }
-    int max = -1;
-    for (Slot slot : slots) {
+    DispatchTable.Builder<SignatureSlot> table =
+        DispatchTable.builder(Origin.count(), SignatureSlot[]::new);
+    for (SignatureSlot slot : slots) {
       for (Selector selector : slot.signature.selectors()) {
+        int typeId = DispatchTable.ANY;
         if (selector.eventName() != null) {
-          max = Math.max(max, EventType.of(selector.eventName()).id());
+          typeId = EventType.of(selector.eventName()).id();
+          if (typeId < 0) {
+            continue; // the registry is full: no event can have this type
+          }
         }
+        table.select(slot, typeId,
+            selector.origin() == null ? DispatchTable.ANY : selector.origin().ordinal());
       }
     }
-    this.maxTypeId = max;
-    this.wildcardOnly = new Slot[ORIGINS][];
-    for (Origin origin : Origin.values()) {
-      wildcardOnly[origin.ordinal()] = matching(null, origin);
-    }
-    this.table = new Slot[(max + 1) * ORIGINS][];
-    for (int id = 0; id <= max; id++) {
-      for (Origin origin : Origin.values()) {
-        Slot[] matched = matching(id, origin);
-        Slot[] wildcard = wildcardOnly[origin.ordinal()];
-        table[id * ORIGINS + origin.ordinal()] =
-            java.util.Arrays.equals(matched, wildcard) ? wildcard : matched;
-      }
-    }
-    for (Slot slot : slots) {
+    this.dispatch = table.build();
+    this.state = new StateDocument(deduplicator, slots);
+    for (SignatureSlot slot : slots) {
       try {
         slot.signature.init(slot);
       } catch (RuntimeException e) {
@@ -128,20 +106,8 @@ public final class Engine implements AutoCloseable {
     return policies;
   }
 
-  private Slot[] matching(@Nullable Integer typeId, Origin origin) {
-    List<Slot> matched = new ArrayList<>();
-    for (Slot slot : slots) {
-      for (Selector selector : slot.signature.selectors()) {
-        boolean nameMatches = selector.eventName() == null
-            || (typeId != null && EventType.of(selector.eventName()).id() == typeId);
-        boolean originMatches = selector.origin() == null || selector.origin() == origin;
-        if (nameMatches && originMatches) {
-          matched.add(slot);
-          break;
-        }
-      }
-    }
-    return matched.toArray(new Slot[0]);
+  long eventTime() {
+    return eventTime;
   }
 
   /**
@@ -167,10 +133,7 @@ public final class Engine implements AutoCloseable {
     }
     events++;
     eventTime = event.timestamp();
-    int id = event.type().id();
-    int origin = event.origin().ordinal();
-    Slot[] selected = id >= 0 && id <= maxTypeId ? table[id * ORIGINS + origin] : wildcardOnly[origin];
-    for (Slot slot : selected) {
+    for (SignatureSlot slot : dispatch.select(event.type().id(), event.origin().ordinal())) {
       slot.events++;
       try {
         slot.signature.onEvent(event, slot);
@@ -182,14 +145,9 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /**
-   * Sends a signal to every signature.
-   *
-   * @param signal the signal
-   * @throws FindingDeliveryException when the finding listener threw
-   */
-  public void signal(Signal signal) {
-    for (Slot slot : slots) {
+  // Private: END_OF_INPUT is sent by close(), once; a second one would make signatures flush twice.
+  private void signal(Signal signal) {
+    for (SignatureSlot slot : slots) {
       try {
         slot.signature.onSignal(signal, slot);
       } catch (FindingDeliveryException e) {
@@ -212,7 +170,7 @@ public final class Engine implements AutoCloseable {
     }
     signal(Signal.END_OF_INPUT);
     closed = true;
-    for (Slot slot : slots) {
+    for (SignatureSlot slot : slots) {
       try {
         slot.signature.close();
       } catch (RuntimeException | StackOverflowError e) {
@@ -228,7 +186,7 @@ public final class Engine implements AutoCloseable {
    */
   public List<SignatureMetadata> signatures() {
     List<SignatureMetadata> list = new ArrayList<>(slots.length);
-    for (Slot slot : slots) {
+    for (SignatureSlot slot : slots) {
       list.add(slot.signature.metadata());
     }
     return Collections.unmodifiableList(list);
@@ -241,222 +199,56 @@ public final class Engine implements AutoCloseable {
    */
   public EngineStats stats() {
     Map<String, SignatureStats> perSignature = new LinkedHashMap<>();
+    Map<String, Long> findingsById = new LinkedHashMap<>();
     long findings = 0;
     long suppressed = 0;
     long errors = 0;
     long problems = 0;
-    for (Slot slot : slots) {
-      Map<String, Long> counters = new LinkedHashMap<>();
-      for (Counter counter : slot.counters.values()) {
-        counters.put(counter.name(), counter.get());
-      }
-      SignatureStats s = new SignatureStats(slot.id, slot.events, slot.findings, slot.suppressed,
-          slot.errors, slot.dataProblems, counters);
+    for (SignatureSlot slot : slots) {
+      SignatureStats s = slot.stats();
       perSignature.put(slot.id, s);
+      slot.addFindingsById(findingsById);
       findings += s.findings();
       suppressed += s.suppressed();
       errors += s.errors();
       problems += s.dataProblems();
     }
     return new EngineStats(events, findings, suppressed, errors, problems, deduplicator.size(),
-        deduplicator.evictions(), Collections.unmodifiableMap(perSignature));
+        deduplicator.evictions(), perSignature, findingsById);
   }
 
   /**
    * Writes the engine's state (the deduplicator, and every {@link Stateful} signature's state)
-   * as a versioned JSON document.
+   * as a versioned JSON document. Saved states of signatures this engine does not have, read by
+   * {@link #restoreState(InputStream)}, are written back unchanged, so that a state file shared
+   * by runs with different signatures loses nothing.
    *
    * @param out where to write; left open
    * @throws IOException when writing fails
    */
   public void saveState(OutputStream out) throws IOException {
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("format", STATE_FORMAT);
-    document.put("version", (long) STATE_VERSION);
-    document.put("dedup", deduplicator.save());
-    Map<String, Object> signatureStates = new LinkedHashMap<>();
-    for (Slot slot : slots) {
-      if (slot.signature instanceof Stateful) {
-        signatureStates.put(slot.id, ((Stateful) slot.signature).saveState());
-      }
-    }
-    otherSignatureStates.forEach(signatureStates::putIfAbsent);
-    document.put("signatures", signatureStates);
-    JsonTree.write(document, out);
+    state.write(out);
   }
 
   /**
-   * Restores state written by {@link #saveState(OutputStream)}, before any event.
+   * Restores state written by {@link #saveState(OutputStream)}. Call it before the first event:
+   * restoring later would silently replace what the engine learnt meanwhile.
    *
    * @param in the document; left open
+   * @return which signatures' states were restored, and which saved states none took
+   *     (signatures not registered here, whose states {@link #saveState(OutputStream)} keeps)
+   * @throws IllegalStateException when the engine has accepted an event or is closed
    * @throws IOException when it cannot be read, is not a Sigil state document, is corrupt, or
    *     was written by a newer version; the engine's state is then unchanged for the
    *     deduplicator and possibly partly restored for signatures
    */
-  public void restoreState(InputStream in) throws IOException {
-    Object tree;
-    try {
-      tree = JsonTree.read(in);
-    } catch (JsonProcessingException e) {
-      throw new IOException("state is not valid JSON: " + withoutSource(e), e);
-    } catch (IOException e) {
-      throw new IOException("state is not valid JSON: " + e.getMessage(), e);
+  public RestoreReport restoreState(InputStream in) throws IOException {
+    if (events > 0 || closed) {
+      throw new IllegalStateException("restoreState must come before the first event ("
+          + (closed ? "the engine is closed" : "the engine has accepted " + events + " events")
+          + "): restoring now would replace what the engine learnt since");
     }
-    if (!(tree instanceof Map) || !STATE_FORMAT.equals(((Map<?, ?>) tree).get("format"))) {
-      throw new IOException("not a Sigil state document (no \"format\": \"" + STATE_FORMAT + "\")");
-    }
-    Map<?, ?> document = (Map<?, ?>) tree;
-    Object version = document.get("version");
-    if (!(version instanceof Long)) {
-      throw new IOException("state document has no integer version");
-    }
-    if ((Long) version > STATE_VERSION) {
-      throw new IOException("state document version " + version
-          + " is newer than this Sigil understands (" + STATE_VERSION + ")");
-    }
-    Object signatureStates = document.get("signatures");
-    if (signatureStates != null && !(signatureStates instanceof Map)) {
-      throw new IOException("state document's \"signatures\" must be an object");
-    }
-    try {
-      Deduplicator staged = new Deduplicator(Integer.MAX_VALUE);
-      Object dedup = document.get("dedup");
-      if (dedup != null) {
-        staged.restore(dedup);
-        deduplicator.restore(dedup);
-      }
-      Map<String, Object> others = new LinkedHashMap<>();
-      if (signatureStates != null) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Slot slot : slots) {
-          ids.add(slot.id);
-          if (slot.signature instanceof Stateful && ((Map<?, ?>) signatureStates).containsKey(slot.id)) {
-            ((Stateful) slot.signature).restoreState(((Map<?, ?>) signatureStates).get(slot.id));
-          }
-        }
-        for (Map.Entry<?, ?> saved : ((Map<?, ?>) signatureStates).entrySet()) {
-          if (!ids.contains(String.valueOf(saved.getKey()))) {
-            others.put(String.valueOf(saved.getKey()), saved.getValue());
-          }
-        }
-      }
-      otherSignatureStates.clear();
-      otherSignatureStates.putAll(others);
-    } catch (IllegalArgumentException | ClassCastException e) {
-      throw new IOException("state document is corrupt: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Returns the parser's message with the line and column but without the source description
-   * jackson adds ({@code [Source: REDACTED (...); line: 1, column: 28]}): that is noise for
-   * whoever reads why a state file was refused.
-   */
-  private static String withoutSource(JsonProcessingException e) {
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    message = SOURCE.matcher(message).replaceAll("line $1, column $2");
-    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-      message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-    }
-    return message.replaceAll("\\s*\\R\\s*", " ");
-  }
-
-  /** Per-signature bookkeeping, and the signature's context. */
-  private final class Slot implements SignatureContext {
-    final Signature signature;
-    final String id;
-    final Map<String, DedupPolicy> dedup;
-    final Map<String, Counter> counters = new LinkedHashMap<>();
-    final System.Logger logger;
-    long events;
-    long findings;
-    long suppressed;
-    long errors;
-    long dataProblems;
-
-    Slot(Signature signature, Map<String, DedupPolicy> dedup) {
-      this.signature = signature;
-      this.id = signature.metadata().id();
-      this.dedup = dedup;
-      this.logger = System.getLogger("dev.sigil.signature." + id);
-    }
-
-    void fail(String phase, Throwable error, @Nullable Event event) {
-      errors++;
-      EventSnapshot snapshot = null;
-      if (event != null) {
-        try {
-          snapshot = event.copy();
-        } catch (RuntimeException copyFailure) {
-          error.addSuppressed(copyFailure);
-        }
-      }
-      SignatureError report = new SignatureError(id, phase, error, snapshot);
-      try {
-        errorListener.onError(report);
-      } catch (RuntimeException listenerFailure) {
-        LOG.log(System.Logger.Level.ERROR, "error listener failed on " + report, listenerFailure);
-      }
-    }
-
-    @Override
-    public void report(Event trigger, Map<String, ?> data) {
-      report(trigger, signature.metadata(), data);
-    }
-
-    @Override
-    public void report(Event trigger, SignatureMetadata variant, Map<String, ?> data) {
-      Finding finding = new Finding(variant, variant.severity(), trigger.copy(),
-          ImmutableMap.copyOf(data), clock.instant());
-      DedupPolicy policy = dedup.containsKey(variant.id()) ? dedup.get(variant.id()) : dedup.get("");
-      if (policy != null && policy.enabled()) {
-        String key = variant.id() + '\u0000' + policy.key().apply(finding);
-        Deduplicator.Verdict verdict =
-            deduplicator.judge(key, finding.eventTime(), policy.window().toNanos());
-        if (!verdict.emit()) {
-          suppressed++;
-          return;
-        }
-        if (verdict.suppressedBefore() > 0) {
-          ImmutableMap<String, Object> withCounts = ImmutableMap.<String, Object>builder()
-              .putAll(finding.data())
-              .put("suppressedCount", verdict.suppressedBefore())
-              .put("lastSuppressedAt", verdict.lastSuppressedAt())
-              .buildKeepingLast();
-          finding = new Finding(finding.metadata(), finding.severity(), finding.event(), withCounts,
-              finding.detectedAt());
-        }
-      }
-      findings++;
-      try {
-        findingListener.onFinding(finding);
-      } catch (RuntimeException e) {
-        throw new FindingDeliveryException(id, e);
-      }
-    }
-
-    @Override
-    public void dataProblem(String reason) {
-      dataProblems++;
-      if (logger.isLoggable(System.Logger.Level.DEBUG)) {
-        logger.log(System.Logger.Level.DEBUG, reason);
-      }
-    }
-
-    @Override
-    public Counter counter(String name) {
-      return counters.computeIfAbsent(name, Counter::new);
-    }
-
-    @Override
-    public long eventTime() {
-      return eventTime;
-    }
-
-    @Override
-    public System.Logger logger() {
-      return logger;
-    }
+    return state.read(in);
   }
 
   /** Builds an {@link Engine}. */
@@ -545,10 +337,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Sets the deduplication of one signature id (or variant id), replacing its default; a
-     * policy with a zero window turns it off.
+     * Sets the deduplication of one signature id (or declared {@link Signature#variants()
+     * variant} id), replacing its default; {@link DedupPolicy#NONE} turns it off (a policy with
+     * a zero window too, until {@link #dedupWindow(Duration)} gives it one).
      *
-     * @param signatureId the id findings are reported under
+     * @param signatureId the id findings are reported under; {@link #build()} fails when no
+     *     signature added has it or declares it as a variant
      * @param policy the policy
      * @return this builder
      */
@@ -592,10 +386,34 @@ public final class Engine implements AutoCloseable {
      * @return the engine
      * @throws IllegalStateException when no finding listener was set, or a signature failed to
      *     initialise (naming it)
+     * @throws IllegalArgumentException when {@link #dedup(String, DedupPolicy)} named an id no
+     *     signature has or declares as a variant, or a signature declares a variant id that
+     *     another signature has or declares (naming the id)
      */
     public Engine build() {
       if (findingListener == null) {
         throw new IllegalStateException("an engine needs a finding listener (Builder.onFinding)");
+      }
+      Map<String, String> owners = new HashMap<>();
+      for (Signature signature : signatures) {
+        owners.put(signature.metadata().id(), signature.metadata().id());
+      }
+      for (Signature signature : signatures) {
+        String owner = signature.metadata().id();
+        for (SignatureMetadata variant : signature.variants()) {
+          String previous = owners.putIfAbsent(variant.id(), owner);
+          if (previous != null && !previous.equals(owner)) {
+            throw new IllegalArgumentException("signature " + owner + " declares the variant "
+                + variant.id() + ", which " + (previous.equals(variant.id())
+                    ? "is a signature's own id" : "signature " + previous + " declares too"));
+          }
+        }
+      }
+      for (String id : dedupOverrides.keySet()) {
+        if (!owners.containsKey(id)) {
+          throw new IllegalArgumentException("dedup(\"" + id + "\", ...): no signature has the id "
+              + id + " or declares it as a variant (signatures: " + ids + ")");
+        }
       }
       return new Engine(this);
     }

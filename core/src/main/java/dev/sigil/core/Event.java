@@ -15,6 +15,15 @@ import org.jspecify.annotations.Nullable;
  * numbers as 0. Arguments are looked up by an {@link ArgKey} resolved once; an argument that is
  * absent, or present with another kind of value (see {@link ArgKind}), reads as absent: {@code null}
  * or the given default.
+ *
+ * <p><b>Producing events.</b> The Tracee reader ({@link dev.sigil.core.tracee.TraceeReader})
+ * hands out events it decoded; an agent with its own sensor fills a re-usable
+ * {@link dev.sigil.core.sensor.SensorEvent}. Implementing this interface yourself is supported
+ * too, for events that already live in structures of your own: implement the context accessors,
+ * {@link #argIndex(ArgKey)} and the index forms of the argument accessors ({@code stringAt},
+ * {@code longAt}, ...); the key forms ({@link #string(ArgKey)}, {@link #longValue(ArgKey, long)},
+ * ...) are default methods built on those, {@link #origin()} is derived, and {@link #copy()}
+ * snapshots any implementation.
  */
 public interface Event {
   /**

@@ -1,7 +1,7 @@
 package dev.sigil.core;
 
 import dev.sigil.core.internal.JsonFields;
-import dev.sigil.core.internal.MutableEvent;
+import dev.sigil.core.internal.Registries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,9 +104,9 @@ public final class EventSnapshot implements Event {
     for (int i = 0; i < count; i++) {
       String name = e.argName(i).toString();
       copied.add(new Arg(name, e.argType(i).toString(), e.argKind(i), copyValue(e, i)));
-      // Re-use the id the producer resolved; otherwise look the name up without registering it
-      // (argIndex compares names for unregistered ones), so snapshots cannot fill the registry.
-      argKeyIds[i] = e instanceof MutableEvent ? ((MutableEvent) e).argKeyId(i) : ArgKey.findId(name);
+      // Look the name up without registering it (argIndex compares names for unregistered
+      // ones), so snapshots cannot fill the registry.
+      argKeyIds[i] = Registries.ARG_NAMES.find(name);
     }
     args = List.copyOf(copied);
   }

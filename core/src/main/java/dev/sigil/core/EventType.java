@@ -1,6 +1,7 @@
 package dev.sigil.core;
 
 import dev.sigil.core.internal.NameRegistry;
+import dev.sigil.core.internal.Registries;
 
 /**
  * An event name interned to a small int id, so that signatures and the engine compare ints,
@@ -16,9 +17,9 @@ import dev.sigil.core.internal.NameRegistry;
  */
 public final class EventType {
   /** The most distinct event names the registry holds. */
-  public static final int CAPACITY = 8192;
+  public static final int CAPACITY = Registries.EVENT_NAME_CAPACITY;
 
-  private static final NameRegistry REGISTRY = new NameRegistry(CAPACITY);
+  private static final NameRegistry REGISTRY = Registries.EVENT_NAMES;
   private static final Object LOCK = new Object();
   private static volatile EventType[] types = new EventType[0];
 
@@ -48,36 +49,6 @@ public final class EventType {
     return id == NameRegistry.NOT_FOUND ? UNREGISTERED : byId(id);
   }
 
-  /**
-   * Returns the type of an already registered name, allocating nothing.
-   *
-   * @param chars characters holding the name
-   * @param offset where the name starts
-   * @param length its length
-   * @return the type, or {@link #UNREGISTERED} when no such name is registered
-   */
-  public static EventType find(char[] chars, int offset, int length) {
-    int id = REGISTRY.find(chars, offset, length);
-    return id == NameRegistry.NOT_FOUND ? UNREGISTERED : byId(id);
-  }
-
-  /**
-   * Returns the type of a name, registering it when new, allocating only the first time a name
-   * is seen.
-   *
-   * @param chars characters holding the name
-   * @param offset where the name starts
-   * @param length its length
-   * @return the type, or {@link #UNREGISTERED} when the name is empty or the registry is full
-   */
-  public static EventType intern(char[] chars, int offset, int length) {
-    EventType found = find(chars, offset, length);
-    if (found != UNREGISTERED || length == 0) {
-      return found;
-    }
-    return of(new String(chars, offset, length));
-  }
-
   private static EventType byId(int id) {
     EventType[] current = types;
     if (id < current.length && current[id] != null) {
@@ -96,15 +67,6 @@ public final class EventType {
       types = current;
       return current[id];
     }
-  }
-
-  /**
-   * Returns the number of registered event names; ids are below it.
-   *
-   * @return the count
-   */
-  public static int registeredCount() {
-    return REGISTRY.size();
   }
 
   /**

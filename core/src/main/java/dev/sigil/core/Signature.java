@@ -31,6 +31,23 @@ public interface Signature {
   SignatureMetadata metadata();
 
   /**
+   * Returns the variants this signature may report under besides {@link #metadata()}, through
+   * {@link SignatureContext#report(Event, SignatureMetadata, java.util.Map)}: for example SGL-1001 reports
+   * SGL-1002 when the kernel thread daemon runs the file. Declaring them lets a listing show
+   * every id a finding may carry, the engine accept their ids in
+   * {@link Engine.Builder#dedup(String, DedupPolicy)}, and list them, with zero findings until
+   * one is made, in {@link EngineStats#findingsById()}; statistics, errors and saved state stay
+   * under {@link #metadata()}'s id. A variant's id is its own (two signatures cannot declare the
+   * same one, nor another signature's id), or the signature's own id when the variant only
+   * changes, say, the severity.
+   *
+   * @return the variants; empty (the default) when the signature reports under its own id only
+   */
+  default List<SignatureMetadata> variants() {
+    return List.of();
+  }
+
+  /**
    * Returns the events this signature wants; at least one.
    *
    * @return the selectors
@@ -62,25 +79,13 @@ public interface Signature {
   default void onSignal(Signal signal, SignatureContext context) {}
 
   /**
-   * Deduplicates this signature's findings by default; null for none (Tracee's behaviour).
-   * The engine's builder can override it.
+   * Deduplicates this signature's findings by default; null (or {@link DedupPolicy#NONE}) for
+   * none, Tracee's behaviour. The engine's builder can override it.
    *
    * @return the policy, or null
    */
   default @Nullable DedupPolicy defaultDedup() {
     return null;
-  }
-
-  /**
-   * Returns the metadata of the variants this signature also reports findings under, with ids
-   * of their own (through {@link SignatureContext#report(Event, SignatureMetadata, java.util.Map)}),
-   * so that a listing shows every id a finding may carry. The engine lists, counts and saves
-   * state under {@link #metadata()}'s id alone.
-   *
-   * @return the variants; empty (the default) when the signature reports under its own id only
-   */
-  default List<SignatureMetadata> variants() {
-    return List.of();
   }
 
   /** Releases resources; called once, after the end-of-input signal. */

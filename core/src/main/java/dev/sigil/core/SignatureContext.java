@@ -18,7 +18,9 @@ public interface SignatureContext {
 
   /**
    * Reports a finding under a variant of the signature's metadata, for example a higher
-   * severity, or a related id (SGL-1002 beside SGL-1001).
+   * severity, or a related id (SGL-1002 beside SGL-1001). Declare the variant in
+   * {@link Signature#variants()}, so that its id can be deduplicated on its own and is listed
+   * in the statistics from the start.
    *
    * @param trigger the event that triggered it
    * @param variant the metadata to report under

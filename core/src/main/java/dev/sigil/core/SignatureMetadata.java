@@ -1,9 +1,10 @@
 package dev.sigil.core;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param kubernetesTechnique Tracee's {@code Kubernetes_Technique}; may be empty
  * @param mitreTechniqueId the MITRE technique, e.g. {@code T1036} (Tracee's {@code external_id}); may be empty
  * @param mitreStixId the MITRE STIX id, e.g. {@code attack-pattern--...} (Tracee's {@code id}); may be empty
- * @param extraProperties further properties, in the order to print them; none may be named as a
+ * @param extraProperties further properties, in the order to print them (kept); none may be named as a
  *     standard property ({@code Severity}, {@code Category}, {@code Technique},
  *     {@code Kubernetes_Technique}, {@code id}, {@code external_id}) or as {@code signatureID}
  *     or {@code signatureName}, which Tracee writes from the fields above
@@ -89,8 +90,18 @@ public record SignatureMetadata(
             + "' is a standard property; set it with its own builder method");
       }
     }
-    tags = ImmutableList.copyOf(tags);
-    extraProperties = ImmutableMap.copyOf(extraProperties);
+    tags = List.copyOf(tags);
+    extraProperties = orderedCopy(extraProperties);
+  }
+
+  // Map.copyOf would lose the order the properties are printed in.
+  private static Map<String, Object> orderedCopy(Map<String, Object> properties) {
+    Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, properties.size() * 2));
+    for (Map.Entry<String, Object> entry : properties.entrySet()) {
+      copy.put(Objects.requireNonNull(entry.getKey(), "property name"),
+          Objects.requireNonNull(entry.getValue(), "property value"));
+    }
+    return Collections.unmodifiableMap(copy);
   }
 
   /**

@@ -1,13 +1,32 @@
 package dev.sigil.core;
 
 /**
- * Allocation-free comparisons of the character-sequence views that events hand out.
+ * Allocation-free comparisons and hashing of the character-sequence views that events hand out.
  *
- * <p>Views compare by identity ({@link Object#equals(Object)} is not overridden, as with any
- * flyweight); use these methods, or {@link CharSequence#compare(CharSequence, CharSequence)}.
+ * <p>Views compare and hash by identity ({@link Object#equals(Object)} and
+ * {@link Object#hashCode()} are not overridden, as with any flyweight): use these methods, or
+ * {@link CharSequence#compare(CharSequence, CharSequence)}. In particular
+ * {@code event.hostName().hashCode()} differs for every view and says nothing of the text; use
+ * {@link #hash(CharSequence)}, or {@link Partitions#of(CharSequence, int)} to route by a key.
  */
 public final class Text {
   private Text() {}
+
+  /**
+   * Hashes a sequence by its characters, exactly as {@link String#hashCode()} does (so
+   * {@code Text.hash(view) == view.toString().hashCode()}), without allocating.
+   *
+   * @param text the sequence
+   * @return the hash
+   */
+  public static int hash(CharSequence text) {
+    int h = 0;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    return h;
+  }
 
   /**
    * Tells whether two sequences hold the same characters.

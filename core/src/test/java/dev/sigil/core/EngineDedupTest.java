@@ -2,6 +2,8 @@ package dev.sigil.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.testing.EventBuilder;
 import java.time.Duration;
@@ -154,5 +156,71 @@ class EngineDedupTest {
     assertEquals(4, findings.size());
     assertEquals(2, engine.stats().dedupKeys());
     assertEquals(2, engine.stats().dedupEvictions());
+  }
+
+  /** Reports every event under its variant VARIANT-1, which it declares. */
+  private static final class VariantSignature extends RecordingSignature {
+    static final SignatureMetadata VARIANT =
+        SignatureMetadata.builder("VARIANT-1").severity(Severity.HIGH).build();
+
+    VariantSignature() {
+      super("BASE-1", Selector.any());
+    }
+
+    @Override
+    public List<SignatureMetadata> variants() {
+      return List.of(VARIANT);
+    }
+
+    @Override
+    public void onEvent(Event event, SignatureContext context) {
+      context.report(event, VARIANT, Map.of("path", String.valueOf(event.string(ArgKey.of("pathname")))));
+    }
+  }
+
+  @Test
+  void aDedupOverrideForAnIdNoSignatureHasFailsTheBuildNamingIt() {
+    Engine.Builder builder = Engine.builder().add(minuteByHostAndPath()).onFinding(findings::add)
+        .dedup("NOPE-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1)));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+    assertTrue(e.getMessage().contains("NOPE-1"), e.getMessage());
+  }
+
+  @Test
+  void aDedupOverrideMayNameADeclaredVariant() {
+    Engine engine = engine(Engine.builder().add(new VariantSignature())
+        .dedup("VARIANT-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path")));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 1));
+
+    assertEquals(1, findings.size());
+    assertEquals("VARIANT-1", findings.get(0).metadata().id());
+  }
+
+  @Test
+  void noneTurnsOneIdOffEvenWhenEveryWindowIsReplaced() {
+    Engine engine = engine(Engine.builder().add(minuteByHostAndPath())
+        .dedup("PATH-1", DedupPolicy.NONE).dedupWindow(Duration.ofHours(1)));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 1));
+
+    assertEquals(2, findings.size());
+    assertFalse(DedupPolicy.NONE.enabled());
+  }
+
+  @Test
+  void aZeroWindowOverrideIsTurnedOnByAGlobalWindowUnlikeNone() {
+    Engine engine = engine(Engine.builder().add(new PathSignature(null))
+        .dedup("PATH-1", DedupPolicy.byHostAndFields(Duration.ZERO, "path"))
+        .dedupWindow(Duration.ofHours(1)));
+
+    engine.accept(write("a", "/x", 0));
+    engine.accept(write("a", "/x", 1));
+
+    assertEquals(1, findings.size());
   }
 }

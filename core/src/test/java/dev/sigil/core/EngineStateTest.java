@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EngineStateTest {
@@ -77,7 +78,7 @@ class EngineStateTest {
 
     CountingSignature restored = new CountingSignature();
     Engine second = engine(restored);
-    second.restoreState(new ByteArrayInputStream(state));
+    RestoreReport report = second.restoreState(new ByteArrayInputStream(state));
     second.accept(event(2));
     second.accept(event(3600));
 
@@ -85,6 +86,49 @@ class EngineStateTest {
     assertEquals(2, findings.size());
     assertEquals(1, second.stats().suppressed());
     assertEquals(2L, findings.get(1).data().get("suppressedCount"));
+    assertEquals(new RestoreReport(Set.of("COUNT-1"), Set.of()), report);
+  }
+
+  @Test
+  void refusesToRestoreOnceEventsWereAcceptedInsteadOfWipingWhatTheEngineLearnt() throws IOException {
+    Engine first = engine(new CountingSignature());
+    first.accept(event(0));
+    byte[] state = save(first);
+    CountingSignature running = new CountingSignature();
+    Engine second = engine(running);
+    second.accept(event(1));
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> second.restoreState(new ByteArrayInputStream(state)));
+
+    assertTrue(e.getMessage().contains("before the first event"), e.getMessage());
+    assertEquals(1, running.count);
+  }
+
+  @Test
+  void refusesToRestoreAClosedEngine() throws IOException {
+    byte[] state = save(engine(new CountingSignature()));
+    Engine engine = engine(new CountingSignature());
+    engine.close();
+
+    assertThrows(IllegalStateException.class,
+        () -> engine.restoreState(new ByteArrayInputStream(state)));
+  }
+
+  @Test
+  void reportsSavedStatesThatNoRegisteredSignatureTook() throws IOException {
+    String document = "{\"format\":\"sigil-engine-state\",\"version\":1,\"dedup\":[],"
+        + "\"signatures\":{\"GONE-1\":{\"x\":1},\"COUNT-1\":{\"count\":5},\"PLAIN-1\":{}}}";
+    CountingSignature counting = new CountingSignature();
+    Engine engine = Engine.builder().add(counting).add(new RecordingSignature("PLAIN-1", Selector.any()))
+        .onFinding(findings::add).build();
+
+    RestoreReport report =
+        engine.restoreState(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals(Set.of("COUNT-1"), report.restored());
+    assertEquals(List.of("GONE-1", "PLAIN-1"), List.copyOf(report.ignored()));
+    assertEquals(5, counting.count);
   }
 
   @Test

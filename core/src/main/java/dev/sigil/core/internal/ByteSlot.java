@@ -1,13 +1,13 @@
 package dev.sigil.core.internal;
 
-import dev.sigil.core.ByteView;
 import java.util.Arrays;
 
 /**
- * Re-usable byte storage that is its own {@link ByteView}: refilled for every event, allocating
- * only when it must grow.
+ * Re-usable byte storage, refilled for every event and allocating only when it must grow. Its
+ * read methods have the shape of {@code ByteView}'s, so the event implementation makes it a view
+ * by declaring the interface, without this leaf package knowing the API.
  */
-public final class ByteSlot implements ByteView {
+public class ByteSlot {
   private byte[] bytes;
   private int length;
 
@@ -65,12 +65,22 @@ public final class ByteSlot implements ByteView {
     }
   }
 
-  @Override
+  /**
+   * Returns how many bytes are valid.
+   *
+   * @return the length
+   */
   public int length() {
     return length;
   }
 
-  @Override
+  /**
+   * Returns one byte.
+   *
+   * @param index from 0 to {@code length() - 1}
+   * @return the byte
+   * @throws IndexOutOfBoundsException when the index is outside the content
+   */
   public byte byteAt(int index) {
     if (index < 0 || index >= length) {
       throw new IndexOutOfBoundsException("index " + index + " outside [0, " + length + ")");
@@ -78,7 +88,12 @@ public final class ByteSlot implements ByteView {
     return bytes[index];
   }
 
-  @Override
+  /**
+   * Tells whether the content starts with a prefix.
+   *
+   * @param prefix the prefix
+   * @return true when it does
+   */
   public boolean startsWith(byte[] prefix) {
     if (length < prefix.length) {
       return false;
@@ -91,7 +106,11 @@ public final class ByteSlot implements ByteView {
     return true;
   }
 
-  @Override
+  /**
+   * Copies the content.
+   *
+   * @return a new array
+   */
   public byte[] toByteArray() {
     return Arrays.copyOf(bytes, length);
   }

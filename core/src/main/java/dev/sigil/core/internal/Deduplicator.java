@@ -53,8 +53,10 @@ public final class Deduplicator {
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
+      // Qualified: inside a LinkedHashMap subclass a bare Entry is the inherited Map.Entry, and
+      // javac from JDK 25 on resolves it so (JDK 17's did not).
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Deduplicator.Entry> eldest) {
         if (size() > Deduplicator.this.capacity) {
           evictions++;
           return true;

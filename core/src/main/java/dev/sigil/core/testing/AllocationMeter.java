@@ -1,6 +1,7 @@
 package dev.sigil.core.testing;
 
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -16,12 +17,32 @@ import java.util.function.LongConsumer;
  * <p>Run allocation tests in a JVM of their own (Sigil's build runs {@code *AllocationTest}
  * classes in a separate surefire fork): other tests' JIT activity or a fuzzer's
  * instrumentation would skew the figures.
+ *
+ * <p>The meter reads HotSpot's {@code com.sun.management} extension, in the
+ * {@code jdk.management} module. Sigil does not make every user require that module (its
+ * module only {@code requires static jdk.management}): on the class path it is always there;
+ * a test that runs on the module path adds {@code requires jdk.management;} to its test module
+ * (or {@code --add-modules jdk.management}), and the meter says so when it is missing.
  */
 public final class AllocationMeter {
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
   private AllocationMeter() {}
+
+  /** Loaded on first use, so that the rest of the testing package works without the module. */
+  private static final class Threads {
+    static final com.sun.management.ThreadMXBean BEAN = bean();
+
+    private static com.sun.management.ThreadMXBean bean() {
+      Optional<Module> management = ModuleLayer.boot().findModule("jdk.management");
+      if (management.isEmpty()) {
+        throw new UnsupportedOperationException("AllocationMeter needs the jdk.management module,"
+            + " which is not in this run: add 'requires jdk.management;' to the test's module-info"
+            + " or run with --add-modules jdk.management");
+      }
+      // A static requirement is read only when the module was resolved; make sure it is read.
+      AllocationMeter.class.getModule().addReads(management.get());
+      return (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    }
+  }
 
   /**
    * Runs an operation {@code count} times and returns the bytes the current thread allocated
@@ -30,23 +51,41 @@ public final class AllocationMeter {
    * @param count how many times
    * @param operation receives the iteration number, from 0
    * @return bytes allocated
-   * @throws UnsupportedOperationException when the JVM cannot measure thread allocation
+   * @throws UnsupportedOperationException when the JVM cannot measure thread allocation, or the
+   *     {@code jdk.management} module is missing (saying how to add it)
    */
   public static long allocatedBytes(long count, LongConsumer operation) {
-    if (!THREADS.isThreadAllocatedMemorySupported()) {
+    com.sun.management.ThreadMXBean threads = threads();
+    if (!threads.isThreadAllocatedMemorySupported()) {
       throw new UnsupportedOperationException("this JVM cannot measure thread allocation");
     }
-    THREADS.setThreadAllocatedMemoryEnabled(true);
+    threads.setThreadAllocatedMemoryEnabled(true);
     long id = Thread.currentThread().getId();
-    long calibrationStart = THREADS.getThreadAllocatedBytes(id);
-    long calibrationEnd = THREADS.getThreadAllocatedBytes(id);
+    long calibrationStart = threads.getThreadAllocatedBytes(id);
+    long calibrationEnd = threads.getThreadAllocatedBytes(id);
     long overhead = calibrationEnd - calibrationStart;
-    long start = THREADS.getThreadAllocatedBytes(id);
+    long start = threads.getThreadAllocatedBytes(id);
     for (long i = 0; i < count; i++) {
       operation.accept(i);
     }
-    long end = THREADS.getThreadAllocatedBytes(id);
+    long end = threads.getThreadAllocatedBytes(id);
     return Math.max(0, end - start - overhead);
+  }
+
+  private static com.sun.management.ThreadMXBean threads() {
+    try {
+      return Threads.BEAN;
+    } catch (ExceptionInInitializerError e) {
+      if (e.getCause() instanceof UnsupportedOperationException) {
+        throw (UnsupportedOperationException) e.getCause();
+      }
+      throw e;
+    } catch (NoClassDefFoundError e) {
+      // The holder failed before (its first error was thrown above), or the module is missing.
+      throw new UnsupportedOperationException("AllocationMeter needs the jdk.management module:"
+          + " add 'requires jdk.management;' to the test's module-info or run with"
+          + " --add-modules jdk.management", e);
+    }
   }
 
   /**
@@ -61,6 +100,7 @@ public final class AllocationMeter {
    * @return the bytes per operation of the best measurement (0.0 when passing)
    * @throws AssertionError naming the operation and the bytes per operation when every
    *     measurement allocated
+   * @throws UnsupportedOperationException as {@link #allocatedBytes(long, LongConsumer)}
    */
   public static double assertZeroAllocation(String what, long count, LongConsumer operation) {
     long warmup = Math.max(200_000, count / 2);

@@ -2,8 +2,8 @@ package dev.sigil.core.testing;
 
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.internal.MutableEvent;
-import dev.sigil.core.internal.StringListSlot;
+import dev.sigil.core.event.MutableEvent;
+import dev.sigil.core.event.StringListSlot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

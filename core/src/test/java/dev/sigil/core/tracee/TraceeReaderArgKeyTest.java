@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.EventSnapshot;
+import dev.sigil.core.internal.Registries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class TraceeReaderArgKeyTest {
 
     TraceeReader.builder().build().read(line, 0, line.length, event -> snapshots.add(event.copy()));
 
-    assertEquals(-1, ArgKey.findId(name));
+    assertEquals(-1, Registries.ARG_NAMES.find(name));
     assertEquals(7, snapshots.get(0).longValue(ArgKey.of(name), -1));
   }
 }

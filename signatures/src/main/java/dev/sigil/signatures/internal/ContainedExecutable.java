@@ -161,9 +161,10 @@ public final class ContainedExecutable implements Signature, Stateful {
   private final StringBuilder argumentBuffer = new StringBuilder(256);
   private final StringBuilder joinBuffer = new StringBuilder(256);
   private @Nullable String lastContainerId;
-  private Counter allowlisted = new Counter("allowlisted");
-  private Counter silencedByActivation = new Counter("silencedByActivation");
-  private Counter silencedByLearning = new Counter("silencedByLearning");
+  // Set by init, which the engine calls before any event; counters come from the context only.
+  private Counter allowlisted;
+  private Counter silencedByActivation;
+  private Counter silencedByLearning;
 
   /** Creates the signatures with default options (for {@link java.util.ServiceLoader}). */
   public ContainedExecutable() {

@@ -30,12 +30,13 @@ final class ContainedExecutableState {
   private final LruIndex inodes;
   private final LruIndex hosts;
   private final LearnedProfile profile;
-  private Counter inodeCount = new Counter("inodes");
-  private Counter inodeEvictions = new Counter("inodeEvictions");
-  private Counter profileKeys = new Counter("profileKeys");
-  private Counter profileEvictions = new Counter("profileEvictions");
-  private Counter hostCount = new Counter("hosts");
-  private Counter hostEvictions = new Counter("hostEvictions");
+  // Set by bindCounters, which the signature's init calls before any event or restore.
+  private Counter inodeCount;
+  private Counter inodeEvictions;
+  private Counter profileKeys;
+  private Counter profileEvictions;
+  private Counter hostCount;
+  private Counter hostEvictions;
 
   ContainedExecutableState(int inodeCapacity, int profileCapacity, int hostCapacity) {
     this.inodes = new LruIndex(inodeCapacity);

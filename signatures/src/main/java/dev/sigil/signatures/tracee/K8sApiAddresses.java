@@ -32,7 +32,9 @@ final class K8sApiAddresses {
   private final int capacity;
   private final LinkedHashMap<String, String> byContainer;
   private final Probe probe = new Probe();
-  private Counter evictions = new Counter("evictions");
+  // Set by bindEvictions, which the signature's init calls before any event; counters come from
+  // the context only.
+  private Counter evictions;
 
   K8sApiAddresses(int capacity) {
     if (capacity < 1) {

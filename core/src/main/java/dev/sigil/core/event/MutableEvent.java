@@ -1,4 +1,4 @@
-package dev.sigil.core.internal;
+package dev.sigil.core.event;
 
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.ArgKind;
@@ -6,14 +6,16 @@ import dev.sigil.core.ByteView;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.StringList;
-import dev.sigil.core.Text;
+import dev.sigil.core.internal.Registries;
+import dev.sigil.core.internal.TextSlot;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The re-usable {@link Event} that decoders and test builders fill: one instance per producer,
- * {@link #reset()} before each event, storage grown on demand and kept, so that steady-state
- * decoding allocates nothing.
+ * The re-usable {@link Event} that producers fill (the Tracee decoder, the public
+ * {@code SensorEvent}, the test builder): one instance per producer, {@link #reset()} before each
+ * event, storage grown on demand and kept, so that steady-state filling allocates nothing. The
+ * context lives here; the arguments live in an {@link ArgTable}.
  */
 public final class MutableEvent implements Event {
   private long timestamp;
@@ -51,17 +53,8 @@ public final class MutableEvent implements Event {
   private long processEntityId;
   private long parentEntityId;
 
-  private int argCount;
-  private int[] argKeyIds = new int[0];
-  private ArgKind[] argKinds = new ArgKind[0];
-  private long[] argLongs = new long[0];
-  private TextSlot[] argNames = new TextSlot[0];
-  private TextSlot[] argTypes = new TextSlot[0];
-  private TextSlot[] argTexts = new TextSlot[0];
-  private ByteSlot[] argBytes = new ByteSlot[0];
-  private StringListSlot[] argLists = new StringListSlot[0];
-  private @Nullable JsonFields[] argFields = new JsonFields[0];
-  private boolean[] fieldsParsed = new boolean[0];
+  private final ArgTable args = new ArgTable();
+  private EventType[] typesById = new EventType[0];
 
   /** Clears every field and argument, keeping the storage. */
   public void reset() {
@@ -99,7 +92,7 @@ public final class MutableEvent implements Event {
     threadEntityId = 0;
     processEntityId = 0;
     parentEntityId = 0;
-    argCount = 0;
+    args.clear();
   }
 
   // ---- context setters -------------------------------------------------------------------
@@ -181,7 +174,18 @@ public final class MutableEvent implements Event {
    */
   public void eventName(char[] chars, int offset, int length) {
     eventName.set(chars, offset, length);
-    type = EventType.find(chars, offset, length);
+    type = typeOf(Registries.EVENT_NAMES.find(chars, offset, length));
+  }
+
+  /**
+   * Sets the event name and resolves its type without registering it, as
+   * {@link #eventName(char[], int, int)}.
+   *
+   * @param name the name
+   */
+  public void eventNameIfKnown(CharSequence name) {
+    eventName.set(name);
+    type = typeOf(Registries.EVENT_NAMES.find(name));
   }
 
   /**
@@ -192,21 +196,66 @@ public final class MutableEvent implements Event {
    */
   public void eventName(CharSequence name) {
     eventName.set(name);
-    type = EventType.intern(eventName.array(), 0, eventName.length());
+    int id = Registries.EVENT_NAMES.find(name);
+    if (id < 0 && name.length() > 0) {
+      type = EventType.of(name.toString());
+    } else {
+      type = typeOf(id);
+    }
   }
 
-  // ---- arguments -------------------------------------------------------------------------
+  /**
+   * Sets the event type, and its name as the event name.
+   *
+   * @param value the type
+   */
+  public void type(EventType value) {
+    eventName.set(value.name());
+    type = value;
+  }
+
+  // One lookup per id, then an array read: the registry gives ids, the API owns the objects.
+  private EventType typeOf(int id) {
+    if (id < 0) {
+      return EventType.UNREGISTERED;
+    }
+    if (id >= typesById.length) {
+      typesById = Arrays.copyOf(typesById, Math.max(id + 1, typesById.length * 2 + 16));
+    }
+    EventType found = typesById[id];
+    if (found == null) {
+      found = EventType.of(Registries.EVENT_NAMES.name(id));
+      typesById[id] = found;
+    }
+    return found;
+  }
+
+  // ---- arguments (stored in the ArgTable) --------------------------------------------------
 
   /**
-   * Appends an argument; its value reads as {@link ArgKind#NULL} until set.
+   * Appends an argument, registering its name as a key when new (trusted producers); its value
+   * reads as {@link ArgKind#NULL} until set.
    *
    * @param name the argument's name
    * @return the new argument's index
    */
   public int addArg(CharSequence name) {
-    int index = newArg();
-    argNames[index].set(name);
-    argKeyIds[index] = ArgKey.internId(name);
+    int index = args.add();
+    args.name(index).set(name);
+    args.keyId(index, name.length() == 0 ? -1 : Registries.ARG_NAMES.intern(name));
+    return index;
+  }
+
+  /**
+   * Appends an argument named by a key; its value reads as {@link ArgKind#NULL} until set.
+   *
+   * @param key the key
+   * @return the new argument's index
+   */
+  public int addArg(ArgKey key) {
+    int index = args.add();
+    args.name(index).set(key.name());
+    args.keyId(index, key.id());
     return index;
   }
 
@@ -222,8 +271,8 @@ public final class MutableEvent implements Event {
    * @param length its length
    */
   public void argNameIfKnown(int index, char[] chars, int offset, int length) {
-    argNames[index].set(chars, offset, length);
-    argKeyIds[index] = ArgKey.findId(chars, offset, length);
+    args.name(index).set(chars, offset, length);
+    args.keyId(index, Registries.ARG_NAMES.find(chars, offset, length));
   }
 
   /**
@@ -234,45 +283,7 @@ public final class MutableEvent implements Event {
    * @return the new argument's index
    */
   public int addUnnamedArg() {
-    int index = newArg();
-    argNames[index].clear();
-    return index;
-  }
-
-  private int newArg() {
-    int index = argCount;
-    if (index == argKeyIds.length) {
-      grow(Math.max(8, index * 2));
-    }
-    argCount++;
-    argKeyIds[index] = -1;
-    argKinds[index] = ArgKind.NULL;
-    argLongs[index] = 0;
-    argTypes[index].clear();
-    argTexts[index].clear();
-    fieldsParsed[index] = false;
-    return index;
-  }
-
-  private void grow(int capacity) {
-    int old = argKeyIds.length;
-    argKeyIds = Arrays.copyOf(argKeyIds, capacity);
-    argKinds = Arrays.copyOf(argKinds, capacity);
-    argLongs = Arrays.copyOf(argLongs, capacity);
-    argNames = Arrays.copyOf(argNames, capacity);
-    argTypes = Arrays.copyOf(argTypes, capacity);
-    argTexts = Arrays.copyOf(argTexts, capacity);
-    argBytes = Arrays.copyOf(argBytes, capacity);
-    argLists = Arrays.copyOf(argLists, capacity);
-    argFields = Arrays.copyOf(argFields, capacity);
-    fieldsParsed = Arrays.copyOf(fieldsParsed, capacity);
-    for (int i = old; i < capacity; i++) {
-      argNames[i] = new TextSlot(16);
-      argTypes[i] = new TextSlot(16);
-      argTexts[i] = new TextSlot(64);
-      argBytes[i] = new ByteSlot(32);
-      argLists[i] = new StringListSlot();
-    }
+    return args.add();
   }
 
   /**
@@ -282,7 +293,7 @@ public final class MutableEvent implements Event {
    * @return its type slot
    */
   public TextSlot argTypeSlot(int index) {
-    return argTypes[index];
+    return args.type(index);
   }
 
   /**
@@ -294,7 +305,7 @@ public final class MutableEvent implements Event {
    * @return its text slot, not cleared
    */
   public TextSlot argTextSlot(int index) {
-    return argTexts[index];
+    return args.text(index);
   }
 
   /**
@@ -304,10 +315,7 @@ public final class MutableEvent implements Event {
    * @return its text slot, cleared
    */
   public TextSlot setString(int index) {
-    argKinds[index] = ArgKind.STRING;
-    TextSlot slot = argTexts[index];
-    slot.clear();
-    return slot;
+    return args.setString(index);
   }
 
   /**
@@ -317,24 +325,17 @@ public final class MutableEvent implements Event {
    * @return its text slot, cleared
    */
   public TextSlot setRawJson(int index) {
-    argKinds[index] = ArgKind.JSON;
-    fieldsParsed[index] = false;
-    TextSlot slot = argTexts[index];
-    slot.clear();
-    return slot;
+    return args.setRawJson(index);
   }
 
   /**
    * Marks an argument as bytes and returns its storage to fill.
    *
    * @param index the argument
-   * @return its byte slot, cleared
+   * @return its byte storage, cleared
    */
-  public ByteSlot setBytes(int index) {
-    argKinds[index] = ArgKind.BYTES;
-    ByteSlot slot = argBytes[index];
-    slot.clear();
-    return slot;
+  public ByteArg setBytes(int index) {
+    return args.setBytes(index);
   }
 
   /**
@@ -344,10 +345,7 @@ public final class MutableEvent implements Event {
    * @return its list slot, cleared
    */
   public StringListSlot setStrings(int index) {
-    argKinds[index] = ArgKind.STRINGS;
-    StringListSlot slot = argLists[index];
-    slot.clear();
-    return slot;
+    return args.setStrings(index);
   }
 
   /**
@@ -357,8 +355,7 @@ public final class MutableEvent implements Event {
    * @param value the value
    */
   public void setLong(int index, long value) {
-    argKinds[index] = ArgKind.LONG;
-    argLongs[index] = value;
+    args.setLong(index, value);
   }
 
   /**
@@ -368,8 +365,7 @@ public final class MutableEvent implements Event {
    * @param value the value
    */
   public void setBool(int index, boolean value) {
-    argKinds[index] = ArgKind.BOOL;
-    argLongs[index] = value ? 1 : 0;
+    args.setBool(index, value);
   }
 
   /**
@@ -378,7 +374,7 @@ public final class MutableEvent implements Event {
    * @param index the argument
    */
   public void setNull(int index) {
-    argKinds[index] = ArgKind.NULL;
+    args.setKind(index, ArgKind.NULL);
   }
 
   /**
@@ -387,7 +383,7 @@ public final class MutableEvent implements Event {
    * @param index the argument
    */
   public void setInvalid(int index) {
-    argKinds[index] = ArgKind.INVALID;
+    args.setKind(index, ArgKind.INVALID);
   }
 
   // ---- Event -----------------------------------------------------------------------------
@@ -426,133 +422,31 @@ public final class MutableEvent implements Event {
   @Override public long threadEntityId() { return threadEntityId; }
   @Override public long processEntityId() { return processEntityId; }
   @Override public long parentEntityId() { return parentEntityId; }
-  @Override public int argCount() { return argCount; }
-
-  @Override
-  public CharSequence argName(int index) {
-    checkIndex(index);
-    return argNames[index];
-  }
-
-  @Override
-  public CharSequence argType(int index) {
-    checkIndex(index);
-    return argTypes[index];
-  }
-
-  @Override
-  public ArgKind argKind(int index) {
-    checkIndex(index);
-    return argKinds[index];
-  }
-
-  private void checkIndex(int index) {
-    if (index < 0 || index >= argCount) {
-      throw new IndexOutOfBoundsException("argument " + index + " outside [0, " + argCount + ")");
-    }
-  }
-
-  @Override
-  public int argIndex(ArgKey key) {
-    int id = key.id();
-    for (int i = 0; i < argCount; i++) {
-      int argId = argKeyIds[i];
-      // An argument decoded before its key existed has no id: compare its name (length first).
-      if (argId == id || (argId < 0 && Text.contentEquals(argNames[i], key.name()))) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Returns the key id an argument's name resolved to when decoded.
-   *
-   * @param index the argument
-   * @return the id, or -1 when no key had that name then
-   */
-  public int argKeyId(int index) {
-    checkIndex(index);
-    return argKeyIds[index];
-  }
-
-  @Override
-  public @Nullable CharSequence rawJson(int index) {
-    checkIndex(index);
-    return argKinds[index] == ArgKind.JSON ? argTexts[index] : null;
-  }
-
-  @Override
-  public @Nullable CharSequence stringAt(int index) {
-    checkIndex(index);
-    return argKinds[index] == ArgKind.STRING ? argTexts[index] : null;
-  }
-
-  @Override
-  public @Nullable ByteView bytesAt(int index) {
-    checkIndex(index);
-    return argKinds[index] == ArgKind.BYTES ? argBytes[index] : null;
-  }
-
-  @Override
-  public long longAt(int index, long absent) {
-    checkIndex(index);
-    return argKinds[index] == ArgKind.LONG ? argLongs[index] : absent;
-  }
-
-  @Override
-  public boolean boolAt(int index, boolean absent) {
-    checkIndex(index);
-    ArgKind kind = argKinds[index];
-    return kind == ArgKind.BOOL || kind == ArgKind.LONG ? argLongs[index] != 0 : absent;
-  }
+  @Override public int argCount() { return args.count(); }
+  @Override public CharSequence argName(int index) { return args.nameAt(index); }
+  @Override public CharSequence argType(int index) { return args.typeAt(index); }
+  @Override public ArgKind argKind(int index) { return args.kindAt(index); }
+  @Override public int argIndex(ArgKey key) { return args.indexOf(key); }
+  @Override public @Nullable CharSequence rawJson(int index) { return args.rawJson(index); }
+  @Override public @Nullable CharSequence stringAt(int index) { return args.stringAt(index); }
+  @Override public @Nullable ByteView bytesAt(int index) { return args.bytesAt(index); }
+  @Override public long longAt(int index, long absent) { return args.longAt(index, absent); }
+  @Override public boolean boolAt(int index, boolean absent) { return args.boolAt(index, absent); }
+  @Override public @Nullable StringList stringsAt(int index) { return args.stringsAt(index); }
+  @Override public int elementCountAt(int index) { return args.elementCountAt(index); }
 
   @Override
   public @Nullable CharSequence fieldAt(int index, String name) {
-    JsonFields fields = parsedFields(index);
-    return fields == null ? null : fields.field(name);
-  }
-
-  @Override
-  public int elementCountAt(int index) {
-    checkIndex(index);
-    if (argKinds[index] == ArgKind.STRINGS) {
-      return argLists[index].size();
-    }
-    JsonFields fields = parsedFields(index);
-    return fields == null ? -1 : fields.elementCount();
+    return args.fieldAt(index, name);
   }
 
   @Override
   public @Nullable CharSequence fieldAt(int index, int element, String name) {
-    JsonFields fields = parsedFields(index);
-    return fields == null ? null : fields.field(element, name);
-  }
-
-  // Parsed on first use: most structured arguments are never asked for a field.
-  private @Nullable JsonFields parsedFields(int index) {
-    checkIndex(index);
-    if (argKinds[index] != ArgKind.JSON) {
-      return null;
-    }
-    if (!fieldsParsed[index]) {
-      if (argFields[index] == null) {
-        argFields[index] = new JsonFields();
-      }
-      argFields[index].parse(argTexts[index]);
-      fieldsParsed[index] = true;
-    }
-    return argFields[index];
-  }
-
-  @Override
-  public @Nullable StringList stringsAt(int index) {
-    checkIndex(index);
-    return argKinds[index] == ArgKind.STRINGS ? argLists[index] : null;
+    return args.fieldAt(index, element, name);
   }
 
   @Override
   public String toString() {
-    return "MutableEvent[" + eventName + " @" + timestamp + ", " + argCount + " args]";
+    return "MutableEvent[" + eventName + " @" + timestamp + ", " + args.count() + " args]";
   }
 }

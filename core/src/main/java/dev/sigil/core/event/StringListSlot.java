@@ -1,6 +1,7 @@
-package dev.sigil.core.internal;
+package dev.sigil.core.event;
 
 import dev.sigil.core.StringList;
+import dev.sigil.core.internal.TextSlot;
 import java.util.Arrays;
 
 /** A re-usable {@link StringList}: its slots are refilled for every event. */

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *  [one thread per sender: cut lines, node --&gt; partition]      {@link Input}, {@link Sender}
  *        | batches of raw lines (bounded, per partition)
  *        v
- *  partition 0..n-1 [TraceeReader --&gt; Engine]                 {@link Partitions}
+ *  partition 0..n-1 [TraceeReader --&gt; Engine]                 {@link NodeRouter}
  *        | findings (one bounded queue)         (one thread each, started on first use)
  *        v
  *  [writer thread] --&gt; stdout                                 {@link FindingDrain}
@@ -46,7 +46,7 @@ public final class Agent {
   private final PrintStream log;
   private final RejectionLog rejections;
   private final FindingDrain drain;
-  private final Partitions partitions;
+  private final NodeRouter partitions;
   private final Senders senders;
   private final Thread thread;
   private volatile @Nullable Input input;
@@ -72,7 +72,7 @@ public final class Agent {
     String senderKind = options.port() != null ? "connection" : "fifo writer";
     this.rejections = new RejectionLog(log, senderKind);
     this.drain = new FindingDrain(options.format().open(out), options.findingQueueCapacity(), log);
-    this.partitions = new Partitions(options, signatures, drain, rejections, log);
+    this.partitions = new NodeRouter(options, signatures, drain, rejections, log);
     this.senders = new Senders(partitions, rejections, options, senderKind, log);
     this.thread = new Thread(this::runThenEnd, "sigil-agent");
   }

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * blocks the senders.
  *
  * <p>Memory follows use: the batches are made when first needed, up to the limit, and a
- * partition is only created once a node maps to it ({@link Partitions}).
+ * partition is only created once a node maps to it ({@link NodeRouter}).
  */
 final class Partition implements Runnable {
   private final int index;

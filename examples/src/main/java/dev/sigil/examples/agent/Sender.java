@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>The node.</b> A stream's events all belong to one node, which its first line may name:
  * {@code #node worker-7}. Without that line the stream belongs to the agent's default node
- * ({@code --node}, for single-node use). See {@link Partitions} for why the node, and not
+ * ({@code --node}, for single-node use). See {@link NodeRouter} for why the node, and not
  * {@code hostName}, is the key.
  *
  * <p><b>Why raw lines, not events.</b> A {@code TraceeReader} hands out one re-used event, valid
@@ -182,7 +182,7 @@ final class Sender {
             + MAX_NODE_NAME + " visible ASCII characters); the default node is used");
       }
     }
-    Partition chosen = shared.partitions().forNode(node);
+    Partition chosen = shared.router().forNode(node);
     partition = chosen;
     shared.log().println("sigil-agent: " + shared.kind() + " " + id + " (" + from + "): node "
         + node + ", partition " + chosen.index());

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What every {@link Sender} shares: the partitions they route to, the rejection log, the default
+ * What every {@link Sender} shares: the router to the partitions, the rejection log, the default
  * node, the numbering of senders (connection 1, 2, …) and the figures that add up over them.
  * An {@link Input} asks it for a sender per stream; any thread may.
  */
@@ -22,16 +22,16 @@ final class Senders {
 
   private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger open = new AtomicInteger();
-  private final Partitions partitions;
+  private final NodeRouter router;
   private final RejectionLog rejections;
   private final String defaultNode;
   private final String kind;
   private final int maxLineBytes;
   private final PrintStream log;
 
-  Senders(Partitions partitions, RejectionLog rejections, AgentOptions options, String kind,
+  Senders(NodeRouter router, RejectionLog rejections, AgentOptions options, String kind,
       PrintStream log) {
-    this.partitions = partitions;
+    this.router = router;
     this.rejections = rejections;
     this.defaultNode = options.node();
     this.kind = kind;
@@ -62,8 +62,8 @@ final class Senders {
     return open.get();
   }
 
-  Partitions partitions() {
-    return partitions;
+  NodeRouter router() {
+    return router;
   }
 
   RejectionLog rejections() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Engine;
+import dev.sigil.core.Partitions;
 import dev.sigil.core.tracee.TraceeReader;
 import dev.sigil.examples.agent.AgentTesting.Running;
 import java.io.ByteArrayInputStream;
@@ -65,7 +66,7 @@ class AgentNodeTest {
     assertTrue(new String(events, StandardCharsets.UTF_8).contains("\"hostName\":\"" + POD + "\""));
     Map<String, Integer> scan = scanFinds(events);
     assertEquals(1, scan.get("SGL-1001"), "a scan finds the correlation: " + scan);
-    assertNotEquals(Partitions.indexOf(POD, 8), Partitions.indexOf(NODE, 8),
+    assertNotEquals(Partitions.of(POD, 8), Partitions.of(NODE, 8),
         "keyed by hostName, the two events would reach different engines");
 
     byte[] sent = ("#node " + NODE + "\n" + new String(events, StandardCharsets.UTF_8))
@@ -108,7 +109,7 @@ class AgentNodeTest {
       AgentStats stats = run.stop();
 
       assertEquals(scan, signatureIdsIn(run.out.toByteArray()));
-      assertEquals(Partitions.indexOf(NODE, 8), stats.partitions().get(0).index());
+      assertEquals(Partitions.of(NODE, 8), stats.partitions().get(0).index());
       assertTrue(run.log().contains("): node " + NODE + ", partition "), run.log());
     }
   }
@@ -129,13 +130,5 @@ class AgentNodeTest {
       assertTrue(log.contains("node local, partition"), log);
       assertTrue(!log.contains("\u0001"), "the input is never quoted");
     }
-  }
-
-  @Test
-  void nodesMapToPartitionsAsStringHashCodeDoes() {
-    for (String node : new String[] {"worker-7", "node-1", "", "ip-10-0-0-1.ec2.internal"}) {
-      assertEquals(Math.floorMod(node.hashCode(), 5), Partitions.indexOf(node, 5));
-    }
-    assertEquals(0, Partitions.indexOf("any", 1));
   }
 }

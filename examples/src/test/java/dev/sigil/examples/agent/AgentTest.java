@@ -9,6 +9,7 @@ import static dev.sigil.examples.agent.AgentTesting.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sigil.core.Partitions;
 import dev.sigil.examples.agent.AgentTesting.Running;
 import dev.sigil.core.output.FindingFormat;
 import java.io.BufferedReader;
@@ -85,7 +86,7 @@ class AgentTest {
       AgentStats stats = run.awaitEnd();
 
       assertEquals(1, stats.partitions().size(), stats.summary());
-      assertEquals(Partitions.indexOf("worker-7", 4), stats.partitions().get(0).index());
+      assertEquals(Partitions.of("worker-7", 4), stats.partitions().get(0).index());
       assertEquals(21 * 2 * 4, stats.eventsAccepted());
       assertEquals(traffic.expected, findingsIn(run.out.toByteArray()));
     }

@@ -1,5 +1,6 @@
 package dev.sigil.examples.agent;
 
+import dev.sigil.core.Partitions;
 import dev.sigil.core.Signature;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The agent's engines, one per partition, each node's events going to one of them.
+ * Sends each node to its partition ({@link Partitions#of(CharSequence, int)}), starting the
+ * partition when its first node arrives.
  *
  * <p><b>Why the node.</b> Stateful signatures correlate the events of one node: a file written
  * in a container and executed from the host (SGL-1001), learned profiles, deduplication. A
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Lazily.</b> A partition (its thread, engine, signatures and batches) is created when the
  * first node maps to it, so {@code --partitions 1000} costs nothing until nodes arrive.
  */
-final class Partitions {
+final class NodeRouter {
   private final @Nullable Partition[] partitions;
   private final Supplier<List<Signature>> signatures;
   private final FindingDrain drain;
@@ -30,7 +32,7 @@ final class Partitions {
   private final PrintStream log;
   private boolean ended;
 
-  Partitions(AgentOptions options, Supplier<List<Signature>> signatures, FindingDrain drain,
+  NodeRouter(AgentOptions options, Supplier<List<Signature>> signatures, FindingDrain drain,
       RejectionLog rejections, PrintStream log) {
     this.partitions = new Partition[options.partitions()];
     this.signatures = signatures;
@@ -40,20 +42,12 @@ final class Partitions {
     this.log = log;
   }
 
-  /**
-   * Returns the partition index of a node: {@code String.hashCode} (so any content hash
-   * compatible with it agrees) spread over the partitions.
-   */
-  static int indexOf(String node, int count) {
-    return Math.floorMod(node.hashCode(), count);
-  }
-
   /** Returns the node's partition, starting it on first use. */
   synchronized Partition forNode(String node) {
     if (ended) {
       throw new IllegalStateException("the partitions have ended");
     }
-    int index = indexOf(node, partitions.length);
+    int index = Partitions.of(node, partitions.length);
     Partition partition = partitions[index];
     if (partition == null) {
       partition = new Partition(index, signatures.get(), drain, rejections, options, log);

@@ -347,7 +347,10 @@ public final class SigilJob implements Callable<Integer> {
           .setDeliveryGuarantee(exactlyOnce ? DeliveryGuarantee.EXACTLY_ONCE
               : DeliveryGuarantee.AT_LEAST_ONCE);
       if (exactlyOnce) {
-        builder.setTransactionalIdPrefix("sigil-" + endpoint.topic());
+        // The connector asks for an hour; brokers refuse more than transaction.max.timeout.ms
+        // (15 minutes by default). A transaction spans one checkpoint interval, plus a restart.
+        builder.setTransactionalIdPrefix("sigil-" + endpoint.topic())
+            .setProperty("transaction.timeout.ms", Long.toString(Duration.ofMinutes(15).toMillis()));
       }
       findings.sinkTo(builder.build()).name("Kafka: " + output).uid("sigil-sink");
     } else {

@@ -150,6 +150,11 @@ public final class SigilJob implements Callable<Integer> {
    * @param args the options; {@code --help} lists them
    */
   public static void main(String[] args) {
+    // Under java -jar the embedded cluster logs through slf4j-simple (in lib/, not in the
+    // cluster jar): warnings and errors only, unless asked otherwise.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     int status = run(args, LocalCluster.configuration(null), System.err);
     if (status != 0) {
       System.exit(status);

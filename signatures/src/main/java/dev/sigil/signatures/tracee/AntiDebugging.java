@@ -28,6 +28,7 @@ public final class AntiDebugging implements Signature {
       .version("1")
       .name("Anti-Debugging detected")
       .eventName("anti_debugging")
+      .traceeEventId(6018)
       .description("A process used anti-debugging techniques to block a debugger. Malware use"
           + " anti-debugging to stay invisible and inhibit analysis of their behavior.")
       .severity(Severity.fromTraceeValue(1))

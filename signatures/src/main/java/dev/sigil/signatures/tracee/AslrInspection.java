@@ -32,6 +32,7 @@ public final class AslrInspection implements Signature {
       .version("1")
       .name("ASLR inspection detected")
       .eventName("aslr_inspection")
+      .traceeEventId(6002)
       .description("The ASLR (address space layout randomization) configuration was inspected."
           + " ASLR is used by Linux to prevent memory vulnerabilities. An adversary may want to"
           + " inspect and change the ASLR configuration in order to avoid detection.")

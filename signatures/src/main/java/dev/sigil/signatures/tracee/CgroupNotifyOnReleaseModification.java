@@ -34,6 +34,7 @@ public final class CgroupNotifyOnReleaseModification implements Signature {
       .version("1")
       .name("Cgroups notify_on_release file modification")
       .eventName("cgroup_notify_on_release")
+      .traceeEventId(6007)
       .description("An attempt to modify Cgroup notify_on_release file was detected. Cgroups are a"
           + " Linux kernel feature which limits the resource usage of a set of processes."
           + " Adversaries may use this feature for container escaping.")

@@ -34,6 +34,7 @@ public final class CgroupReleaseAgentModification implements Signature {
       .version("1")
       .name("Cgroups release agent file modification")
       .eventName("cgroup_release_agent")
+      .traceeEventId(6012)
       .description("An attempt to modify Cgroup release agent file was detected. Cgroups are a"
           + " Linux kernel feature which limits the resource usage of a set of processes."
           + " Adversaries may use this feature for container escaping.")

@@ -34,6 +34,7 @@ public final class CorePatternModification implements Signature {
       .version("1")
       .name("Core dumps configuration file modification detected")
       .eventName("core_pattern_modification")
+      .traceeEventId(6014)
       .description("Modification of the core dump configuration file (core_pattern) detected."
           + " Core dumps are usually written to disk when a program crashes. Certain"
           + " modifications enable container escaping through the kernel core_pattern feature.")

@@ -38,6 +38,7 @@ public final class DefaultLoaderModification implements Signature {
       .version("1")
       .name("Default dynamic loader modification detected")
       .eventName("default_loader_mod")
+      .traceeEventId(6008)
       .description("The default dynamic loader has been modified. The dynamic loader is an"
           + " executable file loaded to process memory and run before the executable to load"
           + " dynamic libraries to the process. An attacker might use this technique to hijack"

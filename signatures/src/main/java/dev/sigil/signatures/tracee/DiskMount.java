@@ -32,6 +32,7 @@ public final class DiskMount implements Signature {
       .version("1")
       .name("Container device mount detected")
       .eventName("disk_mount")
+      .traceeEventId(6021)
       .description("Container device filesystem mount detected. A mount of a host device"
           + " filesystem can be exploited by adversaries to perform container escape.")
       .severity(Severity.fromTraceeValue(3))

@@ -36,6 +36,7 @@ public final class DockerAbuse implements Signature {
       .version("1")
       .name("Docker socket abuse detected")
       .eventName("docker_abuse")
+      .traceeEventId(6004)
       .description("An attempt to abuse the Docker UNIX socket inside a container was detected."
           + " docker.sock is the UNIX socket that Docker uses as the entry point to the Docker"
           + " API. Adversaries may attempt to abuse this socket to compromise the system.")

@@ -29,6 +29,7 @@ public final class DynamicCodeLoading implements Signature {
       .version("1")
       .name("Dynamic code loading detected")
       .eventName("dynamic_code_loading")
+      .traceeEventId(6022)
       .description("Possible dynamic code loading was detected as the binary's memory is both"
           + " writable and executable. Writing to an executable allocated memory region could be"
           + " a technique used by adversaries to run code undetected and without dropping"

@@ -27,6 +27,7 @@ public final class FilelessExecution implements Signature {
       .version("1")
       .name("Fileless execution detected")
       .eventName("fileless_execution")
+      .traceeEventId(6023)
       .description("Fileless execution was detected. Executing a process from memory instead from"
           + " a file in the filesystem may indicate that an adversary is trying to avoid"
           + " execution detection.")

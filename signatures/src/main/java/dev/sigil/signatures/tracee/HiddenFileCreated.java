@@ -31,6 +31,7 @@ public final class HiddenFileCreated implements Signature {
       .version("1")
       .name("Hidden executable creation detected")
       .eventName("hidden_file_created")
+      .traceeEventId(6017)
       .description("A hidden executable (ELF file) was created on disk. This activity could be"
           + " legitimate; however, it could indicate that an adversary is trying to avoid"
           + " detection by hiding their programs.")

@@ -31,6 +31,7 @@ public final class IllegitimateShell implements Signature {
       .version("1")
       .name("Web server spawned a shell")
       .eventName("illegitimate_shell")
+      .traceeEventId(6024)
       .description("A web-server program on your server spawned a shell program. Shell is the"
           + " linux command-line program, web servers usually don't run shell programs, so this"
           + " alert might indicate an adversary is exploiting a web server program to gain"

@@ -62,6 +62,7 @@ public final class K8sApiConnection implements Signature, Stateful {
       .version("0.1.0")
       .name("Kubernetes API server connection detected")
       .eventName("k8s_api_connection")
+      .traceeEventId(6001)
       .description("A connection to the kubernetes API server was detected. The K8S API server is"
           + " the brain of your K8S cluster, adversaries may try and communicate with the K8S API"
           + " server to gather information/credentials, or even run more containers and laterally"

@@ -43,6 +43,7 @@ public final class K8sServiceAccountToken implements Signature {
       .version("1")
       .name("K8s service account token file read")
       .eventName("k8s_service_account_token")
+      .traceeEventId(6030)
       .description("The Kubernetes service account token file was read on your container. This"
           + " token is used to communicate with the Kubernetes API Server. Adversaries may try to"
           + " communicate with the API Server to steal information and/or credentials, or even"

@@ -31,6 +31,7 @@ public final class KernelModuleLoading implements Signature {
       .version("1")
       .name("Kernel module loading detected")
       .eventName("kernel_module_loading")
+      .traceeEventId(6025)
       .description("Loading of a kernel module was detected. Kernel modules are binaries meant to"
           + " run in the kernel. Adversaries may try and load kernel modules to extend their"
           + " capabilities and avoid detection by running in the kernel and not user space.")

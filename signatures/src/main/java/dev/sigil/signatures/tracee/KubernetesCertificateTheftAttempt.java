@@ -35,6 +35,7 @@ public final class KubernetesCertificateTheftAttempt implements Signature {
       .version("1")
       .name("K8s TLS certificate theft detected")
       .eventName("k8s_cert_theft")
+      .traceeEventId(6026)
       .description("Theft of Kubernetes TLS certificates was detected. TLS certificates are used"
           + " to establish trust between systems. The Kubernetes certificate is used to to enable"
           + " secure communication between Kubernetes components, such as kubelet scheduler"

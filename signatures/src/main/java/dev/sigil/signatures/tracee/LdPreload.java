@@ -46,6 +46,7 @@ public final class LdPreload implements Signature {
       .version("1")
       .name("LD_PRELOAD code injection detected")
       .eventName("ld_preload")
+      .traceeEventId(6006)
       .description("LD_PRELOAD usage was detected. LD_PRELOAD lets you load your library before"
           + " any other library, allowing you to hook functions in a process. Adversaries may use"
           + " this technique to change your applications' behavior or load their own programs.")

@@ -32,11 +32,14 @@ import org.jspecify.annotations.Nullable;
  * where Tracee reads {@code ""}; Tracee itself only ever prints strings there.
  */
 public final class ProcFopsHooking implements Signature {
+  private static final boolean[] NO_MARKS = new boolean[0];
+
   /** Tracee's metadata for TRC-1020. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1020")
       .version("1")
       .name("File operations hooking on proc filesystem detected")
       .eventName("proc_fops_hooking")
+      .traceeEventId(6027)
       .description("File operations hooking on proc filesystem detected. The proc filesystem is"
           + " an interface for the running processes as files. This allows programs like `ps` and"
           + " `top` to check what are the running processes. File operations are the functions"
@@ -93,7 +96,7 @@ public final class ProcFopsHooking implements Signature {
     // A non-empty list of strings holds no object; otherwise the raw JSON tells which
     // elements are objects.
     CharSequence json = event.argKind(index) == ArgKind.JSON ? event.rawJson(index) : null;
-    int objects = json == null ? 0 : countObjects(json, null);
+    int objects = json == null ? 0 : countObjects(json, NO_MARKS);
     if (objects < count) {
       context.dataProblem(NOT_OBJECTS);
     }
@@ -122,10 +125,10 @@ public final class ProcFopsHooking implements Signature {
    * Counts the objects among the top-level elements of a JSON list, and marks them.
    *
    * @param json a well-formed JSON list (the event's reader checked it)
-   * @param marks when not null, set true for each element that is an object
+   * @param marks set true for each element that is an object, as far as the array reaches
    * @return the number of objects
    */
-  static int countObjects(CharSequence json, boolean @Nullable [] marks) {
+  static int countObjects(CharSequence json, boolean[] marks) {
     int length = json.length();
     int pos = skipSpace(json, 0);
     if (pos >= length || json.charAt(pos) != '[') {
@@ -141,7 +144,7 @@ public final class ProcFopsHooking implements Signature {
       }
       if (json.charAt(pos) == '{') {
         objects++;
-        if (marks != null && element < marks.length) {
+        if (element < marks.length) {
           marks[element] = true;
         }
       }

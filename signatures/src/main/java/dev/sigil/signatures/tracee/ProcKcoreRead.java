@@ -32,6 +32,7 @@ public final class ProcKcoreRead implements Signature {
       .version("1")
       .name("Kcore memory file read")
       .eventName("proc_kcore_read")
+      .traceeEventId(6015)
       .description("An attempt to read /proc/kcore file was detected. KCore provides a full dump"
           + " of the physical memory of the system in the core file format. Adversaries may read"
           + " this file to get all of the host memory and use this information for container"

@@ -37,6 +37,7 @@ public final class ProcMemAccess implements Signature {
       .version("1")
       .name("Process memory access detected")
       .eventName("proc_mem_access")
+      .traceeEventId(6016)
       .description("Process memory access detected. Adversaries may access other processes memory"
           + " to steal credentials and secrets.")
       .severity(Severity.fromTraceeValue(3))

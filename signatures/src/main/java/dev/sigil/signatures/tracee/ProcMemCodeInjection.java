@@ -37,6 +37,7 @@ public final class ProcMemCodeInjection implements Signature {
       .version("1")
       .name("Code injection detected through /proc/<pid>/mem file")
       .eventName("proc_mem_code_injection")
+      .traceeEventId(6003)
       .description("Possible code injection into another process was detected. Code injection"
           + " is an exploitation technique used to run malicious code, adversaries may use it in"
           + " order to execute their malware.")

@@ -26,6 +26,7 @@ public final class ProcessVmWriteCodeInjection implements Signature {
       .version("1")
       .name("Code injection detected using process_vm_writev syscall")
       .eventName("process_vm_write_inject")
+      .traceeEventId(6020)
       .description("Possible code injection into another process was detected. Code injection"
           + " is an exploitation technique used to run malicious code, adversaries may use it in"
           + " order to execute their malware.")

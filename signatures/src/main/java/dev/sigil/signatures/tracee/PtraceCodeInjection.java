@@ -28,6 +28,7 @@ public final class PtraceCodeInjection implements Signature {
       .version("1")
       .name("Code injection detected using ptrace")
       .eventName("ptrace_code_injection")
+      .traceeEventId(6019)
       .description("Possible code injection into another process was detected. Code injection"
           + " is an exploitation technique used to run malicious code, adversaries may use it in"
           + " order to execute their malware.")

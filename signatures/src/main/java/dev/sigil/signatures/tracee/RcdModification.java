@@ -41,6 +41,7 @@ public final class RcdModification implements Signature {
       .version("1")
       .name("Rcd modification detected")
       .eventName("rcd_modification")
+      .traceeEventId(6013)
       .description("The rcd files were modified. rcd files are scripts executed on boot and"
           + " runlevel switch. Those scripts are responsible for service control in runlevel"
           + " switch. Adversaries may add or modify rcd files in order to persist a reboot, thus"

@@ -33,6 +33,7 @@ public final class SchedDebugRecon implements Signature {
       .version("1")
       .name("sched_debug CPU file was read")
       .eventName("sched_debug_recon")
+      .traceeEventId(6010)
       .description("The sched_debug file was read. This file contains information about your CPU"
           + " and processes. Adversaries may read this file in order to gather that information"
           + " for their use.")

@@ -52,6 +52,7 @@ public final class ScheduledTaskModification implements Signature {
       .version("1")
       .name("Scheduled tasks modification detected")
       .eventName("scheduled_task_mod")
+      .traceeEventId(6005)
       .description("The task scheduling functionality or files were modified. Crontab schedules"
           + " task execution or enables task execution at boot time. Adversaries may add or"
           + " modify scheduled tasks in order to persist a reboot, thus maintaining malicious"

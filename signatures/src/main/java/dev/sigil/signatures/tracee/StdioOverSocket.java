@@ -34,6 +34,7 @@ public final class StdioOverSocket implements Signature {
       .version("2")
       .name("Process standard input/output over socket detected")
       .eventName("stdio_over_socket")
+      .traceeEventId(6000)
       .description("A process has its standard input/output redirected to a socket. This"
           + " behavior is the base of a Reverse Shell attack, which is when an interactive shell"
           + " being invoked from a target machine back to the attacker's machine, giving it"

@@ -38,6 +38,7 @@ public final class SudoersModification implements Signature {
       .version("1")
       .name("Sudoers file modification detected")
       .eventName("sudoers_modification")
+      .traceeEventId(6009)
       .description("The sudoers file was modified. The sudoers file is a configuration file which"
           + " controls the permissions and options of the sudo feature. Adversaries may alter the"
           + " sudoers file to elevate privileges, execute commands as other users or spawn"

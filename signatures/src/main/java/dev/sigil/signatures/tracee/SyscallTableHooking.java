@@ -24,6 +24,7 @@ public final class SyscallTableHooking implements Signature {
       .version("1")
       .name("Syscall table hooking detected")
       .eventName("syscall_hooking")
+      .traceeEventId(6028)
       .description("Syscall table hooking detected. Syscalls (system calls) are the interface"
           + " between user applications and the kernel. By hooking the syscall table an adversary"
           + " gains control on certain system function, such as file writing and reading or other"

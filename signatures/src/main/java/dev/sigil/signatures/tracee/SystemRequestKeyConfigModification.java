@@ -34,6 +34,7 @@ public final class SystemRequestKeyConfigModification implements Signature {
       .version("1")
       .name("System request key configuration modification")
       .eventName("system_request_key_mod")
+      .traceeEventId(6011)
       .description("An attempt to modify and activate the System Request Key configuration file"
           + " was detected. The system request key allows immediate input to the kernel through"
           + " simple key combinations. Adversaries may use this feature to immediately shut down"

@@ -1,9 +1,9 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_CLOEXEC;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDONLY;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDWR;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_WRONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_CLOEXEC;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -81,25 +81,25 @@ class AslrInspectionTest {
   @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should trigger detection")
-    void firesOnReadingRandomizeVaSpace(PrintedOpenFlags flags) {
+    void firesOnReadingRandomizeVaSpace(OpenFlagsForm flags) {
       assertFires(open(ASLR, flags.of(O_RDONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong open flags")
-    void ignoresWritingRandomizeVaSpace(PrintedOpenFlags flags) {
+    void ignoresWritingRandomizeVaSpace(OpenFlagsForm flags) {
       // Tracee's case lists pathname before flags: arguments are found by name in any order.
       assertSilent(EventBuilder.event("security_file_open").arg("pathname", ASLR)
           .arg("flags", flags.of(O_WRONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong path")
-    void ignoresReadingAnotherKernelSetting(PrintedOpenFlags flags) {
+    void ignoresReadingAnotherKernelSetting(OpenFlagsForm flags) {
       assertSilent(open("/proc/sys/kernel/yo", flags.of(O_RDONLY)).build());
     }
   }
@@ -108,14 +108,14 @@ class AslrInspectionTest {
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForReadingAndWriting(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires(open(ASLR, flags.of(O_RDWR)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnReadingWithFurtherFlags(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires(open(ASLR, flags.of(O_RDONLY | O_CLOEXEC)).build());
     }
 

@@ -1,9 +1,9 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDONLY;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDWR;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_TRUNC;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_WRONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -82,23 +82,23 @@ class CgroupNotifyOnReleaseModificationTest {
   @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should trigger detection")
-    void firesOnWritingNotifyOnReleaseOfAMountedCgroup(PrintedOpenFlags flags) {
+    void firesOnWritingNotifyOnReleaseOfAMountedCgroup(OpenFlagsForm flags) {
       assertFires("/tmp/cgrp/x/notify_on_release", flags.of(O_WRONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong open flags")
-    void ignoresReadingNotifyOnRelease(PrintedOpenFlags flags) {
+    void ignoresReadingNotifyOnRelease(OpenFlagsForm flags) {
       assertSilent(open("/tmp/cgrp/x/notify_on_release", flags.of(O_RDONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong path")
-    void ignoresWritingAnotherFile(PrintedOpenFlags flags) {
+    void ignoresWritingAnotherFile(OpenFlagsForm flags) {
       assertSilent(open("/tmp/something", flags.of(O_WRONLY)).build());
     }
   }
@@ -107,14 +107,14 @@ class CgroupNotifyOnReleaseModificationTest {
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForReadingAndWriting(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires("/sys/fs/cgroup/memory/notify_on_release", flags.of(O_RDWR));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnWritingWithTruncation(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnWritingWithTruncation(OpenFlagsForm flags) {
       assertFires("/sys/fs/cgroup/rdma/notify_on_release", flags.of(O_WRONLY | O_TRUNC));
     }
 

@@ -1,9 +1,9 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_CLOEXEC;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDONLY;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDWR;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_WRONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_CLOEXEC;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -87,30 +87,30 @@ class K8sServiceAccountTokenTest {
   @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should trigger detection")
-    void firesOnReadingTheServiceAccountToken(PrintedOpenFlags flags) {
+    void firesOnReadingTheServiceAccountToken(OpenFlagsForm flags) {
       assertFires(TOKEN, flags.of(O_RDONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong open flags")
-    void ignoresWritingTheServiceAccountToken(PrintedOpenFlags flags) {
+    void ignoresWritingTheServiceAccountToken(OpenFlagsForm flags) {
       assertSilent(open("test", TOKEN, flags.of(O_WRONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong path")
-    void ignoresReadingAnotherTokenFile(PrintedOpenFlags flags) {
+    void ignoresReadingAnotherTokenFile(OpenFlagsForm flags) {
       assertSilent(open("test", "/tmp/token", flags.of(O_RDONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - legit proc")
-    void ignoresFlanneldReadingTheToken(PrintedOpenFlags flags) {
+    void ignoresFlanneldReadingTheToken(OpenFlagsForm flags) {
       assertSilent(open("flanneld", TOKEN, flags.of(O_RDONLY)).build());
     }
   }
@@ -138,14 +138,14 @@ class K8sServiceAccountTokenTest {
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForReadingAndWriting(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires(TOKEN, flags.of(O_RDWR));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnReadingWithFurtherFlags(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires(TOKEN, flags.of(O_RDONLY | O_CLOEXEC));
     }
 

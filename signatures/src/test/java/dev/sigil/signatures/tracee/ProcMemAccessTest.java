@@ -1,9 +1,9 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_LARGEFILE;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDONLY;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDWR;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_WRONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_LARGEFILE;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -89,23 +89,23 @@ class ProcMemAccessTest {
   @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should trigger detection")
-    void firesOnReadingAnotherProcessesMemory(PrintedOpenFlags flags) {
+    void firesOnReadingAnotherProcessesMemory(OpenFlagsForm flags) {
       assertFires("/proc/543/mem", flags.of(O_RDONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong open flags")
-    void ignoresWritingAProcessesMemory(PrintedOpenFlags flags) {
+    void ignoresWritingAProcessesMemory(OpenFlagsForm flags) {
       assertSilent(open("/proc/543/mem", flags.of(O_WRONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong path")
-    void ignoresAMemFileOutsideProc(PrintedOpenFlags flags) {
+    void ignoresAMemFileOutsideProc(OpenFlagsForm flags) {
       assertSilent(open("/var/543/mem", flags.of(O_RDONLY)).build());
     }
   }
@@ -114,32 +114,32 @@ class ProcMemAccessTest {
   @DisplayName("Sigil's difference: either Tracee v0.24.1's or newer Tracee's expression")
   class EitherExpression {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnProcSelfMemWhichOnlyTheNewerExpressionFinds(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnProcSelfMemWhichOnlyTheNewerExpressionFinds(OpenFlagsForm flags) {
       assertFires("/proc/self/mem", flags.of(O_RDONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnASingleDigitPidWhichOnlyTheNewerExpressionFinds(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnASingleDigitPidWhichOnlyTheNewerExpressionFinds(OpenFlagsForm flags) {
       assertFires("/proc/1/mem", flags.of(O_RDONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnAThreadsMemWhichOnlyTheV0241ExpressionFinds(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnAThreadsMemWhichOnlyTheV0241ExpressionFinds(OpenFlagsForm flags) {
       assertFires("/proc/543/task/544/mem", flags.of(O_RDONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnAThreadOfPidOneWhichOnlyTheV0241ExpressionFinds(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnAThreadOfPidOneWhichOnlyTheV0241ExpressionFinds(OpenFlagsForm flags) {
       assertFires("/proc/1/task/1/mem", flags.of(O_RDONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnAMultiDigitPidWhichBothExpressionsFind(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnAMultiDigitPidWhichBothExpressionsFind(OpenFlagsForm flags) {
       assertFires("/proc/12/mem", flags.of(O_RDONLY));
     }
 
@@ -149,8 +149,8 @@ class ProcMemAccessTest {
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void ignoresProcSelfTaskMemWhichNeitherExpressionFinds(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void ignoresProcSelfTaskMemWhichNeitherExpressionFinds(OpenFlagsForm flags) {
       assertSilent(open("/proc/self/task/1/mem", flags.of(O_RDONLY)).build());
     }
 
@@ -164,14 +164,14 @@ class ProcMemAccessTest {
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForReadingAndWriting(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires("/proc/543/mem", flags.of(O_RDWR));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnReadingWithFurtherFlags(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires("/proc/self/mem", flags.of(O_RDONLY | O_LARGEFILE));
     }
 

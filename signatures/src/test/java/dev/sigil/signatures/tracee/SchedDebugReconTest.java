@@ -1,9 +1,9 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_LARGEFILE;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDONLY;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDWR;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_WRONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_LARGEFILE;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -81,23 +81,23 @@ class SchedDebugReconTest {
   @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should trigger detection")
-    void firesOnReadingProcSchedDebug(PrintedOpenFlags flags) {
+    void firesOnReadingProcSchedDebug(OpenFlagsForm flags) {
       assertFires("/proc/sched_debug", flags.of(O_RDONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong path")
-    void ignoresReadingAnotherProcFile(PrintedOpenFlags flags) {
+    void ignoresReadingAnotherProcFile(OpenFlagsForm flags) {
       assertSilent(open("/proc/yo", flags.of(O_RDONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong open flags")
-    void ignoresWritingProcSchedDebug(PrintedOpenFlags flags) {
+    void ignoresWritingProcSchedDebug(OpenFlagsForm flags) {
       assertSilent(open("/proc/sched_debug", flags.of(O_WRONLY)).build());
     }
   }
@@ -106,20 +106,20 @@ class SchedDebugReconTest {
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnReadingTheSecondPathSysKernelDebugSchedDebug(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnReadingTheSecondPathSysKernelDebugSchedDebug(OpenFlagsForm flags) {
       assertFires("/sys/kernel/debug/sched/debug", flags.of(O_RDONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForReadingAndWriting(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires("/proc/sched_debug", flags.of(O_RDWR));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnReadingWithFurtherFlags(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires("/sys/kernel/debug/sched/debug", flags.of(O_RDONLY | O_LARGEFILE));
     }
 

@@ -1,10 +1,10 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_CREAT;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDONLY;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDWR;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_TRUNC;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_WRONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_CREAT;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -96,16 +96,16 @@ class SudoersModificationTest {
   @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should trigger detection - security_file_open file")
-    void firesOnOpenForWritingOfEtcSudoers(PrintedOpenFlags flags) {
+    void firesOnOpenForWritingOfEtcSudoers(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers", flags.of(O_WRONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should trigger detection - security_file_open dir")
-    void firesOnOpenForWritingInEtcSudoersD(PrintedOpenFlags flags) {
+    void firesOnOpenForWritingInEtcSudoersD(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers.d/amnon", flags.of(O_WRONLY));
     }
 
@@ -122,16 +122,16 @@ class SudoersModificationTest {
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - security_file_open wrong open flags")
-    void ignoresOpenForReadingOfEtcSudoers(PrintedOpenFlags flags) {
+    void ignoresOpenForReadingOfEtcSudoers(OpenFlagsForm flags) {
       assertSilent(open("/etc/sudoers", flags.of(O_RDONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - security_file_open wrong path")
-    void ignoresOpenForWritingOfAnotherFile(PrintedOpenFlags flags) {
+    void ignoresOpenForWritingOfAnotherFile(OpenFlagsForm flags) {
       assertSilent(open("/tmp/something", flags.of(O_WRONLY)).build());
     }
 
@@ -146,14 +146,14 @@ class SudoersModificationTest {
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForWritingOfTheSecondFilePrivateEtcSudoers(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForWritingOfTheSecondFilePrivateEtcSudoers(OpenFlagsForm flags) {
       assertFiresOnOpen("/private/etc/sudoers", flags.of(O_WRONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForWritingInTheSecondDirectoryPrivateEtcSudoersD(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForWritingInTheSecondDirectoryPrivateEtcSudoersD(OpenFlagsForm flags) {
       assertFiresOnOpen("/private/etc/sudoers.d/x", flags.of(O_WRONLY));
     }
 
@@ -164,20 +164,20 @@ class SudoersModificationTest {
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForReadingAndWriting(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers", flags.of(O_RDWR));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenThatCreatesAndTruncates(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenThatCreatesAndTruncates(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers.d/90-backdoor", flags.of(O_WRONLY | O_CREAT | O_TRUNC));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnTheDirectoryPathWithItsTrailingSlashAsTraceesPrefixDoes(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnTheDirectoryPathWithItsTrailingSlashAsTraceesPrefixDoes(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers.d/", flags.of(O_WRONLY));
     }
 
@@ -207,8 +207,8 @@ class SudoersModificationTest {
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void neverLooksAtThePathnameOfAnOpenForReadingAsTraceeDoesNot(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void neverLooksAtThePathnameOfAnOpenForReadingAsTraceeDoesNot(OpenFlagsForm flags) {
       assertSilent(EventBuilder.event("security_file_open").arg("flags", flags.of(O_RDONLY)).build());
     }
 
@@ -228,14 +228,14 @@ class SudoersModificationTest {
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void countsAnOpenForWritingWithoutPathnameAsADataProblem(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void countsAnOpenForWritingWithoutPathnameAsADataProblem(OpenFlagsForm flags) {
       assertDataProblem(EventBuilder.event("security_file_open").arg("flags", flags.of(O_WRONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void countsAnOpenForWritingWithANumericPathnameAsADataProblem(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void countsAnOpenForWritingWithANumericPathnameAsADataProblem(OpenFlagsForm flags) {
       assertDataProblem(EventBuilder.event("security_file_open").arg("pathname", 42L)
           .arg("flags", flags.of(O_WRONLY)).build());
     }

@@ -1,9 +1,9 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDONLY;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_RDWR;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_TRUNC;
-import static dev.sigil.signatures.tracee.PrintedOpenFlags.O_WRONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -85,23 +85,23 @@ class SystemRequestKeyConfigModificationTest {
   @DisplayName("Tracee's test cases")
   class TraceeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should trigger detection")
-    void firesOnWritingProcSysKernelSysrq(PrintedOpenFlags flags) {
+    void firesOnWritingProcSysKernelSysrq(OpenFlagsForm flags) {
       assertFires("/proc/sys/kernel/sysrq", flags.of(O_WRONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong open flags")
-    void ignoresReadingProcSysKernelSysrq(PrintedOpenFlags flags) {
+    void ignoresReadingProcSysKernelSysrq(OpenFlagsForm flags) {
       assertSilent(open("/proc/sys/kernel/sysrq", flags.of(O_RDONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
+    @EnumSource(OpenFlagsForm.class)
     @DisplayName("should not trigger detection - wrong path")
-    void ignoresWritingAnotherFile(PrintedOpenFlags flags) {
+    void ignoresWritingAnotherFile(OpenFlagsForm flags) {
       assertSilent(open("/tmp/something", flags.of(O_WRONLY)).build());
     }
   }
@@ -110,26 +110,26 @@ class SystemRequestKeyConfigModificationTest {
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnWritingTheSecondPathProcSysrqTrigger(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnWritingTheSecondPathProcSysrqTrigger(OpenFlagsForm flags) {
       assertFires("/proc/sysrq-trigger", flags.of(O_WRONLY));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnOpenForReadingAndWriting(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires("/proc/sysrq-trigger", flags.of(O_RDWR));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void firesOnWritingWithTruncation(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnWritingWithTruncation(OpenFlagsForm flags) {
       assertFires("/proc/sys/kernel/sysrq", flags.of(O_WRONLY | O_TRUNC));
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void ignoresReadingTheSecondPath(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void ignoresReadingTheSecondPath(OpenFlagsForm flags) {
       assertSilent(open("/proc/sysrq-trigger", flags.of(O_RDONLY)).build());
     }
 
@@ -152,15 +152,15 @@ class SystemRequestKeyConfigModificationTest {
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void neverLooksAtThePathnameOfAnOpenForReadingAsTraceeDoesNot(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void neverLooksAtThePathnameOfAnOpenForReadingAsTraceeDoesNot(OpenFlagsForm flags) {
       assertSilent(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
           .arg("flags", flags.of(O_RDONLY)).build());
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(PrintedOpenFlags.class)
-    void countsAnOpenForWritingWithoutPathnameAsADataProblem(PrintedOpenFlags flags) {
+    @EnumSource(OpenFlagsForm.class)
+    void countsAnOpenForWritingWithoutPathnameAsADataProblem(OpenFlagsForm flags) {
       assertDataProblem(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
           .arg("flags", flags.of(O_WRONLY)).build());
     }

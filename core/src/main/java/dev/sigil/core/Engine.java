@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
   private final SignatureErrorListener errorListener;
   private final Clock clock;
   private final Deduplicator deduplicator;
+  private final String node;
 
   // Plain fields: the engine's thread is the only writer, and a volatile store per event would
   // cost more than dispatch itself. Other threads reading stats() may see slightly stale values.
@@ -70,6 +71,7 @@ public final class Engine implements AutoCloseable {
     this.findingListener = Objects.requireNonNull(b.findingListener, "findingListener");
     this.errorListener = b.errorListener;
     this.clock = b.clock;
+    this.node = b.node;
     this.deduplicator = new Deduplicator(b.dedupCapacity);
     this.slots = new Slot[b.signatures.size()];
     for (int i = 0; i < slots.length; i++) {
@@ -371,7 +373,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void report(Event trigger, SignatureMetadata variant, Map<String, ?> data) {
       Finding finding = new Finding(variant, variant.severity(), trigger.copy(),
-          ImmutableMap.copyOf(data), clock.instant());
+          ImmutableMap.copyOf(data), clock.instant(), node);
       DedupPolicy policy = dedup.containsKey(variant.id()) ? dedup.get(variant.id()) : dedup.get("");
       if (policy != null && policy.enabled()) {
         String key = variant.id() + '\u0000' + policy.key().apply(finding);
@@ -388,7 +390,7 @@ public final class Engine implements AutoCloseable {
               .put("lastSuppressedAt", verdict.lastSuppressedAt())
               .buildKeepingLast();
           finding = new Finding(finding.metadata(), finding.severity(), finding.event(), withCounts,
-              finding.detectedAt());
+              finding.detectedAt(), node);
         }
       }
       findings++;
@@ -434,6 +436,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, DedupPolicy> dedupOverrides = new HashMap<>();
     private @Nullable Duration dedupWindow;
     private int dedupCapacity = 100_000;
+    private String node = "";
 
     private Builder() {}
 
@@ -547,6 +550,20 @@ public final class Engine implements AutoCloseable {
         throw new IllegalArgumentException("deduplicator capacity must be at least 1: " + capacity);
       }
       this.dedupCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Names the node whose events this engine reads, when one process runs an engine per node
+     * (a fleet pipeline, a partitioned agent); every finding carries it, and it is part of the
+     * finding's deterministic {@link Finding#id()}. Empty by default: one node's stream, as
+     * {@code sigil scan} reads.
+     *
+     * @param value the node's key, as the transport names it
+     * @return this builder
+     */
+    public Builder node(String value) {
+      this.node = Objects.requireNonNull(value, "node");
       return this;
     }
 

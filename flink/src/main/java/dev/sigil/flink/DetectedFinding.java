@@ -9,6 +9,6 @@ package dev.sigil.flink;
  *     the same id, so a sink or SIEM can drop the copy
  * @param signatureId the id it was reported under (SGL-1002 apart from SGL-1001)
  * @param json the finding as one JSON object, without a newline, in the detector's
- *     {@link SigilDetector.Format}
+ *     {@link dev.sigil.core.output.FindingFormat}
  */
 public record DetectedFinding(String node, String id, String signatureId, String json) {}

@@ -1,5 +1,6 @@
 package dev.sigil.flink;
 
+import dev.sigil.core.output.FindingFormat;
 import dev.sigil.flink.internal.NodeLine;
 import dev.sigil.flink.internal.NodeRouter;
 import dev.sigil.flink.internal.PointerLookup;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * SigilDetector.Result result = SigilDetector.builder()
  *     .signatures(SignatureSet.builtIn())
  *     .nodeKey(NodeKey.recordKey())
- *     .format(SigilDetector.Format.OCSF)
+ *     .format(FindingFormat.OCSF)
  *     .build()
  *     .apply(records);
  * result.findings().sinkTo(kafkaSink);              // DetectedFinding: node, id, signature, json
@@ -72,19 +73,11 @@ public final class SigilDetector implements Serializable {
   /** Accumulator: signature failures (isolated, counted). */
   public static final String SIGNATURE_ERRORS = "sigil.signatureErrors";
 
-  /** How findings are rendered. */
-  public enum Format {
-    /** Tracee's finding-event JSON, as {@code sigil scan} prints by default. */
-    TRACEE,
-    /** OCSF 1.3.0 Detection Findings (class 2004). */
-    OCSF
-  }
-
   private final SignatureSet signatures;
   private final EngineConfigurer configurer;
   private final NodeKey nodeKey;
   private final @Nullable String eventAt;
-  private final Format format;
+  private final FindingFormat format;
   private final int maxEngines;
   private final int maxLineBytes;
   private final String uidPrefix;
@@ -156,7 +149,7 @@ public final class SigilDetector implements Serializable {
     private EngineConfigurer configurer = EngineConfigurer.defaults();
     private NodeKey nodeKey = NodeKey.recordKey();
     private @Nullable String eventAt;
-    private Format format = Format.TRACEE;
+    private FindingFormat format = FindingFormat.TRACEE;
     private int maxEngines = 1024;
     private int maxLineBytes = 1 << 20;
     private String uidPrefix = "sigil";
@@ -212,12 +205,12 @@ public final class SigilDetector implements Serializable {
     }
 
     /**
-     * Sets how findings are rendered; Tracee's finding JSON by default.
+     * Sets how findings are rendered, with core's writers; Tracee's finding events by default.
      *
      * @param value the format
      * @return this builder
      */
-    public Builder format(Format value) {
+    public Builder format(FindingFormat value) {
       this.format = Objects.requireNonNull(value, "format");
       return this;
     }

@@ -1,10 +1,8 @@
 package dev.sigil.flink.internal;
 
 import dev.sigil.core.Finding;
-import dev.sigil.core.FindingListener;
-import dev.sigil.core.ocsf.OcsfFindingWriter;
-import dev.sigil.core.tracee.TraceeFindingWriter;
-import dev.sigil.flink.SigilDetector;
+import dev.sigil.core.FindingWriter;
+import dev.sigil.core.output.FindingFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -14,12 +12,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class FindingRenderer {
   private final Buffer buffer = new Buffer();
-  private final FindingListener writer;
+  private final FindingWriter writer;
 
-  FindingRenderer(SigilDetector.Format format) {
-    this.writer = format == SigilDetector.Format.OCSF
-        ? new OcsfFindingWriter(buffer, true)
-        : new TraceeFindingWriter(buffer, true);
+  FindingRenderer(FindingFormat format) {
+    this.writer = format.open(buffer, true);
   }
 
   String render(Finding finding) {

@@ -1,6 +1,7 @@
 package dev.sigil.flink.internal;
 
 import dev.sigil.core.Engine;
+import dev.sigil.core.output.FindingFormat;
 import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
 import dev.sigil.core.SignatureError;
@@ -65,7 +66,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
 
   private final SignatureSet signatures;
   private final EngineConfigurer configurer;
-  private final SigilDetector.Format format;
+  private final FindingFormat format;
   private final OutputTag<RejectedRecord> rejectedTag;
   private final int maxEngines;
   private final int maxLineBytes;
@@ -91,7 +92,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
    * @param maxLineBytes the longest line decoded
    */
   public SigilOperator(SignatureSet signatures, EngineConfigurer configurer,
-      SigilDetector.Format format, OutputTag<RejectedRecord> rejectedTag, int maxEngines,
+      FindingFormat format, OutputTag<RejectedRecord> rejectedTag, int maxEngines,
       int maxLineBytes) {
     this.signatures = signatures;
     this.configurer = configurer;
@@ -246,12 +247,13 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
           .onFinding(this::emit)
           .onError(error -> signatureError(node, error));
       configurer.configure(builder);
+      builder.node(node); // the findings' ids name the node, whatever the configurer did
       this.engine = builder.build();
     }
 
     void emit(Finding finding) {
       String json = renderer.render(finding);
-      output.collect(new StreamRecord<>(new DetectedFinding(node, FindingIds.of(node, finding),
+      output.collect(new StreamRecord<>(new DetectedFinding(node, finding.id().toString(),
           finding.metadata().id(), json)));
       metrics.finding();
     }

@@ -1,5 +1,6 @@
 package dev.sigil.flink.job;
 
+import dev.sigil.core.output.FindingFormat;
 import dev.sigil.flink.DetectedFinding;
 import dev.sigil.flink.EngineConfigurer;
 import dev.sigil.flink.InputRecord;
@@ -73,7 +74,7 @@ public final class SigilJob implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "tracee|ocsf", defaultValue = "tracee",
       description = "Findings as Tracee finding events (default) or OCSF 1.3.0 Detection Findings.")
-  private SigilDetector.Format format = SigilDetector.Format.TRACEE;
+  private FindingFormat format = FindingFormat.TRACEE;
 
   @Option(names = "--node-key", paramLabel = "record-key|json:/POINTER|constant:NAME",
       description = "Which node a record belongs to (never hostName). Default: constant: (one"

@@ -3,8 +3,7 @@ package dev.sigil.flink.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.sigil.cli.SigilCli;
-import java.io.ByteArrayInputStream;
+import dev.sigil.flink.testing.SigilScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,16 +37,25 @@ class FileJobTest {
     }
   }
 
-  static List<String> scan(Path file, String... options) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  @Test
+  void ocsfFindingsAreSigilScansWithTheSameUids() throws IOException {
+    // created_time is when the finding was made (wall clock); everything else is deterministic.
+    List<String> expected = withoutCreatedTime(scan(DEMO, "--format", "ocsf"));
+    Path out = temp.resolve("findings-ocsf.jsonl");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> args = new ArrayList<>(List.of("scan"));
-    args.addAll(List.of(options));
-    args.add(file.toString());
-    int status = SigilCli.run(args.toArray(new String[0]), new ByteArrayInputStream(new byte[0]),
-        out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status = SigilJob.run(new String[] {"--input", DEMO.toString(), "--output", out.toString(),
+        "--parallelism", "2", "--format", "ocsf"}, LocalCluster.configuration(temp.resolve("flink-ocsf")),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-    return sorted(out.toString(StandardCharsets.UTF_8).lines().toList());
+    assertEquals(expected, withoutCreatedTime(Files.readAllLines(out)));
+  }
+
+  private static List<String> withoutCreatedTime(List<String> findings) {
+    return sorted(findings.stream().map(f -> f.replaceAll("\"created_time\":\\d+", "")).toList());
+  }
+
+  static List<String> scan(Path file, String... options) {
+    return SigilScan.findings(file, options);
   }
 
   static List<String> sorted(List<String> lines) {

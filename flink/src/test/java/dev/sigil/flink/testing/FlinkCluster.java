@@ -41,6 +41,24 @@ public final class FlinkCluster implements AutoCloseable {
    * @throws Exception when it cannot start
    */
   public static FlinkCluster start(Path dir, int slots) throws Exception {
+    Configuration config = loopback(dir);
+    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+        .setConfiguration(config)
+        .setNumTaskManagers(1)
+        .setNumSlotsPerTaskManager(slots)
+        .build());
+    cluster.start();
+    return new FlinkCluster(cluster, new MiniClusterClient(config, cluster));
+  }
+
+  /**
+   * Returns a configuration binding every endpoint to 127.0.0.1 (the REST endpoint on a free
+   * port), with the temporary, upload and blob directories under {@code dir}.
+   *
+   * @param dir the cluster's directory
+   * @return the configuration
+   */
+  public static Configuration loopback(Path dir) {
     Configuration config = new Configuration();
     config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     config.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -52,13 +70,7 @@ public final class FlinkCluster implements AutoCloseable {
     config.set(CoreOptions.TMP_DIRS, dir.resolve("tmp").toString());
     config.set(WebOptions.UPLOAD_DIR, dir.resolve("upload").toString());
     config.set(BlobServerOptions.STORAGE_DIRECTORY, dir.resolve("blobs").toString());
-    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-        .setConfiguration(config)
-        .setNumTaskManagers(1)
-        .setNumSlotsPerTaskManager(slots)
-        .build());
-    cluster.start();
-    return new FlinkCluster(cluster, new MiniClusterClient(config, cluster));
+    return config;
   }
 
   /**

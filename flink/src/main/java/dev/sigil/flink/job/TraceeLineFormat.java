@@ -71,7 +71,8 @@ final class TraceeLineFormat extends SimpleStreamFormat<InputRecord> {
       while (true) {
         for (int i = scan; i < end; i++) {
           if (buffer[i] == '\n') {
-            byte[] line = Arrays.copyOfRange(buffer, start, i);
+            // A line longer than the limit is cut one byte past it: the detector rejects it.
+            byte[] line = Arrays.copyOfRange(buffer, start, Math.min(i, start + maxLineBytes + 1));
             start = i + 1;
             return line;
           }

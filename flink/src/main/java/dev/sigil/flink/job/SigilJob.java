@@ -92,8 +92,8 @@ public final class SigilJob implements Callable<Integer> {
   private @Nullable Path checkpointDir;
 
   @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "PT10S",
-      description = "How often to checkpoint, with --checkpoint-dir or Kafka input (ISO-8601,"
-          + " default ${DEFAULT-VALUE}).")
+      description = "How often to checkpoint, with --checkpoint-dir, Kafka input or"
+          + " --exactly-once (ISO-8601, default ${DEFAULT-VALUE}).")
   private Duration checkpointInterval = Duration.ofSeconds(10);
 
   @Option(names = "--restore", paramLabel = "PATH",
@@ -250,7 +250,9 @@ public final class SigilJob implements Callable<Integer> {
     // Records are handed from the source to the routing function without a copy: nothing
     // downstream keeps a record it was given.
     env.getConfig().enableObjectReuse();
-    if (checkpointDir != null || kafkaIn) {
+    // Kafka input commits its offsets, and transactional output its transactions, at
+    // checkpoints: both need them.
+    if (checkpointDir != null || kafkaIn || exactlyOnce) {
       env.enableCheckpointing(checkpointInterval.toMillis());
     }
     if (checkpointDir != null) {

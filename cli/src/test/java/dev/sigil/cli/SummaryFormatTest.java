@@ -9,9 +9,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryFormatTest {
-  private static final ScanSummary SUMMARY = new ScanSummary("demo \"quoted\".jsonl", true,
+  private static final ScanSummary SUMMARY = summary("demo \"quoted\".jsonl", true,
       1_234_567, 3, 7, 2, 1, 4, 5, 1_234_580, 10, 98_765_432, 2_000_000_000L,
       Map.of("TRC-1022", 5L));
+  private static final Map<String, Long> NONE = Map.of();
+
+  /** A summary of a Tracee input with every finding written and no rejection reasons. */
+  static ScanSummary summary(String input, boolean complete, long events, long rejected,
+      long findings, long suppressed, long signatureErrors, long dataProblems, long argProblems,
+      long linesRead, long blankLines, long bytesRead, long elapsedNanos,
+      Map<String, Long> findingsBySignature) {
+    return new ScanSummary(input, "tracee", complete, events, rejected, findings, 0, suppressed,
+        signatureErrors, dataProblems, argProblems, linesRead, blankLines, 0, 0, bytesRead,
+        elapsedNanos, findingsBySignature, Map.of());
+  }
 
   @Test
   void jsonIsOneObjectStartingWithTheFiveIntegerFields() {
@@ -50,7 +61,7 @@ class SummaryFormatTest {
 
   @Test
   void textSaysWhenTheInputWasNotReadToTheEnd() {
-    ScanSummary stopped = new ScanSummary("-", false, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
+    ScanSummary stopped = summary("-", false, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, NONE);
 
     assertTrue(SummaryFormat.TEXT.render(stopped).contains("NOT read to the end"));
     assertEquals(false, Json.object(SummaryFormat.JSON.render(stopped)).get("complete"));
@@ -58,8 +69,8 @@ class SummaryFormatTest {
 
   @Test
   void textLeavesOutTheRateOfScansShorterThanASecond() {
-    ScanSummary quick = new ScanSummary("-", true, 500, 0, 0, 0, 0, 0, 0, 500, 0, 10, 999_000_000L,
-        Map.of());
+    ScanSummary quick = summary("-", true, 500, 0, 0, 0, 0, 0, 0, 500, 0, 10, 999_000_000L,
+        NONE);
 
     String text = SummaryFormat.TEXT.render(quick);
 
@@ -69,7 +80,7 @@ class SummaryFormatTest {
 
   @Test
   void textLeavesOutProblemLinesThatAreZero() {
-    ScanSummary clean = new ScanSummary("-", true, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
+    ScanSummary clean = summary("-", true, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, NONE);
 
     String text = SummaryFormat.TEXT.render(clean);
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Tracee's {@code --output json} stream: one {@code trace.Event} JSON object per line,
@@ -31,9 +32,11 @@ import java.util.function.Consumer;
  * when it is not a JSON object, is truncated, holds anything after the object (two values,
  * trailing garbage), nests deeper than {@link Builder#maxDepth(int)}, is longer than
  * {@link Builder#maxLineBytes(int)} (skipped without being buffered), has more than
- * {@link Builder#maxArgs(int)} arguments, is not valid UTF-8, or holds a known field with a value
- * of the wrong type (e.g. {@code "timestamp":"yesterday"}). The sink sees a line's event only
- * after the whole line proved valid.
+ * {@link Builder#maxArgs(int)} arguments, is not valid UTF-8, holds a known field with a value
+ * of the wrong type (e.g. {@code "timestamp":"yesterday"}), or is no Tracee event: an object
+ * without an {@code eventName} or a (non-zero) {@code timestamp}, such as a container log
+ * wrapper or {@code {}}, is rejected as {@code not a Tracee event: no eventName} (or
+ * {@code no timestamp}). The sink sees a line's event only after the whole line proved valid.
  *
  * <p><b>Arguments</b> are decoded by their JSON value, whichever vocabulary their declared
  * {@code type} uses: strings, integers, booleans, null, arrays of strings (a list), other arrays
@@ -54,8 +57,11 @@ import java.util.function.Consumer;
 public final class TraceeReader {
   private static final int INITIAL_STREAM_BUFFER = 64 * 1024;
   private static final int MAX_BUFFER = Integer.MAX_VALUE - 16;
+  static final String NO_EVENT_NAME = "not a Tracee event: no eventName";
+  static final String NO_TIMESTAMP = "not a Tracee event: no timestamp";
 
   private final int maxLineBytes;
+  private final boolean requireEventFields;
   private final RejectionListener rejectionListener;
   private final TraceeLineDecoder decoder;
   private volatile boolean stopRequested;
@@ -70,6 +76,7 @@ public final class TraceeReader {
 
   private TraceeReader(Builder builder) {
     this.maxLineBytes = builder.maxLineBytes;
+    this.requireEventFields = builder.requireEventFields;
     this.rejectionListener = builder.rejectionListener;
     JsonFactory factory = JsonFactory.builder()
         // Field names stay canonicalised (matched without allocating) but are not String.intern()ed:
@@ -245,12 +252,32 @@ public final class TraceeReader {
       return;
     }
     String reason = decoder.decode(buf, start, end, newlineFollows);
+    if (reason == null && requireEventFields) {
+      reason = notTracee(decoder.event());
+    }
     if (reason != null) {
       reject(lineNumber, lineOffset, reason);
       return;
     }
     events++;
     sink.accept(decoder.event());
+  }
+
+  /**
+   * Tells why a well-formed JSON object is no Tracee event: every event Tracee prints has an
+   * event name and a timestamp, and an object without them is some other JSON (a container log
+   * wrapper, another tool's output, {@code {}}) that must not pass for an event nobody selects.
+   * A timestamp of 0 counts as none: Tracee stamps events with the boot-relative or epoch time,
+   * never 0.
+   */
+  static @Nullable String notTracee(Event event) {
+    if (event.eventName().length() == 0) {
+      return NO_EVENT_NAME;
+    }
+    if (event.timestamp() == 0) {
+      return NO_TIMESTAMP;
+    }
+    return null;
   }
 
   private static boolean isBlank(byte[] buf, int start, int end) {
@@ -294,6 +321,7 @@ public final class TraceeReader {
     private int maxArgs = 64;
     private int maxStringChars = 4096;
     private int maxDepth = 32;
+    private boolean requireEventFields = true;
     private RejectionListener rejectionListener = rejection -> { };
 
     private Builder() {}
@@ -353,6 +381,19 @@ public final class TraceeReader {
         throw new IllegalArgumentException("maxDepth must be at least 3, got " + depth);
       }
       maxDepth = depth;
+      return this;
+    }
+
+    /**
+     * Sets whether an object without an {@code eventName} or a non-zero {@code timestamp} is
+     * rejected as no Tracee event (the default), or decoded like any other object (for decoding
+     * fragments in tests and tools).
+     *
+     * @param required whether both fields are required
+     * @return this builder
+     */
+    public Builder requireEventFields(boolean required) {
+      requireEventFields = required;
       return this;
     }
 

@@ -19,8 +19,10 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -224,7 +226,8 @@ public final class Agent {
       if (server != null) {
         serveConnections(server);
       } else {
-        readFifo();
+        // AgentOptions holds a port or a FIFO, and there is no server, so there is a FIFO.
+        readFifo(Objects.requireNonNull(options.fifo(), "fifo"));
       }
     } catch (IOException e) {
       if (!stopping) {
@@ -307,8 +310,8 @@ public final class Agent {
   }
 
   /** Reads the FIFO until its writer closes it; the agent then ends. */
-  private void readFifo() throws IOException, InterruptedException {
-    try (FileInputStream in = new FileInputStream(options.fifo().toFile())) {
+  private void readFifo(Path fifo) throws IOException, InterruptedException {
+    try (FileInputStream in = new FileInputStream(fifo.toFile())) {
       fifoOpened = true;
       FileChannel channel = in.getChannel();
       ByteBuffer buffer = ByteBuffer.wrap(chunk);

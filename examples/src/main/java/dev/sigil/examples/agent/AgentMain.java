@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +33,10 @@ import picocli.CommandLine.Option;
 public final class AgentMain implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N",
       description = "listen on 127.0.0.1:N (0 for any free port; the port is logged)")
-  private Integer port;
+  private @Nullable Integer port;
 
   @Option(names = "--fifo", paramLabel = "PATH", description = "read this named pipe instead")
-  private Path fifo;
+  private @Nullable Path fifo;
 
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
       description = "engines (threads), events partitioned by host name (default: ${DEFAULT-VALUE})")
@@ -42,6 +44,7 @@ public final class AgentMain implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "tracee|ocsf", defaultValue = "tracee",
       description = "finding output format (default: ${DEFAULT-VALUE})")
+  @SuppressWarnings("NullAway.Init") // picocli sets it (to its default at least) before call()
   private String format;
 
   @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "10",
@@ -75,7 +78,9 @@ public final class AgentMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if ((port == null) == (fifo == null)) {
+    Integer givenPort = port;
+    Path givenFifo = fifo;
+    if ((givenPort == null) == (givenFifo == null)) {
       err.println("sigil-agent: give exactly one input: --port N or --fifo PATH");
       return 2;
     }
@@ -87,8 +92,8 @@ public final class AgentMain implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--format must be tracee or ocsf, not '" + format + "'");
       }
-      AgentOptions base = port != null ? AgentOptions.listening(port)
-          : AgentOptions.listening(0).withFifo(fifo);
+      AgentOptions base = givenFifo == null ? AgentOptions.listening(port(givenPort))
+          : AgentOptions.listening(0).withFifo(givenFifo);
       options = base.withPartitions(partitions).withFormat(outputFormat).withOnce(once)
           .withStatsInterval(Duration.ofSeconds(statsSeconds));
     } catch (IllegalArgumentException e) {
@@ -116,6 +121,11 @@ public final class AgentMain implements Callable<Integer> {
       // the hook is running; it waits for the same termination
     }
     return 0;
+  }
+
+  // call() has checked that exactly one of --port and --fifo was given.
+  private static int port(@Nullable Integer given) {
+    return Objects.requireNonNull(given, "--port");
   }
 
   /** Each partition's engine needs signature instances of its own. */

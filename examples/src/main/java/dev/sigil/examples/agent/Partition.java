@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One engine on one thread, fed batches of raw lines of the hosts that hash to it.
@@ -31,7 +32,7 @@ final class Partition implements Runnable {
   private final TraceeReader reader;
   private final Consumer<Event> sink;
   private volatile ReaderStats readerStats;
-  private volatile EngineStats finalStats;
+  private volatile @Nullable EngineStats finalStats;
 
   Partition(int index, List<Signature> signatures, BlockingQueue<Finding> findings,
       int batches, int batchCapacity, int maxLineBytes, PrintStream log) {

@@ -51,6 +51,19 @@ class GeneratedMixesTest {
   }
 
   @Test
+  void inMemoryEventsReadAsTheirDecodedLinesDo() {
+    Engine engine = Engine.builder().addAll(Signatures.builtIn())
+        .onFinding(f -> {
+          throw new AssertionError("no finding expected: " + f);
+        })
+        .build();
+    for (var event : InMemoryEvents.toEvents(InMemoryEvents.generate(9, EventMix.quiet(), 20_000))) {
+      engine.accept(event);
+    }
+    assertEquals(0, engine.stats().dataProblems(), "structured arguments read as objects: " + engine.stats());
+  }
+
+  @Test
   void realisticMixFiresExactlyItsDroppedExecutables() throws Exception {
     List<GeneratedEvent> generated = InMemoryEvents.generate(9, EventMix.realistic(), 20_000);
     long drops = generated.stream().filter(GeneratedEvent::firesDroppedExecutable).count();

@@ -54,7 +54,7 @@ public final class Deduplicator {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Deduplicator.Entry> eldest) {
         if (size() > Deduplicator.this.capacity) {
           evictions++;
           return true;

@@ -69,7 +69,7 @@ class ContainedExecutableTest {
   })
   void ignoresPathsOutsideStorageRoots(String path) {
     scenario.feed(hostExec(path).build());
-    assertTrue(scenario.findings.isEmpty(), () -> "unexpected " + scenario.findings);
+    assertTrue(scenario.findings().isEmpty(), () -> "unexpected " + scenario.findings());
   }
 
   @ParameterizedTest
@@ -138,9 +138,9 @@ class ContainedExecutableTest {
         hostExec("/data/docker/overlay2/ab12/work/y").build());
 
     assertEquals(List.of("k3s-snapshot", "extra-root"),
-        custom.findings.stream().map(f -> f.data().get("evidence")).toList());
+        custom.findings().stream().map(f -> f.data().get("evidence")).toList());
     assertEquals(List.of("/bin/x", "/y"),
-        custom.findings.stream().map(f -> f.data().get("containerPath")).toList());
+        custom.findings().stream().map(f -> f.data().get("containerPath")).toList());
   }
 
   @ParameterizedTest
@@ -181,14 +181,14 @@ class ContainedExecutableTest {
   void ignoresNonExecutableWritesInContainers() {
     scenario.feed(containerWrite("/app/notes.txt", "hello".getBytes(StandardCharsets.US_ASCII), 2049, 780),
         hostExec("/srv/notes.txt").inode(2049, 780).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @Test
   void doesNotMatchTheSameInodeNumberOnAnotherDevice() {
     scenario.feed(containerWrite("/usr/local/bin/kworker", ELF, 2049, 777),
         hostExec("/usr/bin/tool").inode(2050, 777).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @Test
@@ -207,7 +207,7 @@ class ContainedExecutableTest {
         hostExec("/var/lib/docker/overlay2/3f2a9c/diff/x").in(Origin.CONTAINER_INIT).build(),
         hostExec("/bin/sh").argv("/bin/sh", "/var/lib/docker/overlay2/3f2a9c/diff/p.sh")
             .in(Origin.CONTAINER).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @ParameterizedTest
@@ -231,7 +231,7 @@ class ContainedExecutableTest {
       "/usr/bin/ruby/", "/bin/\u00e9sh"})
   void ignoresOtherProgramsNamingAContainedFile(String program) {
     scenario.feed(hostExec(program).argv(program, "/var/lib/docker/overlay2/3f2a9c/diff/tmp/payload").build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @Test
@@ -239,7 +239,7 @@ class ContainedExecutableTest {
     scenario.feed(hostExec("/bin/sh").argv("/bin/sh", "-c", "echo hi").build(),
         hostExec("/bin/sh").argv("/bin/sh", "/etc/init.d/ssh").build(),
         hostExec("/bin/sh").argv("/bin/sh").build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @Test
@@ -279,7 +279,7 @@ class ContainedExecutableTest {
       "containerd-shim-runc-v2", "runc:[2:INIT]", "runc:[1:CHILD]"})
   void ignoresContainerRuntimesForSgl1001(String runtime) {
     scenario.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/bin/sh").by(runtime).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
     assertEquals(1, scenario.stats().counters().get("allowlisted"));
   }
 
@@ -295,7 +295,7 @@ class ContainedExecutableTest {
     scenario.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("runc2").build(),
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/y").by("mycontainerd").build(),
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/z").by("crunch").build());
-    assertEquals(3, scenario.findings.size());
+    assertEquals(3, scenario.findings().size());
   }
 
   @Test
@@ -305,7 +305,7 @@ class ContainedExecutableTest {
     custom.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("k3s-agent").build(),
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("youki-1.2").build(),
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("k3s").build());
-    assertEquals(1, custom.findings.size());
+    assertEquals(1, custom.findings().size());
     assertEquals("k3s", custom.only().data().get("executingProcess"));
   }
 
@@ -343,7 +343,7 @@ class ContainedExecutableTest {
   @Test
   void countsAHostExecWithoutAnyPathAsDataProblem() {
     scenario.feed(EventBuilder.event("sched_process_exec").origin(Origin.HOST).arg("argv", List.of("x")).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
     assertEquals(1, scenario.stats().dataProblems());
     assertEquals(0, scenario.stats().errors());
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,15 +32,16 @@ import picocli.CommandLine.Option;
 public final class AgentMain implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N",
       description = "listen on 127.0.0.1:N (0 for any free port; the port is logged)")
-  private Integer port;
+  private @Nullable Integer port;
 
   @Option(names = "--fifo", paramLabel = "PATH",
       description = "read this named pipe instead, opening it again when its writer closes it")
-  private Path fifo;
+  private @Nullable Path fifo;
 
   @Option(names = "--node", paramLabel = "NAME", defaultValue = "local",
       description = "the node of a sender whose first line is not '#node NAME' "
           + "(default: ${DEFAULT-VALUE})")
+  @SuppressWarnings("NullAway.Init") // picocli sets it (to its default at least) before call()
   private String node;
 
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
@@ -54,6 +56,7 @@ public final class AgentMain implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "tracee|ocsf", defaultValue = "tracee",
       description = "finding output format (default: ${DEFAULT-VALUE})")
+  @SuppressWarnings("NullAway.Init") // picocli sets it (to its default at least) before call()
   private String format;
 
   @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "10",

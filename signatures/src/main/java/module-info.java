@@ -40,5 +40,5 @@ module dev.sigil.signatures {
       dev.sigil.signatures.tracee.SyscallTableHooking,
       dev.sigil.signatures.tracee.DroppedExecutable,
       dev.sigil.signatures.tracee.K8sServiceAccountToken,
-      dev.sigil.signatures.internal.ContainedExecutable;
+      dev.sigil.signatures.contained.ContainedExecutable;
 }

@@ -114,7 +114,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--allow-runtime", paramLabel = "NAME",
       description = "Adds a process name SGL-1001 treats as a container runtime doing its job"
           + " (repeatable); a trailing '*' matches a prefix. Built in: runc, crun, conmon,"
-          + " dockerd, containerd, containerd-shim*.")
+          + " dockerd, containerd, containerd-shim*, crio, kubelet.")
   private List<String> runtimes = new ArrayList<>();
 
   @Option(names = "--state", paramLabel = "FILE",

@@ -1,6 +1,6 @@
 package dev.sigil.signatures;
 
-import dev.sigil.signatures.internal.StorageRoots;
+import dev.sigil.signatures.contained.Settings;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +22,8 @@ import java.util.List;
  * @param trainingPeriod how long, per host, keys are learned (event time)
  * @param activationPeriod how long, per host, SGL-1001 stays silent (event time)
  * @param dedupPeriod the default deduplication window of both signatures; zero turns it off
- * @param inodeCapacity the most (dev, inode) pairs remembered
+ * @param inodeCapacity the most files written in containers remembered, by (dev, inode) and by
+ *     path (each)
  * @param profileCapacity the most learned profile keys remembered
  * @param hostCapacity the most hosts whose first-seen time is remembered (learning only)
  */
@@ -55,20 +56,15 @@ public record ContainedExecutableOptions(
   public ContainedExecutableOptions {
     extraStorageRoots = List.copyOf(extraStorageRoots);
     extraRuntimeAllowlist = List.copyOf(extraRuntimeAllowlist);
-    if (trainingPeriod.isNegative() || activationPeriod.isNegative() || dedupPeriod.isNegative()) {
-      throw new IllegalArgumentException("periods must not be negative");
-    }
-    if (inodeCapacity < 1 || profileCapacity < 1 || hostCapacity < 1) {
-      throw new IllegalArgumentException("capacities must be at least 1");
-    }
-    StorageRoots.withExtra(extraStorageRoots);
-    for (String runtime : extraRuntimeAllowlist) {
-      String name = runtime.endsWith("*") ? runtime.substring(0, runtime.length() - 1) : runtime;
-      if (name.isBlank() || name.contains("*")) {
-        throw new IllegalArgumentException("runtime allowlist entry '" + runtime
-            + "' must be a process name, optionally ending with '*'");
-      }
-    }
+    // The implementation's settings validate: one set of rules for both.
+    new Settings(extraStorageRoots, extraRuntimeAllowlist, learning, trainingPeriod,
+        activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity).validate();
+  }
+
+  /** The same values as the implementation reads them. */
+  Settings settings() {
+    return new Settings(extraStorageRoots, extraRuntimeAllowlist, learning, trainingPeriod,
+        activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
   }
 
   /**
@@ -78,8 +74,10 @@ public record ContainedExecutableOptions(
    * @return the defaults
    */
   public static ContainedExecutableOptions defaults() {
-    return new ContainedExecutableOptions(List.of(), List.of(), false, Duration.ofDays(30),
-        Duration.ofDays(14), Duration.ofDays(1), 100_000, 100_000, 10_000);
+    Settings d = Settings.DEFAULTS;
+    return new ContainedExecutableOptions(d.extraStorageRoots(), d.extraRuntimeAllowlist(),
+        d.learning(), d.trainingPeriod(), d.activationPeriod(), d.dedupPeriod(), d.inodeCapacity(),
+        d.profileCapacity(), d.hostCapacity());
   }
 
   /**
@@ -145,7 +143,7 @@ public record ContainedExecutableOptions(
   /**
    * Returns these options with other memory bounds.
    *
-   * @param inodes the most (dev, inode) pairs remembered
+   * @param inodes the most files written in containers remembered (by inode and by path, each)
    * @param profileKeys the most learned profile keys remembered
    * @param hosts the most hosts remembered
    * @return the options

@@ -1,7 +1,7 @@
 package dev.sigil.signatures;
 
 import dev.sigil.core.Signature;
-import dev.sigil.signatures.internal.ContainedExecutable;
+import dev.sigil.signatures.contained.ContainedExecutable;
 import dev.sigil.signatures.tracee.AntiDebugging;
 import dev.sigil.signatures.tracee.AslrInspection;
 import dev.sigil.signatures.tracee.CgroupNotifyOnReleaseModification;
@@ -104,6 +104,6 @@ public final class Signatures {
         new SyscallTableHooking(),
         new DroppedExecutable(),
         new K8sServiceAccountToken(),
-        new ContainedExecutable(containedExecutable));
+        new ContainedExecutable(containedExecutable.settings()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.sigil.signatures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
@@ -58,17 +59,27 @@ class BuiltInSignaturesAllocationTest {
 
   private static Event exec(Origin origin, String host, String containerId, String path, long inode,
       List<String> argv) {
+    return exec(origin, host, containerId, path, path, path, inode, argv, "bash", "/root");
+  }
+
+  private static Event hostExec(String path, List<String> argv, String prevComm, String pwd) {
+    return exec(Origin.HOST, "node-1", "", path, path, path, 20, argv, prevComm, pwd);
+  }
+
+  private static Event exec(Origin origin, String host, String containerId, String cmdpath,
+      String pathname, String interp, long inode, List<String> argv, String prevComm, String pwd) {
     EventBuilder b = EventBuilder.event("sched_process_exec").origin(origin).hostName(host)
         .hostPids(300, 300, 1);
     if (!containerId.isEmpty()) {
       b.containerId(containerId);
     }
-    return b.arg("cmdpath", path).arg("pathname", path).arg("dev", 2049L).arg("inode", inode)
-        .arg("argv", argv).arg("invoked_from_kernel", false).arg("prev_comm", "bash").build();
+    return b.arg("cmdpath", cmdpath).arg("pathname", pathname).arg("dev", 2049L).arg("inode", inode)
+        .arg("argv", argv).arg("interp", interp).arg("invoked_from_kernel", false)
+        .arg("prev_comm", prevComm).arg("pwd", pwd).build();
   }
 
   @Test
-  void containedExecutableAllocatesNothingOnUncontainedHostExecsAndContainerExecs() {
+  void containedExecutableAllocatesNothingOnHostExecsItDoesNotReportAndOnContainerExecs() {
     Engine engine = Engine.builder()
         .addAll(Signatures.builtIn(ContainedExecutableOptions.defaults().withLearning(true)
             .withPeriods(Duration.ofDays(30), Duration.ofDays(14))))
@@ -78,6 +89,7 @@ class BuiltInSignaturesAllocationTest {
         .build();
     String a = "aaaa000000000000000000000000000000000000000000000000000000000001";
     String b = "bbbb000000000000000000000000000000000000000000000000000000000002";
+    String root = "/var/lib/docker/overlay2/3f2a9c/diff";
     Event[] events = {
         exec(Origin.HOST, "node-1", "", "/usr/bin/ls", 11, List.of("ls", "-l")),
         exec(Origin.HOST, "node-2", "", "/usr//bin/./ls", 11, List.of("ls")),
@@ -86,12 +98,31 @@ class BuiltInSignaturesAllocationTest {
         exec(Origin.HOST, "node-2", "", "/bin/cat", 14,
             List.of("cat", "/var/lib/docker/overlay2/3f2a9c/diff/etc/passwd")),
         exec(Origin.HOST, "node-1", "", "/var/lib/docker/overlay2/3f2a9c/work/x", 15, List.of("x")),
+        hostExec("/bin/sh", List.of("sh", "-c", "du -sh"), "kubelet", root),
+        hostExec("/bin/sh", List.of("sh", "-c", "./configure --prefix=/usr"), "make", "/opt/src"),
+        hostExec("/usr/bin/python3.12", List.of("python3", "-m", "http.server"), "bash", root),
+        hostExec("/bin/bash", List.of("bash", "-o", "posix", "+e", "/opt/x.sh"), "cron", "/"),
+        hostExec("/bin/busybox", List.of("busybox", "sh", "/etc/rc.local"), "init", "/"),
+        hostExec("/usr/bin/node", List.of("node", "--some-flag", "value", "/srv/app.js"), "bash", "/srv"),
+        hostExec("/lib64/ld-linux-x86-64.so.2",
+            List.of("/lib64/ld-linux-x86-64.so.2", "--list", root + "/bin/x"), "ldd", "/"),
+        hostExec("/proc/1/root/usr/bin/x", List.of("x"), "bash", "/"),
+        hostExec("/proc/4242/cwd/x", List.of("x"), "bash", "/"),
+        hostExec(root + "/bin/x", List.of("x"), "kubelet", "/"),
+        hostExec(root + "/bin/x", List.of("x"), "runc:[2:INIT]", "/"),
+        exec(Origin.HOST, "node-1", "", "/etc/cron.daily/logrotate", "/usr/bin/dash", "/bin/sh", 16,
+            List.of("/bin/sh", "/etc/cron.daily/logrotate"), "run-parts", "/"),
         exec(Origin.CONTAINER, "node-1", a, "/usr/bin/curl", 101, List.of("curl", "-s")),
         exec(Origin.CONTAINER, "node-1", b, "/bin/sh", 102, List.of("sh")),
         exec(Origin.CONTAINER, "node-2", a, "/var/lib/docker/overlay2/3f2a9c/diff/x", 103, List.of("x")),
         exec(Origin.CONTAINER_INIT, "node-1", b, "/pause", 104, List.of("/pause")),
         EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("node-1").containerId(a)
             .arg("pathname", "/dev/shm/jit").arg("bytes", ELF).arg("dev", 2049L).arg("inode", 105L).build(),
+        EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("node-1").containerId(b)
+            .arg("pathname", "/dev/shm/jit").arg("bytes", ELF).arg("dev", 2050L).arg("inode", 105L).build(),
+        EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("pod-7").containerId(b)
+            .arg("pathname", "/app//bin/tool").arg("bytes", new byte[] {0x7f}).arg("dev", 2049L)
+            .arg("inode", 107L).build(),
         EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("node-2").containerId(b)
             .arg("pathname", "/tmp/notes").arg("bytes", new byte[] {'n', 'o'}).arg("dev", 2049L)
             .arg("inode", 106L).build(),
@@ -102,8 +133,10 @@ class BuiltInSignaturesAllocationTest {
         i -> engine.accept(events[(int) (i % events.length)]));
 
     assertEquals(0, engine.stats().findings());
-    assertEquals(5L, engine.stats().signatures().get("SGL-1001").counters().get("inodes"),
-        "101-105: container execs and the ELF write were recorded");
+    assertEquals(3L, engine.stats().signatures().get("SGL-1001").counters().get("inodes"),
+        "two containers' ELF writes to one path, and a split header, were recorded");
+    assertTrue(engine.stats().signatures().get("SGL-1001").counters().get("allowlisted") > 0,
+        "kubelet and runc ran a contained file, allowlisted");
   }
 
   private static EventBuilder in(Origin origin, String eventName, String processName) {

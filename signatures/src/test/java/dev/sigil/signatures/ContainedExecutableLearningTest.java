@@ -74,10 +74,26 @@ class ContainedExecutableLearningTest {
   }
 
   @Test
-  void countsAContainerEventAsTheHostsFirstEvent() {
-    scenario.feed(Scenario.containerWrite("/app/x", new byte[] {'x'}, 1, 1),
+  void aContainerEventDoesNotStartAHostsLearning() {
+    scenario.feed(Scenario.containerWrite("/app/x", Scenario.ELF, 1, 1),
         hostExec(NEW).at(T0 + 15 * DAY).build());
-    assertEquals(1, scenario.findings().size());
+    assertTrue(scenario.findings().isEmpty(), "the host's first host exec starts its activation period");
+    assertEquals(1, scenario.stats().counters().get("silencedByActivation"));
+  }
+
+  @Test
+  void podNamesFromContainersCannotEvictTheNodesEntryAndRestartActivation() {
+    Scenario small = new Scenario(ContainedExecutableOptions.defaults().withLearning(true)
+        .withPeriods(Duration.ofDays(30), Duration.ofDays(14)).withCapacities(100, 100, 2));
+    small.feed(firstEventOf("node-1", T0));
+    for (int i = 0; i < 10_001; i++) {
+      small.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("pod-" + i)
+          .timestamp(T0 + DAY).arg("pathname", "/tmp/x").arg("bytes", new byte[] {'x'}).build());
+    }
+    small.feed(hostExec(NEW).at(T0 + 20 * DAY).build());
+
+    assertEquals(1, small.findings().size());
+    assertEquals(1L, small.stats().counters().get("hosts"));
   }
 
   @Test

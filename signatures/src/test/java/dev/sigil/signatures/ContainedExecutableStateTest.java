@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.Origin;
-import dev.sigil.core.testing.EventBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -112,6 +110,8 @@ class ContainedExecutableStateTest {
       "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[[\"a\",\"b\"]],\"inodes\":[]}",
       "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],\"inodes\":[{\"dev\":1,\"inode\":2.5,\"written\":true,\"executed\":false}]}",
       "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],\"inodes\":[{\"dev\":1,\"inode\":2,\"written\":\"yes\",\"executed\":false}]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],\"inodes\":[],\"paths\":[{\"pathHash\":[1]}]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],\"inodes\":[],\"paths\":[{\"pathHash\":[1,2],\"containerId\":7}]}",
   })
   void rejectsACorruptTreeAndKeepsItsState(String signatureState) throws IOException {
     Scenario first = new Scenario();
@@ -142,17 +142,30 @@ class ContainedExecutableStateTest {
   }
 
   @Test
-  void restoresInodesWrittenAndExecutedInContainers() throws IOException {
+  void keepsThePathsWrittenInContainersAcrossARestart() throws IOException {
     Scenario first = new Scenario();
-    first.feed(EventBuilder.event("sched_process_exec").origin(Origin.CONTAINER)
-        .arg("pathname", "/bin/tool").arg("dev", 9L).arg("inode", 10L).build());
+    first.feed(containerWrite("/var/run/agent/hook.sh", "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII), 9, 10));
     Scenario restarted = new Scenario();
     restore(restarted, saved(first));
 
-    restarted.feed(hostExec("/srv/tool").inode(9, 10).build());
+    restarted.feed(hostExec("/bin/sh").argv("sh", "/var/run/agent/hook.sh").build());
 
-    assertEquals("executed-in-container", restarted.only().data().get("evidence"));
-    assertEquals("0123456789ab0123456789ab0123456789ab0123456789ab0123456789abcdef",
-        restarted.only().data().get("containerId"), "EventBuilder's default container id");
+    assertEquals("written-in-container-path", restarted.only().data().get("evidence"));
+    assertEquals(Scenario.CONTAINER_ID, restarted.only().data().get("containerId"));
+    assertEquals(2, restarted.stats().counters().get("paths"), "the path, and it below /var");
+  }
+
+  @Test
+  void dropsTheExecutedOnlyInodesOfAnEarlierFormat() throws IOException {
+    Scenario scenario = new Scenario();
+    restore(scenario, "{\"format\":\"sigil-engine-state\",\"version\":1,\"signatures\":{\"SGL-1001\":"
+        + "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],"
+        + "\"inodes\":[{\"dev\":9,\"inode\":10,\"written\":false,\"executed\":true},"
+        + "{\"dev\":9,\"inode\":11,\"written\":true,\"executed\":false}]}}}");
+
+    scenario.feed(hostExec("/usr/bin/nvidia-smi").inode(9, 10).build(), hostExec("/srv/x").inode(9, 11).build());
+
+    assertEquals(List.of("/srv/x"), scenario.findings().stream().map(f -> f.data().get("path")).toList());
+    assertEquals(1, scenario.stats().counters().get("inodes"));
   }
 }

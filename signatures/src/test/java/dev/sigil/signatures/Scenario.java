@@ -95,6 +95,7 @@ final class Scenario {
     long time = T0;
     String interp;
     String pwd = "/root";
+    List<String> env;
 
     Exec(String path) {
       pathname = path;
@@ -113,6 +114,12 @@ final class Scenario {
 
     Exec interp(String value) {
       interp = value;
+      return this;
+    }
+
+    /** Adds the {@code env} argument ({@code --output option:exec-env}). */
+    Exec env(String... values) {
+      env = List.of(values);
       return this;
     }
 
@@ -178,12 +185,15 @@ final class Scenario {
       if (pathname != null) {
         b.arg("pathname", pathname);
       }
-      return b.arg("dev", dev).arg("inode", inode).arg("ctime", 1L).arg("inode_mode", 33261L)
+      b.arg("dev", dev).arg("inode", inode).arg("ctime", 1L).arg("inode_mode", 33261L)
           .arg("interpreter_pathname", "/lib64/ld-linux-x86-64.so.2").arg("argv", argv)
           .arg("interp", interp).arg("stdin_type", "S_IFCHR")
           .arg("stdin_path", "/dev/pts/0").arg("invoked_from_kernel", invokedFromKernel)
-          .arg("prev_comm", prevComm).arg("pwd", pwd)
-          .build();
+          .arg("prev_comm", prevComm);
+      if (env != null) {
+        b.arg("env", env);
+      }
+      return b.arg("pwd", pwd).build();
     }
   }
 }

@@ -71,13 +71,22 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
   private final int maxEngines;
   private final int maxLineBytes;
 
+  // Flink serialises the operator and builds these in open(), on the task, before any element.
+  @SuppressWarnings("NullAway.Init")
   private transient ValueState<byte[]> engineState;
+  @SuppressWarnings("NullAway.Init")
   private transient LinkedHashMap<String, NodeEngine> engines;
+  @SuppressWarnings("NullAway.Init")
   private transient TraceeReader reader;
+  @SuppressWarnings("NullAway.Init")
   private transient FindingRenderer renderer;
+  @SuppressWarnings("NullAway.Init")
   private transient Consumer<Event> sink;
+  @SuppressWarnings("NullAway.Init")
   private transient NodeLine current;
+  @SuppressWarnings("NullAway.Init")
   private transient NodeEngine currentEngine;
+  @SuppressWarnings("NullAway.Init")
   private transient Metrics metrics;
   private transient long loggedErrors;
 

@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,20 +9,25 @@ import org.jspecify.annotations.Nullable;
  * allocation-free matching of a normalised path against them.
  *
  * <p>A root is a list of segment matchers: a literal name, any one non-empty segment ({@code *}),
- * or a number (the pid in {@code /proc/<pid>/root/}). A path lies under a root when its first
- * segments match and at least one more segment follows. Each root has an evidence name, tells
- * whether the rest of the path is the path inside the container, and may say which segment holds
- * the container id.
+ * a number, or a pid other than 1 ({@code /proc/1/root/} is the host's own root when a host
+ * process names it). A path lies under a root when its first segments match and at least one more
+ * segment follows (or, for a root that is a file itself such as {@code /proc/<pid>/fd/<n>}, when
+ * it ends there). Each root has an evidence name, tells whether the rest of the path is the path
+ * inside the container, may say which segment holds the container id, and may count only for
+ * execs a kernel thread starts: a core_pattern handler's {@code %P} makes
+ * {@code /proc/<pid>/cwd/} and {@code /proc/<pid>/fd/<n>} paths that name a crashing container
+ * process's files, while host programs use such paths for their own files every day.
  *
  * <p>Users add roots as {@code [name=]/segment/*}{@code /segment/} (see {@link #parse(String)});
  * they reveal the path inside the container and are named {@code extra-root} unless named.
  */
-public final class StorageRoots {
+final class StorageRoots {
   /** The evidence name of a user-added root that has none. */
-  public static final String DEFAULT_EXTRA_NAME = "extra-root";
+  static final String DEFAULT_EXTRA_NAME = "extra-root";
 
   private static final String ANY = "*";
   private static final String NUMBER = "<number>";
+  private static final String PID = "<pid other than 1>";
 
   private final Root[] roots;
   /**
@@ -32,7 +37,8 @@ public final class StorageRoots {
   private final char @Nullable [] firstCharacters;
 
   /** One storage root. */
-  record Root(String name, String[] segments, boolean revealsContainerPath, int containerIdSegment) {}
+  record Root(String name, String[] segments, boolean revealsContainerPath,
+      int containerIdSegment, boolean kernelOnly, boolean isFile) {}
 
   private StorageRoots(List<Root> roots) {
     this.roots = roots.toArray(new Root[0]);
@@ -43,7 +49,7 @@ public final class StorageRoots {
     StringBuilder distinct = new StringBuilder();
     for (Root root : roots) {
       String first = root.segments()[0];
-      if (first == ANY || first == NUMBER) {
+      if (first == ANY || first == NUMBER || first == PID) {
         return null;
       }
       if (distinct.indexOf(first.substring(0, 1)) < 0) {
@@ -60,7 +66,7 @@ public final class StorageRoots {
    * @return the roots
    * @throws IllegalArgumentException when a pattern is malformed, naming it
    */
-  public static StorageRoots withExtra(List<String> extra) {
+  static StorageRoots withExtra(List<String> extra) {
     List<Root> all = new ArrayList<>(builtIn());
     for (String pattern : extra) {
       all.add(parse(pattern));
@@ -73,6 +79,10 @@ public final class StorageRoots {
         root("docker-overlay2", true, -1, "var", "lib", "docker", "overlay2", ANY, "diff"),
         root("docker-overlay2", true, -1, "var", "lib", "docker", "overlay2", ANY, "merged"),
         root("docker-volume", false, -1, "var", "lib", "docker", "volumes", ANY, "_data"),
+        root("docker-rootfs", true, 5, "var", "lib", "docker", "rootfs", "overlayfs", ANY),
+        root("docker-snapshot", true, -1, "var", "lib", "docker", "containerd", "daemon",
+            "io.containerd.snapshotter.v1.overlayfs", "snapshots", ANY, "fs"),
+        root("docker-container-file", false, 4, "var", "lib", "docker", "containers", ANY),
         root("containerd-snapshot", true, -1, "var", "lib", "containerd",
             "io.containerd.snapshotter.v1.overlayfs", "snapshots", ANY, "fs"),
         root("containerd-rootfs", true, 4, "run", "containerd", "io.containerd.runtime.v2.task",
@@ -80,11 +90,19 @@ public final class StorageRoots {
         root("podman-overlay", true, -1, "var", "lib", "containers", "storage", "overlay", ANY, "diff"),
         root("podman-overlay", true, -1, "var", "lib", "containers", "storage", "overlay", ANY, "merged"),
         root("kubelet-volume", false, -1, "var", "lib", "kubelet", "pods", ANY, "volumes"),
-        root("proc-root", true, -1, "proc", NUMBER, "root"));
+        root("kubelet-subpath", false, -1, "var", "lib", "kubelet", "pods", ANY, "volume-subpaths"),
+        root("proc-root", true, -1, "proc", PID, "root"),
+        root("proc-root", true, -1, "proc", PID, "task", NUMBER, "root"),
+        new Root("proc-cwd", new String[] {"proc", PID, "cwd"}, false, -1, true, false),
+        new Root("proc-cwd", new String[] {"proc", PID, "task", NUMBER, "cwd"}, false, -1, true,
+            false),
+        new Root("proc-fd", new String[] {"proc", PID, "fd", NUMBER}, false, -1, true, true),
+        new Root("proc-fd", new String[] {"proc", PID, "task", NUMBER, "fd", NUMBER}, false, -1,
+            true, true));
   }
 
   private static Root root(String name, boolean reveals, int idSegment, String... segments) {
-    return new Root(name, segments, reveals, idSegment);
+    return new Root(name, segments, reveals, idSegment, false, false);
   }
 
   /**
@@ -130,7 +148,7 @@ public final class StorageRoots {
         segments[i] = ANY;
       }
     }
-    return new Root(name, segments, true, -1);
+    return new Root(name, segments, true, -1, false, false);
   }
 
   /**
@@ -149,6 +167,17 @@ public final class StorageRoots {
       }
     }
     return -1;
+  }
+
+  /**
+   * Tells whether the root counts only for an exec a kernel thread starts; the path inside the
+   * container is then the exec's {@code pathname}, not the rest of this path.
+   *
+   * @param index the root's index
+   * @return true for {@code /proc/<pid>/cwd/} and {@code /proc/<pid>/fd/<n>}
+   */
+  boolean kernelOnly(int index) {
+    return roots[index].kernelOnly();
   }
 
   /**
@@ -211,6 +240,18 @@ public final class StorageRoots {
   }
 
   private static int rootEnd(Root root, CharSequence path) {
+    int end = segmentsEnd(root, path);
+    if (end < 0) {
+      return -1;
+    }
+    if (end == path.length()) {
+      return root.isFile() ? end : -1;
+    }
+    return end + 1 < path.length() && path.charAt(end) == '/' ? end : -1;
+  }
+
+  /** Where the root's segments end in the path, or -1 when they do not match. */
+  private static int segmentsEnd(Root root, CharSequence path) {
     int length = path.length();
     int position = 0;
     for (String segment : root.segments()) {
@@ -224,7 +265,7 @@ public final class StorageRoots {
       }
       position = end;
     }
-    return position + 1 < length && path.charAt(position) == '/' ? position : -1;
+    return position;
   }
 
   private static int segmentEnd(CharSequence path, int start) {
@@ -235,18 +276,18 @@ public final class StorageRoots {
     return end;
   }
 
-  // ANY and NUMBER are sentinels, compared by identity so that no user segment can mean them.
+  // ANY, NUMBER and PID are sentinels, compared by identity so that no user segment can mean them.
   private static boolean segmentMatches(String segment, CharSequence path, int start, int end) {
     if (segment == ANY) {
       return true;
     }
-    if (segment == NUMBER) {
+    if (segment == NUMBER || segment == PID) {
       for (int i = start; i < end; i++) {
         if (path.charAt(i) < '0' || path.charAt(i) > '9') {
           return false;
         }
       }
-      return true;
+      return segment == NUMBER || end - start != 1 || path.charAt(start) != '1';
     }
     if (segment.length() != end - start) {
       return false;

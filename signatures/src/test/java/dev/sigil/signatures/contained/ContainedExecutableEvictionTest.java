@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,6 @@ import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.SignatureStats;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.signatures.ContainedExecutableOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,8 @@ class ContainedExecutableEvictionTest {
   private static final long T0 = 1_700_000_000_000_000_000L;
   private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
 
-  private final ContainedExecutable signature = new ContainedExecutable(ContainedExecutableOptions.defaults()
-      .withCapacities(100, 50, 20)
-      .withLearning(true).withPeriods(Duration.ofDays(30), Duration.ZERO)
-      .withDedupPeriod(Duration.ZERO));
+  private final ContainedExecutable signature = new ContainedExecutable(new Settings(List.of(),
+      List.of(), true, Duration.ofDays(30), Duration.ZERO, Duration.ZERO, 100, 50, 20));
   private final List<Finding> findings = new ArrayList<>();
   private final Engine engine = Engine.builder().add(signature).onFinding(findings::add).build();
 
@@ -48,6 +45,8 @@ class ContainedExecutableEvictionTest {
     assertEquals(100, signature.sizes()[0]);
     assertEquals(100L, counters().get("inodes"));
     assertEquals(900L, counters().get("inodeEvictions"));
+    assertEquals(100, signature.sizes()[3], "the paths written are bounded alike");
+    assertEquals(900L, counters().get("pathEvictions"));
     engine.accept(hostExec("/srv/old", 899).build());
     engine.accept(hostExec("/srv/new", 900).build());
     assertEquals(List.of("/srv/new"), findings.stream().map(f -> f.data().get("path")).toList());
@@ -56,14 +55,14 @@ class ContainedExecutableEvictionTest {
   @Test
   void keepsTheLearnedProfileAtItsCapacity() {
     for (int i = 0; i < 500; i++) {
-      engine.accept(hostExec("/proc/1/root/bin/f" + i, 5_000_000 + i).build());
+      engine.accept(hostExec("/proc/4242/root/bin/f" + i, 5_000_000 + i).build());
     }
 
     assertEquals(50, signature.sizes()[1]);
     assertEquals(50L, counters().get("profileKeys"));
     assertEquals(450L, counters().get("profileEvictions"));
-    engine.accept(hostExec("/proc/1/root/bin/f0", 1).build());
-    engine.accept(hostExec("/proc/1/root/bin/f499", 1).build());
+    engine.accept(hostExec("/proc/4242/root/bin/f0", 1).build());
+    engine.accept(hostExec("/proc/4242/root/bin/f499", 1).build());
     assertEquals(501, findings.size(), "f0 was evicted and fires again; f499 is still learned");
   }
 
@@ -74,7 +73,7 @@ class ContainedExecutableEvictionTest {
           .timestamp(T0).arg("pathname", "/usr/bin/true").build());
     }
 
-    assertArrayEquals(new int[] {0, 0, 20}, signature.sizes());
+    assertArrayEquals(new int[] {0, 0, 20, 0}, signature.sizes());
     assertEquals(20L, counters().get("hosts"));
     assertEquals(180L, counters().get("hostEvictions"));
   }

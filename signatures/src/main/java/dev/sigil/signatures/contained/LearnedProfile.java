@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import dev.sigil.core.Counter;
 import dev.sigil.core.SignatureContext;
@@ -9,37 +9,53 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the contained-executable signatures remember: the inode index, the per-host first-seen
- * times and the learned profile, each bounded with least-recently-used eviction, and their
- * saved form.
+ * What the contained-executable signatures remember: the files written inside containers, by
+ * (dev, inode) and by path (two hashes of the normalised path, and of it without its first
+ * directory), the per-host first-seen times and the learned profile, each bounded with
+ * least-recently-used eviction, and their saved form.
  *
  * <p>Saved form (version 1), oldest entries first so that a restore keeps recency:
  * <pre>{@code
  * {"format": "sigil-contained-executable", "version": 1,
  *  "hosts":   [{"host": "node-1", "firstSeen": 1700000000000000000}],
  *  "profile": [["node-1", "bash", "/payload.sh"]],
- *  "inodes":  [{"dev": 2049, "inode": 1234, "written": true, "executed": false,
+ *  "inodes":  [{"dev": 2049, "inode": 1234, "containerId": "abc..."}],
+ *  "paths":   [{"pathHash": [-3750763034362895579, 2870254136528744012],
  *               "containerId": "abc..."}]}
  * }</pre>
- * A restore with more entries than a capacity keeps the newest ones.
+ * {@code containerId} is omitted when unknown; a missing {@code paths} is an empty one. An inode
+ * saved with {@code "written": false} (an executed-only entry of an earlier format, no longer
+ * evidence) is dropped. A restore with more entries than a capacity keeps the newest ones.
  */
 final class ContainedExecutableState {
   static final String FORMAT = "sigil-contained-executable";
   static final long VERSION = 1;
 
   private final LruIndex inodes;
+  private final LruIndex paths;
   private final LruIndex hosts;
   private final LearnedProfile profile;
   // Set by bindCounters, which the signature's init calls before any event or restore.
+  @SuppressWarnings("NullAway.Init")
   private Counter inodeCount;
+  @SuppressWarnings("NullAway.Init")
   private Counter inodeEvictions;
+  @SuppressWarnings("NullAway.Init")
+  private Counter pathCount;
+  @SuppressWarnings("NullAway.Init")
+  private Counter pathEvictions;
+  @SuppressWarnings("NullAway.Init")
   private Counter profileKeys;
+  @SuppressWarnings("NullAway.Init")
   private Counter profileEvictions;
+  @SuppressWarnings("NullAway.Init")
   private Counter hostCount;
+  @SuppressWarnings("NullAway.Init")
   private Counter hostEvictions;
 
   ContainedExecutableState(int inodeCapacity, int profileCapacity, int hostCapacity) {
     this.inodes = new LruIndex(inodeCapacity);
+    this.paths = new LruIndex(inodeCapacity);
     this.hosts = new LruIndex(hostCapacity);
     this.profile = new LearnedProfile(profileCapacity);
   }
@@ -47,6 +63,8 @@ final class ContainedExecutableState {
   void bindCounters(SignatureContext context) {
     inodeCount = context.counter("inodes");
     inodeEvictions = context.counter("inodeEvictions");
+    pathCount = context.counter("paths");
+    pathEvictions = context.counter("pathEvictions");
     profileKeys = context.counter("profileKeys");
     profileEvictions = context.counter("profileEvictions");
     hostCount = context.counter("hosts");
@@ -57,6 +75,8 @@ final class ContainedExecutableState {
   private void syncCounters() {
     sync(inodeCount, inodes.size());
     sync(inodeEvictions, inodes.evictions());
+    sync(pathCount, paths.size());
+    sync(pathEvictions, paths.evictions());
     sync(profileKeys, profile.size());
     sync(profileEvictions, profile.evictions());
     sync(hostCount, hosts.size());
@@ -67,42 +87,99 @@ final class ContainedExecutableState {
     counter.add(value - counter.get());
   }
 
-  // ---- inodes
+  // ---- files written in containers, by (dev, inode)
 
-  int recordInode(long dev, long inode, int how) {
-    int entry = inodes.find(dev, inode);
-    if (entry < 0) {
-      entry = inodes.insert(dev, inode);
-      syncCounters();
-    } else {
-      inodes.touch(entry);
-    }
-    inodes.flags(entry, inodes.flags(entry) | how);
-    return entry;
+  /** Remembers a written inode (or makes it the most recent); returns its entry. */
+  int recordInode(long dev, long inode) {
+    return record(inodes, dev, inode);
   }
 
-  void inodeContainerId(int entry, String containerId) {
-    inodes.attachment(entry, containerId);
+  private int record(LruIndex index, long a, long b) {
+    int entry = index.find(a, b);
+    if (entry < 0) {
+      entry = index.insert(a, b);
+      syncCounters();
+    } else {
+      index.touch(entry);
+    }
+    return entry;
   }
 
   int findInode(long dev, long inode) {
-    int entry = inodes.find(dev, inode);
-    if (entry >= 0) {
-      inodes.touch(entry);
-    }
-    return entry;
+    return find(inodes, dev, inode);
   }
 
-  int inodeHow(int entry) {
-    return inodes.flags(entry);
+  private static int find(LruIndex index, long a, long b) {
+    int entry = index.find(a, b);
+    if (entry >= 0) {
+      index.touch(entry);
+    }
+    return entry;
   }
 
   @Nullable String inodeContainerId(int entry) {
     return (String) inodes.attachment(entry);
   }
 
+  void inodeContainerId(int entry, String containerId) {
+    inodes.attachment(entry, containerId);
+  }
+
   int inodeCount() {
     return inodes.size();
+  }
+
+  // ---- files written in containers, by path
+
+  /** Remembers a written file's normalised path (or makes it the most recent); returns its entry. */
+  int recordPath(CharSequence path) {
+    return recordPath(path, 0);
+  }
+
+  /**
+   * Remembers the path without its first directory, when that still has two segments or more: a
+   * container that mounts the host's root at {@code /host} writes {@code /host/usr/local/bin/x},
+   * and the host runs {@code /usr/local/bin/x}.
+   *
+   * @return the entry, or -1 when the path is too short
+   */
+  int recordPathBelowFirstDirectory(CharSequence path) {
+    int firstEnd = segmentEnd(path, 1);
+    if (firstEnd >= path.length() || segmentEnd(path, firstEnd + 1) >= path.length()) {
+      return -1;
+    }
+    return recordPath(path, firstEnd);
+  }
+
+  private int recordPath(CharSequence path, int from) {
+    return record(paths, TextHash.fnv1a(path, from, path.length()),
+        TextHash.polynomial(path, from, path.length()));
+  }
+
+  void pathContainerId(int entry, String containerId) {
+    paths.attachment(entry, containerId);
+  }
+
+  private static int segmentEnd(CharSequence path, int from) {
+    int end = from;
+    while (end < path.length() && path.charAt(end) != '/') {
+      end++;
+    }
+    return end;
+  }
+
+  /** Finds a normalised path a container wrote, making it the most recent; -1 when unknown. */
+  int findPath(CharSequence path) {
+    return find(paths, TextHash.fnv1a(path, 0, path.length()),
+        TextHash.polynomial(path, 0, path.length()));
+  }
+
+  @Nullable String pathContainerId(int entry) {
+    return (String) paths.attachment(entry);
+  }
+
+  int pathCount() {
+    return paths.size();
   }
 
   // ---- hosts
@@ -112,8 +189,8 @@ final class ContainedExecutableState {
    * host not seen before.
    */
   long hostFirstSeen(CharSequence host, long now) {
-    long a = fnv1a(host);
-    long b = polynomial(host);
+    long a = TextHash.fnv1a(host, 0, host.length());
+    long b = TextHash.polynomial(host, 0, host.length());
     int entry = hosts.find(a, b);
     if (entry >= 0) {
       hosts.touch(entry);
@@ -124,24 +201,6 @@ final class ContainedExecutableState {
     hosts.attachment(entry, host.toString());
     syncCounters();
     return now;
-  }
-
-  // Two independent 64-bit hashes key a host: a collision of both is not a practical concern,
-  // and it saves allocating a String per event to look a host up.
-  private static long fnv1a(CharSequence text) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < text.length(); i++) {
-      h = (h ^ text.charAt(i)) * 0x100000001b3L;
-    }
-    return h;
-  }
-
-  private static long polynomial(CharSequence text) {
-    long h = 1125899906842597L;
-    for (int i = 0; i < text.length(); i++) {
-      h = 31 * h + text.charAt(i);
-    }
-    return h ^ ((long) text.length() << 56);
   }
 
   int hostCount() {
@@ -183,16 +242,25 @@ final class ContainedExecutableState {
       Map<String, Object> inode = new LinkedHashMap<>();
       inode.put("dev", inodes.keyA(e));
       inode.put("inode", inodes.keyB(e));
-      inode.put("written", (inodes.flags(e) & ContainedExecutable.WRITTEN) != 0);
-      inode.put("executed", (inodes.flags(e) & ContainedExecutable.EXECUTED) != 0);
-      Object containerId = inodes.attachment(e);
-      if (containerId != null) {
-        inode.put("containerId", containerId);
-      }
+      putContainerId(inode, inodes.attachment(e));
       savedInodes.add(inode);
     }
     tree.put("inodes", savedInodes);
+    List<Object> savedPaths = new ArrayList<>();
+    for (int e = paths.oldest(); e >= 0; e = paths.newerThan(e)) {
+      Map<String, Object> path = new LinkedHashMap<>();
+      path.put("pathHash", List.of(paths.keyA(e), paths.keyB(e)));
+      putContainerId(path, paths.attachment(e));
+      savedPaths.add(path);
+    }
+    tree.put("paths", savedPaths);
     return tree;
+  }
+
+  private static void putContainerId(Map<String, Object> entry, @Nullable Object containerId) {
+    if (containerId != null) {
+      entry.put("containerId", containerId);
+    }
   }
 
   /**
@@ -228,24 +296,43 @@ final class ContainedExecutableState {
           text(key.get(1), "profile[" + i + "][1]"), text(key.get(2), "profile[" + i + "][2]")));
     }
     List<long[]> inodeKeys = new ArrayList<>();
-    List<@Nullable String> containerIds = new ArrayList<>();
+    List<@Nullable String> inodeContainerIds = new ArrayList<>();
     for (int i = 0; i < savedInodes.size(); i++) {
       String where = "inodes[" + i + "]";
       Map<?, ?> inode = object(savedInodes.get(i), where);
-      int how = (bool(inode.get("written"), where + ".written") ? ContainedExecutable.WRITTEN : 0)
-          | (bool(inode.get("executed"), where + ".executed") ? ContainedExecutable.EXECUTED : 0);
-      inodeKeys.add(new long[] {integer(inode.get("dev"), where + ".dev"),
-          integer(inode.get("inode"), where + ".inode"), how});
-      Object containerId = inode.get("containerId");
-      containerIds.add(containerId == null ? null : text(containerId, where + ".containerId"));
+      long[] key = {integer(inode.get("dev"), where + ".dev"),
+          integer(inode.get("inode"), where + ".inode")};
+      Object written = inode.get("written");
+      if (written != null && !bool(written, where + ".written")) {
+        continue;
+      }
+      inodeKeys.add(key);
+      inodeContainerIds.add(optionalText(inode.get("containerId"), where + ".containerId"));
+    }
+    Object pathsValue = tree.get("paths");
+    List<?> savedPaths = pathsValue == null ? List.of() : list(pathsValue, "paths");
+    List<long[]> pathKeys = new ArrayList<>();
+    List<@Nullable String> pathContainerIds = new ArrayList<>();
+    for (int i = 0; i < savedPaths.size(); i++) {
+      String where = "paths[" + i + "]";
+      Map<?, ?> path = object(savedPaths.get(i), where);
+      List<?> hash = list(path.get("pathHash"), where + ".pathHash");
+      if (hash.size() != 2) {
+        throw corrupt(where + ".pathHash must be two integers");
+      }
+      pathKeys.add(new long[] {integer(hash.get(0), where + ".pathHash[0]"),
+          integer(hash.get(1), where + ".pathHash[1]")});
+      pathContainerIds.add(optionalText(path.get("containerId"), where + ".containerId"));
     }
 
     hosts.clear();
     for (int i = 0; i < hostNames.size(); i++) {
       String name = hostNames.get(i);
-      int entry = hosts.find(fnv1a(name), polynomial(name));
+      long a = TextHash.fnv1a(name, 0, name.length());
+      long b = TextHash.polynomial(name, 0, name.length());
+      int entry = hosts.find(a, b);
       if (entry < 0) {
-        entry = hosts.insert(fnv1a(name), polynomial(name));
+        entry = hosts.insert(a, b);
       }
       hosts.value(entry, firstSeen.get(i));
       hosts.attachment(entry, name);
@@ -254,17 +341,21 @@ final class ContainedExecutableState {
     for (String key : profileKeysToRestore) {
       profile.learn(key);
     }
-    inodes.clear();
-    for (int i = 0; i < inodeKeys.size(); i++) {
-      long[] key = inodeKeys.get(i);
-      int entry = inodes.find(key[0], key[1]);
-      if (entry < 0) {
-        entry = inodes.insert(key[0], key[1]);
-      }
-      inodes.flags(entry, (int) key[2]);
-      inodes.attachment(entry, containerIds.get(i));
-    }
+    refill(inodes, inodeKeys, inodeContainerIds);
+    refill(paths, pathKeys, pathContainerIds);
     syncCounters();
+  }
+
+  private static void refill(LruIndex index, List<long[]> keys, List<@Nullable String> containerIds) {
+    index.clear();
+    for (int i = 0; i < keys.size(); i++) {
+      long[] key = keys.get(i);
+      int entry = index.find(key[0], key[1]);
+      if (entry < 0) {
+        entry = index.insert(key[0], key[1]);
+      }
+      index.attachment(entry, containerIds.get(i));
+    }
   }
 
   private static IllegalArgumentException corrupt(String message) {
@@ -290,6 +381,10 @@ final class ContainedExecutableState {
       return (String) value;
     }
     throw corrupt(where + " must be a string, not " + describe(value));
+  }
+
+  private static @Nullable String optionalText(@Nullable Object value, String where) {
+    return value == null ? null : text(value, where);
   }
 
   private static long integer(@Nullable Object value, String where) {

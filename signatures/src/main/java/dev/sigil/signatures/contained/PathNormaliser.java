@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 /**
  * Lexical normalisation of absolute paths, so that {@code //}, {@code /./}, {@code ..} segments

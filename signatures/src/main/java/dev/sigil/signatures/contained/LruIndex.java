@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.sigil.signatures.internal;
+package dev.sigil.signatures.contained;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

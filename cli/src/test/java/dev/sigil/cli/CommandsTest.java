@@ -47,7 +47,7 @@ class CommandsTest {
     assertEquals("HIGH", sgl1002.get("severity"));
     assertEquals("SGL-1001", sgl1002.get("variantOf"));
     assertEquals("T1611", sgl1002.get("mitreTechniqueId"));
-    assertTrue(((List<?>) sgl1002.get("events")).contains(Map.of("event", "sched_process_exec", "origin", "*")),
+    assertTrue(((List<?>) sgl1002.get("events")).contains(Map.of("event", "sched_process_exec", "origin", "host")),
         sgl1002.toString());
   }
 

@@ -3,6 +3,7 @@ package dev.sigil.cli;
 import dev.sigil.core.FindingWriter;
 import dev.sigil.core.output.FindingFormat;
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@code sigil scan} writes findings ({@code --format}): core's JSON formats
@@ -22,9 +23,9 @@ enum OutputFormat {
   /** OCSF 1.3.0 Detection Findings (class 2004), one per line, for SIEMs and data lakes. */
   OCSF(FindingFormat.OCSF);
 
-  private final FindingFormat json;
+  private final @Nullable FindingFormat json; // null: not one of core's JSON formats
 
-  OutputFormat(FindingFormat json) {
+  OutputFormat(@Nullable FindingFormat json) {
     this.json = json;
   }
 

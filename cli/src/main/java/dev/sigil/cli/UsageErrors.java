@@ -20,14 +20,20 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class UsageErrors {
   private UsageErrors() {}
 
+  // picocli gives every ParameterException a message; the fallback only satisfies the type.
+  private static String messageOf(ParameterException problem) {
+    String message = problem.getMessage();
+    return message != null ? message : "invalid arguments";
+  }
+
   static String explain(ParameterException problem) {
     if (!(problem instanceof UnmatchedArgumentException)) {
-      return problem.getMessage();
+      return messageOf(problem);
     }
     CommandSpec spec = problem.getCommandLine().getCommandSpec();
     List<String> unmatched = ((UnmatchedArgumentException) problem).getUnmatched();
     if (unmatched.isEmpty()) {
-      return problem.getMessage();
+      return messageOf(problem);
     }
     for (String argument : unmatched) {
       if (looksLikeOption(argument)) {

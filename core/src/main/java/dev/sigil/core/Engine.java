@@ -66,7 +66,7 @@ public final class Engine implements AutoCloseable {
     for (int i = 0; i < slots.length; i++) {
       Signature signature = b.signatures.get(i);
       slots[i] = new SignatureSlot(signature, resolveDedup(b, signature), deduplicator, b.clock,
-          findingListener, b.errorListener, this::eventTime);
+          findingListener, b.errorListener, this::eventTime, b.node);
     }
     DispatchTable.Builder<SignatureSlot> table =
         DispatchTable.builder(Origin.count(), SignatureSlot[]::new);
@@ -262,6 +262,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, DedupPolicy> dedupOverrides = new HashMap<>();
     private @Nullable Duration dedupWindow;
     private int dedupCapacity = 100_000;
+    private String node = "";
 
     private Builder() {}
 
@@ -377,6 +378,20 @@ public final class Engine implements AutoCloseable {
         throw new IllegalArgumentException("deduplicator capacity must be at least 1: " + capacity);
       }
       this.dedupCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Names the node whose events this engine reads, when one process runs an engine per node
+     * (a fleet pipeline, a partitioned agent); every finding carries it, and it is part of the
+     * finding's deterministic {@link Finding#id()}. Empty by default: one node's stream, as
+     * {@code sigil scan} reads.
+     *
+     * @param value the node's key, as the transport names it
+     * @return this builder
+     */
+    public Builder node(String value) {
+      this.node = Objects.requireNonNull(value, "node");
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.sigil.core.internal.Registries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -204,13 +205,13 @@ public final class EventSnapshot implements Event {
   @Override
   public @Nullable String rawJson(int index) {
     Arg arg = args.get(index);
-    return arg.kind() == ArgKind.JSON ? (String) arg.value() : null;
+    return arg.kind() == ArgKind.JSON ? (String) present(arg) : null;
   }
 
   @Override
   public @Nullable String stringAt(int index) {
     Arg arg = args.get(index);
-    return arg.kind() == ArgKind.STRING ? (String) arg.value() : null;
+    return arg.kind() == ArgKind.STRING ? (String) present(arg) : null;
   }
 
   @Override
@@ -219,7 +220,7 @@ public final class EventSnapshot implements Event {
     if (arg.kind() != ArgKind.BYTES) {
       return null;
     }
-    byte[] bytes = (byte[]) arg.value();
+    byte[] bytes = (byte[]) present(arg);
     return new ByteView() {
       @Override
       public int length() {
@@ -263,7 +264,7 @@ public final class EventSnapshot implements Event {
   public int elementCountAt(int index) {
     Arg arg = args.get(index);
     if (arg.kind() == ArgKind.STRINGS) {
-      return ((List<?>) arg.value()).size();
+      return ((List<?>) present(arg)).size();
     }
     JsonFields fields = fields(index);
     return fields == null ? -1 : fields.elementCount();
@@ -283,7 +284,7 @@ public final class EventSnapshot implements Event {
       return null;
     }
     JsonFields fields = new JsonFields();
-    fields.parse((String) arg.value());
+    fields.parse((String) present(arg));
     return fields;
   }
 
@@ -294,7 +295,7 @@ public final class EventSnapshot implements Event {
       return null;
     }
     @SuppressWarnings("unchecked")
-    List<String> list = (List<String>) arg.value();
+    List<String> list = (List<String>) present(arg);
     return new StringList() {
       @Override
       public int size() {
@@ -311,6 +312,11 @@ public final class EventSnapshot implements Event {
         return list;
       }
     };
+  }
+
+  // Only NULL and INVALID arguments have no value (see Arg); callers have checked the kind.
+  private static Object present(Arg arg) {
+    return Objects.requireNonNull(arg.value(), arg.name());
   }
 
   @Override

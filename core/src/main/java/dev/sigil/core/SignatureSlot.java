@@ -24,6 +24,7 @@ final class SignatureSlot implements SignatureContext {
   private final Map<String, DedupPolicy> dedup;
   private final Deduplicator deduplicator;
   private final Clock clock;
+  private final String node;
   private final FindingListener findingListener;
   private final SignatureErrorListener errorListener;
   private final LongSupplier eventTime;
@@ -53,8 +54,9 @@ final class SignatureSlot implements SignatureContext {
 
   SignatureSlot(Signature signature, Map<String, DedupPolicy> dedup, Deduplicator deduplicator,
       Clock clock, FindingListener findingListener, SignatureErrorListener errorListener,
-      LongSupplier eventTime) {
+      LongSupplier eventTime, String node) {
     this.signature = signature;
+    this.node = node;
     this.id = signature.metadata().id();
     this.dedup = dedup;
     this.deduplicator = deduplicator;
@@ -104,7 +106,7 @@ final class SignatureSlot implements SignatureContext {
   public void report(Event trigger, SignatureMetadata variant, Map<String, ?> data) {
     // The view only retypes Map<String, ?> as Map<String, Object>; Finding copies it.
     Finding finding = new Finding(variant, variant.severity(), trigger.copy(),
-        Collections.unmodifiableMap(data), clock.instant());
+        Collections.unmodifiableMap(data), clock.instant(), node);
     DedupPolicy policy = dedup.containsKey(variant.id()) ? dedup.get(variant.id()) : dedup.get("");
     if (policy != null && policy.enabled()) {
       String key = variant.id() + '\u0000' + policy.key().apply(finding);
@@ -119,7 +121,7 @@ final class SignatureSlot implements SignatureContext {
         withCounts.put("suppressedCount", verdict.suppressedBefore());
         withCounts.put("lastSuppressedAt", verdict.lastSuppressedAt());
         finding = new Finding(finding.metadata(), finding.severity(), finding.event(), withCounts,
-            finding.detectedAt());
+            finding.detectedAt(), node);
       }
     }
     findings++;

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.testing.EventBuilder;
+import dev.sigil.core.testing.SignatureHarness;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class EngineDedupTest {
   private static final long SECOND = 1_000_000_000L;
-  private final List<Finding> findings = new ArrayList<>();
+  private List<Finding> findings = List.of();
 
   /** Fires on every event with the event's path; deduplicates by host and path for a minute. */
   private static final class PathSignature extends RecordingSignature {
@@ -41,8 +42,14 @@ class EngineDedupTest {
         .timestamp(seconds * SECOND).build();
   }
 
-  private Engine engine(Engine.Builder builder) {
-    return builder.onFinding(findings::add).build();
+  private Engine engine(Signature signature, UnaryOperator<Engine.Builder> configure) {
+    SignatureHarness harness = SignatureHarness.of(List.of(signature), configure);
+    findings = harness.findings();
+    return harness.engine();
+  }
+
+  private Engine engine(Signature signature) {
+    return engine(signature, UnaryOperator.identity());
   }
 
   private static PathSignature minuteByHostAndPath() {
@@ -51,7 +58,7 @@ class EngineDedupTest {
 
   @Test
   void suppressesRepeatsInsideTheWindow() {
-    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()));
+    Engine engine = engine(minuteByHostAndPath());
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 10));
@@ -65,7 +72,7 @@ class EngineDedupTest {
 
   @Test
   void theFirstFindingAfterTheWindowCarriesWhatWasSuppressed() {
-    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()));
+    Engine engine = engine(minuteByHostAndPath());
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 10));
@@ -82,7 +89,7 @@ class EngineDedupTest {
 
   @Test
   void theWindowRestartsAtEachEmittedFinding() {
-    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()));
+    Engine engine = engine(minuteByHostAndPath());
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 60));
@@ -93,7 +100,7 @@ class EngineDedupTest {
 
   @Test
   void keysOnHostAndFieldsSoOtherHostsAndPathsStillAlert() {
-    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()));
+    Engine engine = engine(minuteByHostAndPath());
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("b", "/x", 1));
@@ -104,7 +111,7 @@ class EngineDedupTest {
 
   @Test
   void aZeroWindowOverrideTurnsDeduplicationOff() {
-    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()).dedupWindow(Duration.ZERO));
+    Engine engine = engine(minuteByHostAndPath(), b -> b.dedupWindow(Duration.ZERO));
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 1));
@@ -114,7 +121,7 @@ class EngineDedupTest {
 
   @Test
   void aWindowOverrideReplacesTheSignaturesDefault() {
-    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()).dedupWindow(Duration.ofSeconds(5)));
+    Engine engine = engine(minuteByHostAndPath(), b -> b.dedupWindow(Duration.ofSeconds(5)));
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 3));
@@ -125,8 +132,8 @@ class EngineDedupTest {
 
   @Test
   void usersCanEnableDeduplicationForASignatureWithoutADefault() {
-    Engine engine = engine(Engine.builder().add(new PathSignature(null))
-        .dedup("PATH-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path")));
+    Engine engine = engine(new PathSignature(null),
+        b -> b.dedup("PATH-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path")));
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 1));
@@ -136,7 +143,7 @@ class EngineDedupTest {
 
   @Test
   void withoutAPolicyEveryFindingIsDelivered() {
-    Engine engine = engine(Engine.builder().add(new PathSignature(null)));
+    Engine engine = engine(new PathSignature(null));
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 0));
@@ -146,7 +153,7 @@ class EngineDedupTest {
 
   @Test
   void evictsTheLeastRecentlyUsedKeyWhenFull() {
-    Engine engine = engine(Engine.builder().add(minuteByHostAndPath()).dedupCapacity(2));
+    Engine engine = engine(minuteByHostAndPath(), b -> b.dedupCapacity(2));
 
     engine.accept(write("a", "/1", 0));
     engine.accept(write("a", "/2", 0));
@@ -190,8 +197,8 @@ class EngineDedupTest {
 
   @Test
   void aDedupOverrideMayNameADeclaredVariant() {
-    Engine engine = engine(Engine.builder().add(new VariantSignature())
-        .dedup("VARIANT-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path")));
+    Engine engine = engine(new VariantSignature(),
+        b -> b.dedup("VARIANT-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path")));
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 1));
@@ -202,8 +209,8 @@ class EngineDedupTest {
 
   @Test
   void noneTurnsOneIdOffEvenWhenEveryWindowIsReplaced() {
-    Engine engine = engine(Engine.builder().add(minuteByHostAndPath())
-        .dedup("PATH-1", DedupPolicy.NONE).dedupWindow(Duration.ofHours(1)));
+    Engine engine = engine(minuteByHostAndPath(),
+        b -> b.dedup("PATH-1", DedupPolicy.NONE).dedupWindow(Duration.ofHours(1)));
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 1));
@@ -214,9 +221,9 @@ class EngineDedupTest {
 
   @Test
   void aZeroWindowOverrideIsTurnedOnByAGlobalWindowUnlikeNone() {
-    Engine engine = engine(Engine.builder().add(new PathSignature(null))
-        .dedup("PATH-1", DedupPolicy.byHostAndFields(Duration.ZERO, "path"))
-        .dedupWindow(Duration.ofHours(1)));
+    Engine engine = engine(new PathSignature(null),
+        b -> b.dedup("PATH-1", DedupPolicy.byHostAndFields(Duration.ZERO, "path"))
+            .dedupWindow(Duration.ofHours(1)));
 
     engine.accept(write("a", "/x", 0));
     engine.accept(write("a", "/x", 1));

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.testing.EventBuilder;
+import dev.sigil.core.testing.SignatureHarness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EngineDispatchTest {
-  private final List<Finding> findings = new ArrayList<>();
+  private List<Finding> findings = List.of();
 
   private Engine engineWith(Signature... signatures) {
-    return Engine.builder().addAll(List.of(signatures)).onFinding(findings::add).build();
+    SignatureHarness harness = SignatureHarness.of(signatures);
+    findings = harness.findings();
+    return harness.engine();
   }
 
   private static Event event(String name, Origin origin) {

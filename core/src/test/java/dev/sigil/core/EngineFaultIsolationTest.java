@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.testing.EventBuilder;
+import dev.sigil.core.testing.SignatureHarness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EngineFaultIsolationTest {
-  private final List<Finding> findings = new ArrayList<>();
-  private final List<SignatureError> errors = new ArrayList<>();
+  private List<Finding> findings = List.of();
+  private List<SignatureError> errors = List.of();
 
   private static final class Throwing extends RecordingSignature {
     Throwing(String id) {
@@ -43,8 +44,10 @@ class EngineFaultIsolationTest {
   }
 
   private Engine engineWith(Signature... signatures) {
-    return Engine.builder().addAll(List.of(signatures)).onFinding(findings::add)
-        .onError(errors::add).build();
+    SignatureHarness harness = SignatureHarness.of(signatures).expectingErrors();
+    findings = harness.findings();
+    errors = harness.errors();
+    return harness.engine();
   }
 
   @Test
@@ -125,6 +128,7 @@ class EngineFaultIsolationTest {
 
   @Test
   void aFailingFindingListenerIsTheApplicationsProblemNotTheSignatures() {
+    List<SignatureError> errors = new ArrayList<>();
     Engine engine = Engine.builder()
         .add(new RecordingSignature("FIRE-1", Selector.any()).firing())
         .onFinding(f -> {

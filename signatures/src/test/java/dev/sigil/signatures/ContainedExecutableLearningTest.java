@@ -28,7 +28,7 @@ class ContainedExecutableLearningTest {
   @Test
   void staysSilentBeforeTheActivationPeriod() {
     scenario.feed(firstEventOf("node-1", T0), hostExec(NEW).at(T0 + 14 * DAY - 1).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
     assertEquals(1, scenario.stats().counters().get("silencedByActivation"));
   }
 
@@ -36,7 +36,7 @@ class ContainedExecutableLearningTest {
   void staysSilentAfterActivationForWhatWasLearned() {
     scenario.feed(firstEventOf("node-1", T0), hostExec(KNOWN).at(T0 + DAY).build(),
         hostExec(KNOWN).at(T0 + 20 * DAY).build(), hostExec(KNOWN).at(T0 + 90 * DAY).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
     assertEquals(2, scenario.stats().counters().get("silencedByLearning"));
   }
 
@@ -51,7 +51,7 @@ class ContainedExecutableLearningTest {
   void learnsKeysFirstSeenBetweenActivationAndTheEndOfTraining() {
     scenario.feed(firstEventOf("node-1", T0), hostExec(NEW).at(T0 + 20 * DAY).build(),
         hostExec(NEW).at(T0 + 21 * DAY).build());
-    assertEquals(1, scenario.findings.size());
+    assertEquals(1, scenario.findings().size());
   }
 
   @Test
@@ -60,7 +60,7 @@ class ContainedExecutableLearningTest {
         hostExec(KNOWN).by("cron").at(T0 + 40 * DAY).build(),
         hostExec("/var/lib/docker/overlay2/ffff/diff/usr/bin/healthcheck").by("bash").at(T0 + 40 * DAY).build());
     assertEquals(List.of("cron"),
-        scenario.findings.stream().map(f -> f.data().get("executingProcess")).toList(),
+        scenario.findings().stream().map(f -> f.data().get("executingProcess")).toList(),
         "the same in-container path from another layer is the learned key");
   }
 
@@ -70,14 +70,14 @@ class ContainedExecutableLearningTest {
         hostExec(NEW).on("node-1").at(T0 + 21 * DAY).build(),
         hostExec(NEW).on("node-2").at(T0 + 21 * DAY).build());
     assertEquals(List.of("node-1"),
-        scenario.findings.stream().map(f -> f.event().hostName().toString()).toList());
+        scenario.findings().stream().map(f -> f.event().hostName().toString()).toList());
   }
 
   @Test
   void aContainerEventDoesNotStartAHostsLearning() {
     scenario.feed(Scenario.containerWrite("/app/x", Scenario.ELF, 1, 1),
         hostExec(NEW).at(T0 + 15 * DAY).build());
-    assertTrue(scenario.findings.isEmpty(), "the host's first host exec starts its activation period");
+    assertTrue(scenario.findings().isEmpty(), "the host's first host exec starts its activation period");
     assertEquals(1, scenario.stats().counters().get("silencedByActivation"));
   }
 
@@ -92,7 +92,7 @@ class ContainedExecutableLearningTest {
     }
     small.feed(hostExec(NEW).at(T0 + 20 * DAY).build());
 
-    assertEquals(1, small.findings.size());
+    assertEquals(1, small.findings().size());
     assertEquals(1L, small.stats().counters().get("hosts"));
   }
 
@@ -108,6 +108,6 @@ class ContainedExecutableLearningTest {
   void alertsFromTheFirstEventWhenLearningIsOff() {
     Scenario off = new Scenario(ContainedExecutableOptions.defaults());
     off.feed(firstEventOf("node-1", T0), hostExec(NEW).at(T0 + 1).build());
-    assertEquals(1, off.findings.size());
+    assertEquals(1, off.findings().size());
   }
 }

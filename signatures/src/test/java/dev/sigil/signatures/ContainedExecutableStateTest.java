@@ -51,7 +51,7 @@ class ContainedExecutableStateTest {
 
     restarted.feed(hostExec(PAYLOAD).at(T0 + 10 * DAY).build());
 
-    assertTrue(restarted.findings.isEmpty(), "activation is counted from the first run's first event");
+    assertTrue(restarted.findings().isEmpty(), "activation is counted from the first run's first event");
     assertEquals(1, restarted.stats().counters().get("silencedByActivation"));
   }
 
@@ -62,7 +62,7 @@ class ContainedExecutableStateTest {
 
     restarted.feed(hostExec(KNOWN).at(T0 + 40 * DAY).build(), hostExec(PAYLOAD).at(T0 + 40 * DAY).build());
 
-    assertEquals(List.of(PAYLOAD), restarted.findings.stream().map(f -> f.data().get("path")).toList());
+    assertEquals(List.of(PAYLOAD), restarted.findings().stream().map(f -> f.data().get("path")).toList());
   }
 
   @Test
@@ -86,7 +86,7 @@ class ContainedExecutableStateTest {
 
     restarted.feed(hostExec(PAYLOAD).at(T0 + 1).build());
 
-    assertTrue(restarted.findings.isEmpty());
+    assertTrue(restarted.findings().isEmpty());
     assertEquals(1, restarted.stats().suppressed());
   }
 
@@ -126,7 +126,7 @@ class ContainedExecutableStateTest {
 
     assertTrue(e.getMessage().contains("contained-executable state"), e.getMessage());
     scenario.feed(hostExec("/tmp/kworker").inode(2049, 777).build());
-    assertEquals(1, scenario.findings.size(), "the index survived the failed restore");
+    assertEquals(1, scenario.findings().size(), "the index survived the failed restore");
   }
 
   @Test
@@ -165,7 +165,7 @@ class ContainedExecutableStateTest {
 
     scenario.feed(hostExec("/usr/bin/nvidia-smi").inode(9, 10).build(), hostExec("/srv/x").inode(9, 11).build());
 
-    assertEquals(List.of("/srv/x"), scenario.findings.stream().map(f -> f.data().get("path")).toList());
+    assertEquals(List.of("/srv/x"), scenario.findings().stream().map(f -> f.data().get("path")).toList());
     assertEquals(1, scenario.stats().counters().get("inodes"));
   }
 }

@@ -80,7 +80,7 @@ class ContainedExecutableTest {
   })
   void ignoresPathsOutsideStorageRoots(String path) {
     scenario.feed(hostExec(path).build());
-    assertTrue(scenario.findings.isEmpty(), () -> "unexpected " + scenario.findings);
+    assertTrue(scenario.findings().isEmpty(), () -> "unexpected " + scenario.findings());
   }
 
   @ParameterizedTest
@@ -149,9 +149,9 @@ class ContainedExecutableTest {
         hostExec("/data/docker/overlay2/ab12/work/y").build());
 
     assertEquals(List.of("k3s-snapshot", "extra-root"),
-        custom.findings.stream().map(f -> f.data().get("evidence")).toList());
+        custom.findings().stream().map(f -> f.data().get("evidence")).toList());
     assertEquals(List.of("/bin/x", "/y"),
-        custom.findings.stream().map(f -> f.data().get("containerPath")).toList());
+        custom.findings().stream().map(f -> f.data().get("containerPath")).toList());
   }
 
   @ParameterizedTest
@@ -185,14 +185,14 @@ class ContainedExecutableTest {
   void ignoresNonExecutableWritesInContainers() {
     scenario.feed(containerWrite("/app/notes.txt", "hello".getBytes(StandardCharsets.US_ASCII), 2049, 780),
         hostExec("/srv/notes.txt").inode(2049, 780).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @Test
   void doesNotMatchTheSameInodeNumberOnAnotherDevice() {
     scenario.feed(containerWrite("/usr/local/bin/kworker", ELF, 2049, 777),
         hostExec("/usr/bin/tool").inode(2050, 777).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @Test
@@ -201,7 +201,7 @@ class ContainedExecutableTest {
         hostExec("/var/lib/docker/overlay2/3f2a9c/diff/x").in(Origin.CONTAINER_INIT).build(),
         hostExec("/bin/sh").argv("/bin/sh", "/var/lib/docker/overlay2/3f2a9c/diff/p.sh")
             .in(Origin.CONTAINER).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @ParameterizedTest
@@ -226,7 +226,7 @@ class ContainedExecutableTest {
       "/usr/bin/ruby-3.1", "/usr/bin/php.8", "/bin/ksh-93"})
   void ignoresOtherProgramsNamingAContainedFile(String program) {
     scenario.feed(hostExec(program).argv(program, "/var/lib/docker/overlay2/3f2a9c/diff/tmp/payload").build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @Test
@@ -234,7 +234,7 @@ class ContainedExecutableTest {
     scenario.feed(hostExec("/bin/sh").argv("/bin/sh", "-c", "echo hi").build(),
         hostExec("/bin/sh").argv("/bin/sh", "/etc/init.d/ssh").build(),
         hostExec("/bin/sh").argv("/bin/sh").build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
   }
 
   @Test
@@ -274,7 +274,7 @@ class ContainedExecutableTest {
       "containerd-shim-runc-v2", "runc:[2:INIT]", "runc:[1:CHILD]", "crio", "kubelet"})
   void ignoresContainerRuntimesForSgl1001(String runtime) {
     scenario.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/bin/sh").by(runtime).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
     assertEquals(1, scenario.stats().counters().get("allowlisted"));
   }
 
@@ -292,7 +292,7 @@ class ContainedExecutableTest {
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/z").by("crunch").build(),
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/w").by("kubelet-helper").build(),
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/v").by("criox").build());
-    assertEquals(5, scenario.findings.size());
+    assertEquals(5, scenario.findings().size());
   }
 
   @Test
@@ -300,7 +300,7 @@ class ContainedExecutableTest {
     scenario.feed(containerWrite("/host/opt/cni/bin/calico", ELF, 2049, 3001),
         hostExec("/opt/cni/bin/calico").inode(2049, 3001).by("crio").build(),
         hostExec("/opt/cni/bin/calico").inode(2049, 3001).by("kubelet").build());
-    assertTrue(scenario.findings.isEmpty(), () -> "unexpected " + scenario.findings);
+    assertTrue(scenario.findings().isEmpty(), () -> "unexpected " + scenario.findings());
     assertEquals(2, scenario.stats().counters().get("allowlisted"));
   }
 
@@ -311,7 +311,7 @@ class ContainedExecutableTest {
     custom.feed(hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("k3s-agent").build(),
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("youki-1.2").build(),
         hostExec("/var/lib/docker/overlay2/3f2a9c/merged/x").by("k3s").build());
-    assertEquals(1, custom.findings.size());
+    assertEquals(1, custom.findings().size());
     assertEquals("k3s", custom.only().data().get("executingProcess"));
   }
 
@@ -349,7 +349,7 @@ class ContainedExecutableTest {
   @Test
   void countsAHostExecWithoutAnyPathAsDataProblem() {
     scenario.feed(EventBuilder.event("sched_process_exec").origin(Origin.HOST).arg("argv", List.of("x")).build());
-    assertTrue(scenario.findings.isEmpty());
+    assertTrue(scenario.findings().isEmpty());
     assertEquals(1, scenario.stats().dataProblems());
     assertEquals(0, scenario.stats().errors());
   }

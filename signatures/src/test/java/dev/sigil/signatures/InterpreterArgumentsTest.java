@@ -40,7 +40,7 @@ class InterpreterArgumentsTest {
   }
 
   private void assertSilent() {
-    assertTrue(scenario.findings.isEmpty(), () -> "unexpected " + scenario.findings);
+    assertTrue(scenario.findings().isEmpty(), () -> "unexpected " + scenario.findings());
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -37,7 +37,7 @@ class MagicLinksTest {
   void initsRootRunByAHostProcessIsTheHostsOwnRoot(String path) {
     scenario.feed(hostExec(path).build(), hostExec(path).fromKernel(true).build(),
         hostExec("/bin/sh").argv("sh", path).build());
-    assertTrue(scenario.findings.isEmpty(), () -> "unexpected " + scenario.findings);
+    assertTrue(scenario.findings().isEmpty(), () -> "unexpected " + scenario.findings());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -73,7 +73,7 @@ class MagicLinksTest {
     // fexecve and tools that run files by /proc paths do so on the host every day.
     scenario.feed(hostExec("/usr/bin/tool").scriptRunAs(cmdpath, "/usr/bin/tool").interp(cmdpath).build(),
         hostExec("/bin/sh").argv("sh", cmdpath).build());
-    assertTrue(scenario.findings.isEmpty(), () -> "unexpected " + scenario.findings);
+    assertTrue(scenario.findings().isEmpty(), () -> "unexpected " + scenario.findings());
   }
 
   @ParameterizedTest
@@ -81,6 +81,6 @@ class MagicLinksTest {
   void otherProcPathsAreNotContainedEvenForAKernelHelper(String cmdpath) {
     scenario.feed(hostExec("/usr/bin/x").scriptRunAs(cmdpath, "/usr/bin/x").interp(cmdpath)
         .fromKernel(true).build());
-    assertTrue(scenario.findings.isEmpty(), () -> "unexpected " + scenario.findings);
+    assertTrue(scenario.findings().isEmpty(), () -> "unexpected " + scenario.findings());
   }
 }

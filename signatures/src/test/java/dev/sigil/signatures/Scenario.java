@@ -6,21 +6,22 @@ import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.SignatureStats;
 import dev.sigil.core.testing.EventBuilder;
+import dev.sigil.core.testing.SignatureHarness;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** A real engine running the built-in signatures, the findings it made, and event makers. */
+/**
+ * The built-in signatures in a {@link SignatureHarness}, with the SGL findings apart, and makers
+ * of the events the contained-executable tests feed.
+ */
 final class Scenario {
   static final long T0 = 1_700_000_000_000_000_000L;
   static final long DAY = Duration.ofDays(1).toNanos();
   static final String CONTAINER_ID = "c0ffee000000c0ffee000000c0ffee000000c0ffee000000c0ffee000000abcd";
   static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
 
-  /** The SGL findings (TRC-1022 runs too, on container writes; its findings are in {@link #all}). */
-  final List<Finding> findings = new ArrayList<>();
-  final List<Finding> all = new ArrayList<>();
+  final SignatureHarness harness;
   final Engine engine;
 
   Scenario() {
@@ -32,38 +33,35 @@ final class Scenario {
   }
 
   Scenario(ContainedExecutableOptions options, UnaryOperator<Engine.Builder> tweak) {
-    engine = tweak.apply(Engine.builder()
-            .addAll(Signatures.builtIn(options))
-            .onFinding(this::record)
-            .onError(e -> {
-              throw new AssertionError("signature failed: " + e, e.error());
-            }))
-        .build();
+    harness = SignatureHarness.of(Signatures.builtIn(options), tweak);
+    engine = harness.engine();
   }
 
-  private void record(Finding finding) {
-    all.add(finding);
-    if (finding.metadata().id().startsWith("SGL-")) {
-      findings.add(finding);
-    }
+  /** The SGL findings so far (TRC-1022 runs too, on container writes; see {@link #all}). */
+  List<Finding> findings() {
+    return harness.findings().stream().filter(f -> f.metadata().id().startsWith("SGL-")).toList();
+  }
+
+  /** Every finding so far. */
+  List<Finding> all() {
+    return harness.findings();
   }
 
   Scenario feed(Event... events) {
-    for (Event event : events) {
-      engine.accept(event);
-    }
+    harness.feed(events);
     return this;
   }
 
   SignatureStats stats() {
-    return engine.stats().signatures().get("SGL-1001");
+    return harness.stats("SGL-1001");
   }
 
   List<String> ids() {
-    return findings.stream().map(f -> f.metadata().id()).toList();
+    return findings().stream().map(f -> f.metadata().id()).toList();
   }
 
   Finding only() {
+    List<Finding> findings = findings();
     if (findings.size() != 1) {
       throw new AssertionError("expected exactly one finding, got " + findings);
     }

@@ -26,7 +26,7 @@ class WrittenInContainerTest {
   private final Scenario scenario = new Scenario();
 
   private void assertSilent() {
-    assertTrue(scenario.findings.isEmpty(), () -> "unexpected " + scenario.findings);
+    assertTrue(scenario.findings().isEmpty(), () -> "unexpected " + scenario.findings());
   }
 
   @ParameterizedTest
@@ -42,7 +42,7 @@ class WrittenInContainerTest {
   @Test
   void aSplitHeaderLeavesTrc1022AsTraceeHasIt() {
     scenario.feed(containerWrite("/usr/local/bin/kworker", hex("7f454c"), 2049, 901));
-    assertTrue(scenario.all.isEmpty(), () -> "unexpected " + scenario.all);
+    assertTrue(scenario.all().isEmpty(), () -> "unexpected " + scenario.all());
   }
 
   @ParameterizedTest

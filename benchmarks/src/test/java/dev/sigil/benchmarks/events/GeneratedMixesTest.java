@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.core.Engine;
 import dev.sigil.core.Finding;
 import dev.sigil.core.SignatureStats;
+import dev.sigil.core.testing.SignatureHarness;
 import dev.sigil.core.tracee.TraceeReader;
 import dev.sigil.signatures.Signatures;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,20 +22,21 @@ import org.junit.jupiter.api.Test;
  * signature that can stay silent, and the realistic mix fires exactly its ELF drops.
  */
 class GeneratedMixesTest {
-  private static Engine scan(EventMix mix, int count, List<Finding> findings) throws Exception {
+  private static SignatureHarness scan(EventMix mix, int count) throws Exception {
     byte[] lines = TraceeLineWriter.toBytes(InMemoryEvents.generate(9, mix, count));
-    Engine engine = Engine.builder().addAll(Signatures.builtIn()).onFinding(findings::add).build();
+    SignatureHarness harness = SignatureHarness.of(Signatures.builtIn(), UnaryOperator.identity());
     TraceeReader reader = TraceeReader.builder().build();
-    reader.read(new ByteArrayInputStream(lines), engine::accept);
+    reader.read(new ByteArrayInputStream(lines), harness::feed);
     assertEquals(0, reader.stats().rejected(), "every generated line decodes: " + reader.stats());
     assertEquals(count, reader.stats().events());
-    return engine;
+    return harness;
   }
 
   @Test
   void quietMixReachesEverySignatureThatCanStaySilentAndFiresNothing() throws Exception {
-    List<Finding> findings = new ArrayList<>();
-    Engine engine = scan(EventMix.quiet(), 20_000, findings);
+    SignatureHarness harness = scan(EventMix.quiet(), 20_000);
+    List<Finding> findings = harness.findings();
+    Engine engine = harness.engine();
 
     assertEquals(List.of(), findings.stream().map(f -> f.metadata().id() + " " + f.data()).toList());
     List<String> unreached = new ArrayList<>();
@@ -64,8 +67,7 @@ class GeneratedMixesTest {
   void realisticMixFiresExactlyItsDroppedExecutables() throws Exception {
     List<GeneratedEvent> generated = InMemoryEvents.generate(9, EventMix.realistic(), 20_000);
     long drops = generated.stream().filter(GeneratedEvent::firesDroppedExecutable).count();
-    List<Finding> findings = new ArrayList<>();
-    scan(EventMix.realistic(), 20_000, findings);
+    List<Finding> findings = scan(EventMix.realistic(), 20_000).findings();
 
     assertTrue(drops > 100, "drops generated: " + drops);
     assertEquals(drops, findings.size(), findings.stream().map(f -> f.metadata().id()).distinct().toList().toString());

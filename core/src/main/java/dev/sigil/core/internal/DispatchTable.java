@@ -133,7 +133,8 @@ public final class DispatchTable<T> {
     private T[] matching(int typeId, int origin) {
       List<T> matched = new ArrayList<>();
       for (T handler : handlers) {
-        for (int[] selector : selectors.get(handler)) {
+        // Every handler in the list was put in the map with its selectors.
+        for (int[] selector : selectors.getOrDefault(handler, List.of())) {
           boolean typeMatches = selector[0] == ANY || (typeId != ANY && selector[0] == typeId);
           boolean originMatches = selector[1] == ANY || selector[1] == origin;
           if (typeMatches && originMatches) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  *       finding, {@code first_seen_time}/{@code last_seen_time} the event time;</li>
  *   <li>{@code severity_id}/{@code severity}: Sigil's {@link Severity} INFO 1 Informational, LOW 2
  *       Low, MEDIUM 3 Medium, HIGH 4 High, CRITICAL 5 Critical; {@code status_id} 1 New;</li>
- *   <li>{@code finding_info}: {@code uid} a random UUID unique per finding (also
- *       {@code metadata.uid}), {@code title} the signature's name, {@code desc} its description,
+ *   <li>{@code finding_info}: {@code uid} the finding's deterministic {@link Finding#id()} (also
+ *       {@code metadata.uid}: the same finding replayed or re-run keeps it), {@code title} the
+ *       signature's name, {@code desc} its description,
  *       {@code types} its event name, {@code analytic} (type Rule) its id, name and version,
  *       {@code attacks} its MITRE technique and tactic (the category, e.g.
  *       {@code defense-evasion} becomes TA0005 Defense Evasion);</li>
@@ -129,7 +129,7 @@ public final class OcsfFindingWriter implements FindingWriter {
     private void write(Finding finding) throws IOException {
       SignatureMetadata signature = finding.metadata();
       EventSnapshot event = finding.event();
-      String uid = UUID.randomUUID().toString();
+      String uid = finding.id().toString();
       long eventMillis = TimeUnit.NANOSECONDS.toMillis(finding.eventTime());
 
       json.writeStartObject();

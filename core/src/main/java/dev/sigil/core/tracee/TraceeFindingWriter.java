@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * a number). {@code metadata} is {@code {Version, Description, Tags, Properties}}: no tags print
  * as null, as Go prints a nil list, and the Properties are those Tracee writes (the reported
  * severity as Tracee's integer, Category, Technique, Kubernetes_Technique, id, external_id, any
- * extra properties, signatureID, signatureName). Maps print with their keys in byte order, as Go
+ * extra properties, signatureID, signatureName) plus Sigil's {@code findingId}, the finding's
+ * deterministic {@link Finding#id()} (for sinks that drop replayed copies). Maps print with their keys in byte order, as Go
  * prints them.
  *
  * <p>What Sigil cannot know is left as Go leaves an empty field: {@code matchedPolicies} (the
@@ -158,7 +159,7 @@ public final class TraceeFindingWriter implements FindingWriter {
     json.writeFieldName("Tags");
     JsonLines.value(json, metadata.tags().isEmpty() ? null : metadata.tags(), true);
     json.writeFieldName("Properties");
-    JsonLines.value(json, TraceeProperties.of(metadata, finding.severity()), true);
+    JsonLines.value(json, TraceeProperties.of(metadata, finding.severity(), finding.id()), true);
     json.writeEndObject();
     json.writeEndObject();
   }

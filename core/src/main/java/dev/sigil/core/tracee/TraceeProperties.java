@@ -6,6 +6,7 @@ import dev.sigil.core.internal.JsonLines;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * them (TRC-1013). Sigil's metadata cannot tell an empty property from a missing one, so a
  * signature with none of them set is written as one that declares none: Category, Technique,
  * id and external_id null and no Kubernetes_Technique.
+ *
+ * <p>Sigil adds one property Tracee does not have: {@code findingId}, the finding's
+ * deterministic id, so that a sink can drop a finding replayed after a failure.
  */
 final class TraceeProperties {
   private TraceeProperties() {}
@@ -30,9 +34,11 @@ final class TraceeProperties {
    *
    * @param metadata the metadata the finding was reported under
    * @param severity the severity it was reported with (a variant may raise the default)
+   * @param findingId the finding's deterministic id
    * @return an unmodifiable map; some values are null
    */
-  static Map<String, @Nullable Object> of(SignatureMetadata metadata, Severity severity) {
+  static Map<String, @Nullable Object> of(SignatureMetadata metadata, Severity severity,
+      UUID findingId) {
     Map<String, @Nullable Object> properties = new TreeMap<>(JsonLines::compareUtf8);
     properties.putAll(metadata.extraProperties());
     boolean declared = !metadata.category().isEmpty() || !metadata.technique().isEmpty()
@@ -48,6 +54,7 @@ final class TraceeProperties {
     properties.put("external_id", declared ? metadata.mitreTechniqueId() : null);
     properties.put("signatureID", metadata.id());
     properties.put("signatureName", metadata.name());
+    properties.put("findingId", findingId.toString());
     return Collections.unmodifiableMap(properties);
   }
 }

@@ -11,6 +11,9 @@ public final class DownloaderInContainer implements Signature {
       .name("Downloader started in a container").eventName("container_downloader")
       .severity(Severity.LOW).category("command-and-control").build();
 
+  /** Creates the signature; ServiceLoader needs a public no-argument constructor. */
+  public DownloaderInContainer() {}
+
   @Override public SignatureMetadata metadata() { return METADATA; }
   @Override public List<Selector> selectors() {
     return List.of(Selector.of(EventType.of("sched_process_exec"), Origin.CONTAINER));

@@ -301,12 +301,15 @@ class TraceeFindingWriterTest {
     // Tracee's policies selected the event; Sigil has no policies to name.
     expected.remove("matchedPolicies");
 
+    // Sigil's one addition to Tracee's properties: the finding's deterministic id.
+    Map<String, Object> properties =
+        (Map<String, Object>) ((Map<String, Object>) written.get("metadata")).get("Properties");
+    assertEquals(finding.id().toString(), properties.remove("findingId"));
+
     assertEquals(List.copyOf(expected.keySet()), List.copyOf(written.keySet()), "fields in Go's order");
     for (String field : expected.keySet()) {
       assertEquals(expected.get(field), written.get(field), field);
     }
-    Map<String, Object> properties =
-        (Map<String, Object>) ((Map<String, Object>) written.get("metadata")).get("Properties");
     Map<String, Object> expectedProperties =
         (Map<String, Object>) ((Map<String, Object>) expected.get("metadata")).get("Properties");
     assertEquals(List.copyOf(expectedProperties.keySet()), List.copyOf(properties.keySet()),
@@ -391,8 +394,9 @@ class TraceeFindingWriterTest {
         .name("Kubernetes API server connection detected").eventName("k8s_api_connection")
         .traceeEventId(6001).tags(List.of("container")).severity(Severity.LOW)
         .extraProperties(Map.of("MITRE ATT&CK", "Discovery: Cloud Service Discovery")).build();
-    Map<String, Object> line = parse(write(new Finding(k8s, Severity.LOW, decodedMagicWrite(),
-        ImmutableMap.of("ip", "10.0.0.1"), Instant.EPOCH)).trim());
+    Finding finding = new Finding(k8s, Severity.LOW, decodedMagicWrite(),
+        ImmutableMap.of("ip", "10.0.0.1"), Instant.EPOCH);
+    Map<String, Object> line = parse(write(finding).trim());
 
     Map<String, Object> metadata = (Map<String, Object>) line.get("metadata");
     assertEquals(List.of("container"), metadata.get("Tags"));
@@ -402,6 +406,7 @@ class TraceeFindingWriterTest {
     expected.put("Severity", 1L);
     expected.put("Technique", null);
     expected.put("external_id", null);
+    expected.put("findingId", finding.id().toString());
     expected.put("id", null);
     expected.put("signatureID", "TRC-1013");
     expected.put("signatureName", "Kubernetes API server connection detected");

@@ -1,18 +1,17 @@
 package dev.sigil.examples.agent;
 
 import dev.sigil.core.Signature;
+import dev.sigil.core.output.FindingFormat;
 import dev.sigil.examples.shell.InteractiveShellInContainer;
 import dev.sigil.signatures.Signatures;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,35 +19,52 @@ import picocli.CommandLine.Option;
 /**
  * Runs the embedded-agent example:
  * {@code java -jar examples/target/sigil-agent.jar --port 7000},
- * then send Tracee JSON lines to 127.0.0.1:7000 (e.g.
- * {@code tracee --output json | nc 127.0.0.1 7000}). Findings go to stdout, statistics and
- * problems to stderr. Ctrl-C (or SIGTERM) shuts down without losing a finding.
+ * then send Tracee JSON lines to 127.0.0.1:7000, each connection's first line naming its node
+ * (e.g. {@code (echo "#node $(hostname)"; tracee --output json) | nc 127.0.0.1 7000}). Findings
+ * go to stdout, statistics and problems to stderr. Ctrl-C (or SIGTERM) stops within a bounded
+ * time without losing a finding the output can take.
  */
 @Command(name = "sigil-agent", mixinStandardHelpOptions = true,
     version = "sigil-agent: the embedded-agent example of Sigil",
-    description = "Reads Tracee JSON from a loopback socket or a FIFO, runs the built-in "
-        + "signatures and EX-0001 on one engine per partition, writes findings to stdout.")
+    description = "Reads Tracee JSON from loopback connections or a FIFO, runs the built-in "
+        + "signatures and EX-0001 on one engine per partition of nodes, writes findings to "
+        + "stdout.")
 public final class AgentMain implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N",
       description = "listen on 127.0.0.1:N (0 for any free port; the port is logged)")
-  private Integer port;
+  private @Nullable Integer port;
 
-  @Option(names = "--fifo", paramLabel = "PATH", description = "read this named pipe instead")
-  private Path fifo;
+  @Option(names = "--fifo", paramLabel = "PATH",
+      description = "read this named pipe instead, opening it again when its writer closes it")
+  private @Nullable Path fifo;
+
+  @Option(names = "--node", paramLabel = "NAME", defaultValue = "local",
+      description = "the node of a sender whose first line is not '#node NAME' "
+          + "(default: ${DEFAULT-VALUE})")
+  @SuppressWarnings("NullAway.Init") // picocli sets it (to its default at least) before call()
+  private String node;
 
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
-      description = "engines (threads), events partitioned by host name (default: ${DEFAULT-VALUE})")
+      description = "engines (threads) at most, nodes hashed over them, each started on first "
+          + "use (default: ${DEFAULT-VALUE})")
   private int partitions;
+
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64",
+      description = "connections read at once; more wait to be accepted "
+          + "(default: ${DEFAULT-VALUE})")
+  private int maxConnections;
 
   @Option(names = "--format", paramLabel = "tracee|ocsf", defaultValue = "tracee",
       description = "finding output format (default: ${DEFAULT-VALUE})")
+  @SuppressWarnings("NullAway.Init") // picocli sets it (to its default at least) before call()
   private String format;
 
   @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "10",
       description = "print statistics to stderr this often; 0 for never (default: ${DEFAULT-VALUE})")
   private long statsSeconds;
 
-  @Option(names = "--once", description = "stop when the first connection ends")
+  @Option(names = "--once",
+      description = "stop when the first connection ends, or when the FIFO's writer closes it")
   private boolean once;
 
   private final PrintStream err;
@@ -81,29 +97,30 @@ public final class AgentMain implements Callable<Integer> {
     }
     AgentOptions options;
     try {
-      OutputFormat outputFormat;
+      FindingFormat outputFormat;
       try {
-        outputFormat = OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        outputFormat = FindingFormat.of(format);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--format must be tracee or ocsf, not '" + format + "'");
+        throw new IllegalArgumentException("--format: " + e.getMessage());
       }
-      AgentOptions base = port != null ? AgentOptions.listening(port)
-          : AgentOptions.listening(0).withFifo(fifo);
-      options = base.withPartitions(partitions).withFormat(outputFormat).withOnce(once)
-          .withStatsInterval(Duration.ofSeconds(statsSeconds));
+      AgentOptions base = port != null ? AgentOptions.listening(port) : AgentOptions.reading(fifo);
+      options = base.withNode(node).withPartitions(partitions).withMaxConnections(maxConnections)
+          .withFormat(outputFormat).withOnce(once).withStatsInterval(Duration.ofSeconds(statsSeconds));
     } catch (IllegalArgumentException e) {
       err.println("sigil-agent: " + e.getMessage());
       return 2;
     }
-    Agent agent = new Agent(options, AgentMain::signatures, new KeepOpen(out), err);
+    // The finding writer flushes standard output at the end and leaves it open.
+    Agent agent = new Agent(options, AgentMain::signatures, out, err);
     agent.start();
     if (port != null) {
       err.println("sigil-agent: listening on 127.0.0.1:" + agent.port());
     }
+    long stopMillis = options.stopBound().toMillis() + 1_000;
     Thread hook = new Thread(() -> {
       agent.shutdown();
       try {
-        agent.awaitTermination(10_000);
+        agent.awaitTermination(stopMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -115,7 +132,7 @@ public final class AgentMain implements Callable<Integer> {
     } catch (IllegalStateException alreadyShuttingDown) {
       // the hook is running; it waits for the same termination
     }
-    return 0;
+    return agent.failed() ? 1 : 0;
   }
 
   /** Each partition's engine needs signature instances of its own. */
@@ -123,22 +140,5 @@ public final class AgentMain implements Callable<Integer> {
     List<Signature> all = new ArrayList<>(Signatures.builtIn());
     all.add(new InteractiveShellInContainer());
     return all;
-  }
-
-  /** Lets the writer close its output without closing stdout. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sigil.examples.agent;
 
+import dev.sigil.core.output.FindingFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -9,40 +10,58 @@ import org.jspecify.annotations.Nullable;
  *
  * @param port the loopback TCP port to listen on (0 for any free port), or null to read a FIFO
  * @param fifo the named pipe to read when no port is given
- * @param partitions how many engines (threads) to run, at least 1
- * @param once whether to stop after the first connection ends (with a port)
+ * @param node the node of a sender whose first line does not name one ({@code #node NAME})
+ * @param partitions how many engines (threads) may run, 1 to 65,536; each is started when the
+ *     first node maps to it
+ * @param maxConnections how many connections are read at once; more wait to be accepted
+ * @param once with a port, stop when the first connection ends; with a FIFO, stop when its
+ *     writer closes it instead of opening it again
  * @param format how findings are written
  * @param statsInterval how often statistics go to the log; zero for never
  * @param maxLineBytes the longest line accepted
- * @param batchesPerPartition how many batches each partition owns (its queue depth)
+ * @param batchesPerPartition how many batches each partition may own (its queue depth)
+ * @param batchBytes the size a batch starts with (it grows to hold a longer line)
  * @param findingQueueCapacity how many findings may wait for the writer
- * @param drainGrace how long shutdown keeps reading what a sender already sent
+ * @param drainGrace how long a stop keeps reading what senders already sent
+ * @param outputGrace how much longer a stop waits for the output to take the findings; then
+ *     the findings not yet written are dropped, and counted
  */
 public record AgentOptions(
     @Nullable Integer port,
     @Nullable Path fifo,
+    String node,
     int partitions,
+    int maxConnections,
     boolean once,
-    OutputFormat format,
+    FindingFormat format,
     Duration statsInterval,
     int maxLineBytes,
     int batchesPerPartition,
+    int batchBytes,
     int findingQueueCapacity,
-    Duration drainGrace) {
+    Duration drainGrace,
+    Duration outputGrace) {
+
+  /** The most partitions an agent may have. */
+  public static final int MAX_PARTITIONS = 1 << 16;
 
   /**
    * Validates the options.
    *
    * @param port see the record component
    * @param fifo see the record component
+   * @param node see the record component
    * @param partitions see the record component
+   * @param maxConnections see the record component
    * @param once see the record component
    * @param format see the record component
    * @param statsInterval see the record component
    * @param maxLineBytes see the record component
    * @param batchesPerPartition see the record component
+   * @param batchBytes see the record component
    * @param findingQueueCapacity see the record component
    * @param drainGrace see the record component
+   * @param outputGrace see the record component
    * @throws IllegalArgumentException naming the option that is wrong
    */
   public AgentOptions {
@@ -52,49 +71,51 @@ public record AgentOptions(
     if (port != null && (port < 0 || port > 65535)) {
       throw new IllegalArgumentException("--port must be 0 to 65535: " + port);
     }
-    if (partitions < 1 || batchesPerPartition < 1 || findingQueueCapacity < 1) {
-      throw new IllegalArgumentException("--partitions and queue sizes must be at least 1");
+    if (!Sender.isNodeName(node)) {
+      throw new IllegalArgumentException("--node must be 1 to 253 visible ASCII characters");
+    }
+    if (partitions < 1 || partitions > MAX_PARTITIONS) {
+      throw new IllegalArgumentException("--partitions must be 1 to " + MAX_PARTITIONS + ": "
+          + partitions);
+    }
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("--max-connections must be at least 1: "
+          + maxConnections);
+    }
+    if (batchesPerPartition < 1 || batchBytes < 1 || findingQueueCapacity < 1) {
+      throw new IllegalArgumentException("queue and batch sizes must be at least 1");
     }
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("the line limit must be at least 1 byte");
     }
-    if (statsInterval.isNegative() || drainGrace.isNegative()) {
+    if (statsInterval.isNegative() || drainGrace.isNegative() || outputGrace.isNegative()) {
       throw new IllegalArgumentException("intervals must not be negative");
     }
   }
 
   /**
-   * Returns the defaults for listening on a port: 2 partitions, Tracee output, statistics
-   * every 10 s, 1 MiB lines, 4 batches per partition, 1,024 queued findings, 2 s drain.
+   * Returns the defaults for listening on a port: default node {@code local}, 2 partitions,
+   * 64 connections, Tracee output, statistics every 10 s, 1 MiB lines, 4 batches of 64 KiB per
+   * partition, 1,024 queued findings, a stop that reads for up to 2 s and waits 3 s more for
+   * the output.
    *
    * @param port the port, 0 for any free one
    * @return the options
    */
   public static AgentOptions listening(int port) {
-    return new AgentOptions(port, null, 2, false, OutputFormat.TRACEE, Duration.ofSeconds(10),
-        1 << 20, 4, 1024, Duration.ofSeconds(2));
+    return new AgentOptions(port, null, "local", 2, 64, false, FindingFormat.TRACEE,
+        Duration.ofSeconds(10), 1 << 20, 4, 64 << 10, 1024, Duration.ofSeconds(2),
+        Duration.ofSeconds(3));
   }
 
   /**
-   * Returns these options with another number of partitions.
+   * Returns the defaults of {@link #listening(int)}, reading a named pipe instead.
    *
-   * @param count the number
+   * @param fifo the named pipe
    * @return the options
    */
-  public AgentOptions withPartitions(int count) {
-    return new AgentOptions(port, fifo, count, once, format, statsInterval, maxLineBytes,
-        batchesPerPartition, findingQueueCapacity, drainGrace);
-  }
-
-  /**
-   * Returns these options with another output format.
-   *
-   * @param value the format
-   * @return the options
-   */
-  public AgentOptions withFormat(OutputFormat value) {
-    return new AgentOptions(port, fifo, partitions, once, value, statsInterval, maxLineBytes,
-        batchesPerPartition, findingQueueCapacity, drainGrace);
+  public static AgentOptions reading(Path fifo) {
+    return listening(0).withFifo(fifo);
   }
 
   /**
@@ -104,8 +125,69 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withFifo(Path path) {
-    return new AgentOptions(null, path, partitions, once, format, statsInterval, maxLineBytes,
-        batchesPerPartition, findingQueueCapacity, drainGrace);
+    return new AgentOptions(null, path, node, partitions, maxConnections, once, format,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace);
+  }
+
+  /**
+   * Returns these options with another default node.
+   *
+   * @param value the node of senders that name none
+   * @return the options
+   */
+  public AgentOptions withNode(String value) {
+    return new AgentOptions(port, fifo, value, partitions, maxConnections, once, format,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace);
+  }
+
+  /**
+   * Returns these options with another number of partitions.
+   *
+   * @param count the number
+   * @return the options
+   */
+  public AgentOptions withPartitions(int count) {
+    return new AgentOptions(port, fifo, node, count, maxConnections, once, format,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace);
+  }
+
+  /**
+   * Returns these options with another connection limit.
+   *
+   * @param count connections read at once
+   * @return the options
+   */
+  public AgentOptions withMaxConnections(int count) {
+    return new AgentOptions(port, fifo, node, partitions, count, once, format,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace);
+  }
+
+  /**
+   * Returns these options stopping, or not, after the first connection or FIFO writer.
+   *
+   * @param value whether to stop then
+   * @return the options
+   */
+  public AgentOptions withOnce(boolean value) {
+    return new AgentOptions(port, fifo, node, partitions, maxConnections, value, format,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace);
+  }
+
+  /**
+   * Returns these options with another output format.
+   *
+   * @param value the format
+   * @return the options
+   */
+  public AgentOptions withFormat(FindingFormat value) {
+    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, value,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace);
   }
 
   /**
@@ -115,19 +197,9 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withStatsInterval(Duration value) {
-    return new AgentOptions(port, fifo, partitions, once, format, value, maxLineBytes,
-        batchesPerPartition, findingQueueCapacity, drainGrace);
-  }
-
-  /**
-   * Returns these options stopping, or not, after the first connection.
-   *
-   * @param value whether to stop after the first connection
-   * @return the options
-   */
-  public AgentOptions withOnce(boolean value) {
-    return new AgentOptions(port, fifo, partitions, value, format, statsInterval, maxLineBytes,
-        batchesPerPartition, findingQueueCapacity, drainGrace);
+    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
+        value, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace);
   }
 
   /**
@@ -138,7 +210,30 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withQueues(int batches, int findings) {
-    return new AgentOptions(port, fifo, partitions, once, format, statsInterval, maxLineBytes,
-        batches, findings, drainGrace);
+    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
+        statsInterval, maxLineBytes, batches, batchBytes, findings, drainGrace, outputGrace);
+  }
+
+  /**
+   * Returns these options with other stop times.
+   *
+   * @param drain how long a stop keeps reading what senders already sent
+   * @param output how much longer it waits for the output before dropping findings
+   * @return the options
+   */
+  public AgentOptions withStopTimes(Duration drain, Duration output) {
+    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drain, output);
+  }
+
+  /**
+   * Returns the longest a stop takes, once asked: the drain time, the output time and the
+   * moment a quiet sender needs to show it is quiet.
+   *
+   * @return the bound
+   */
+  public Duration stopBound() {
+    return drainGrace.plus(outputGrace).plusMillis(Input.QUIET_MILLIS);
   }
 }

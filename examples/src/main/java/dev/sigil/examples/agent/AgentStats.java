@@ -3,21 +3,29 @@ package dev.sigil.examples.agent;
 import dev.sigil.core.EngineStats;
 import dev.sigil.core.tracee.ReaderStats;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The agent's figures at one moment. Once the agent has terminated they add up:
- * {@code linesRouted} = the sum of the partitions' decoded events and rejected lines, and
- * {@code findingsWritten} = the sum of the engines' findings.
+ * {@code linesRouted} = {@link #eventsDecoded()} + {@link #linesUndecodable()}, and
+ * {@link #findingsMade()} = {@code findingsWritten + findingsDropped}.
  *
- * @param bytesRead bytes read from the input
+ * @param bytesRead bytes read from every sender
  * @param linesRouted non-blank lines handed to partitions
  * @param blankLines blank lines skipped
- * @param longLines lines dropped by the reader thread for being longer than the limit
- * @param incompleteLines a partial last line cut off by shutdown (at most one per connection)
- * @param partitions per partition: what its reader decoded and rejected
- * @param engines per partition: its engine's statistics
+ * @param longLines lines dropped by their sender's thread for being longer than the limit
+ * @param incompleteLines partial last lines cut off by a stop (at most one per sender)
+ * @param linesRejected every line rejected: undecodable, too long, or a bad {@code #node} line
+ * @param rejectedByReason {@code linesRejected} by reason, positions in reasons replaced by N
+ * @param sendersOpened connections accepted (or FIFO writers read) so far
+ * @param sendersOpen connections being read now
+ * @param sendersCut senders still sending when a stop's drain time ran out
+ * @param sendersUnread connections waiting to be accepted at a stop, closed unread
+ * @param partitions the partitions started so far, by index
  * @param findingsWritten findings written to the output
- * @param findingsQueued findings waiting in the queue for the writer
+ * @param findingsQueued findings waiting for the writer
+ * @param findingsDropped findings never written: failed writes, and, when a stop found the
+ *     output blocked, every finding that was queued or made after that
  */
 public record AgentStats(
     long bytesRead,
@@ -25,27 +33,48 @@ public record AgentStats(
     long blankLines,
     long longLines,
     long incompleteLines,
-    List<ReaderStats> partitions,
-    List<EngineStats> engines,
+    long linesRejected,
+    Map<String, Long> rejectedByReason,
+    int sendersOpened,
+    int sendersOpen,
+    long sendersCut,
+    long sendersUnread,
+    List<PartitionStats> partitions,
     long findingsWritten,
-    int findingsQueued) {
+    int findingsQueued,
+    long findingsDropped) {
 
   /**
-   * Freezes the lists.
+   * One partition's figures.
+   *
+   * @param index the partition's number, from 0
+   * @param reader what its reader decoded and rejected
+   * @param engine its engine's statistics
+   */
+  public record PartitionStats(int index, ReaderStats reader, EngineStats engine) {}
+
+  /**
+   * Freezes the collections.
    *
    * @param bytesRead see the record component
    * @param linesRouted see the record component
    * @param blankLines see the record component
    * @param longLines see the record component
    * @param incompleteLines see the record component
+   * @param linesRejected see the record component
+   * @param rejectedByReason see the record component
+   * @param sendersOpened see the record component
+   * @param sendersOpen see the record component
+   * @param sendersCut see the record component
+   * @param sendersUnread see the record component
    * @param partitions see the record component
-   * @param engines see the record component
    * @param findingsWritten see the record component
    * @param findingsQueued see the record component
+   * @param findingsDropped see the record component
    */
   public AgentStats {
+    rejectedByReason = Map.copyOf(rejectedByReason);
     partitions = List.copyOf(partitions);
-    engines = List.copyOf(engines);
   }
 
   /**
@@ -54,34 +83,34 @@ public record AgentStats(
    * @return the sum over partitions
    */
   public long eventsDecoded() {
-    return partitions.stream().mapToLong(ReaderStats::events).sum();
+    return partitions.stream().mapToLong(p -> p.reader().events()).sum();
   }
 
   /**
-   * Returns the lines the partitions' readers rejected.
+   * Returns the routed lines the partitions' readers rejected.
    *
    * @return the sum over partitions
    */
-  public long linesRejected() {
-    return partitions.stream().mapToLong(ReaderStats::rejected).sum();
-  }
-
-  /**
-   * Returns the findings the engines made.
-   *
-   * @return the sum over engines
-   */
-  public long findingsMade() {
-    return engines.stream().mapToLong(EngineStats::findings).sum();
+  public long linesUndecodable() {
+    return partitions.stream().mapToLong(p -> p.reader().rejected()).sum();
   }
 
   /**
    * Returns the events the engines accepted.
    *
-   * @return the sum over engines
+   * @return the sum over partitions
    */
   public long eventsAccepted() {
-    return engines.stream().mapToLong(EngineStats::events).sum();
+    return partitions.stream().mapToLong(p -> p.engine().events()).sum();
+  }
+
+  /**
+   * Returns the findings the engines made.
+   *
+   * @return the sum over partitions
+   */
+  public long findingsMade() {
+    return partitions.stream().mapToLong(p -> p.engine().findings()).sum();
   }
 
   /**
@@ -92,15 +121,26 @@ public record AgentStats(
   public String summary() {
     StringBuilder s = new StringBuilder()
         .append("bytes=").append(bytesRead)
+        .append(" connections=").append(sendersOpened)
+        .append(" open=").append(sendersOpen)
         .append(" lines=").append(linesRouted)
         .append(" events=").append(eventsAccepted())
-        .append(" rejected=").append(linesRejected() + longLines)
+        .append(" rejected=").append(linesRejected)
         .append(" findings=").append(findingsMade())
         .append(" written=").append(findingsWritten)
-        .append(" queued=").append(findingsQueued);
-    for (int p = 0; p < engines.size(); p++) {
-      EngineStats e = engines.get(p);
-      s.append(" | p").append(p).append(" events=").append(e.events())
+        .append(" queued=").append(findingsQueued)
+        .append(" dropped=").append(findingsDropped);
+    if (incompleteLines > 0 || sendersCut > 0 || sendersUnread > 0) {
+      s.append(" incomplete=").append(incompleteLines)
+          .append(" cut=").append(sendersCut)
+          .append(" unread=").append(sendersUnread);
+    }
+    if (!rejectedByReason.isEmpty()) {
+      s.append(" rejectedByReason=").append(new java.util.TreeMap<>(rejectedByReason));
+    }
+    for (PartitionStats p : partitions) {
+      EngineStats e = p.engine();
+      s.append(" | p").append(p.index()).append(" events=").append(e.events())
           .append(" findings=").append(e.findings())
           .append(" suppressed=").append(e.suppressed())
           .append(" errors=").append(e.errors());

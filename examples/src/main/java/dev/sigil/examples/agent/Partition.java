@@ -3,8 +3,6 @@ package dev.sigil.examples.agent;
 import dev.sigil.core.Engine;
 import dev.sigil.core.EngineStats;
 import dev.sigil.core.Event;
-import dev.sigil.core.Finding;
-import dev.sigil.core.FindingListener;
 import dev.sigil.core.Signature;
 import dev.sigil.core.tracee.ReaderStats;
 import dev.sigil.core.tracee.TraceeReader;
@@ -12,71 +10,95 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One engine on one thread, fed batches of raw lines of the hosts that hash to it.
+ * One engine on one thread, fed batches of raw lines by the senders of the nodes that map to it.
  *
  * <p>The engine and its signatures belong to this thread alone (an engine is single-threaded,
  * and each partition has its own signature instances, so their state needs no locks). The
  * partition decodes its batches with its own {@link TraceeReader} and hands findings to the
- * shared bounded finding queue; a full queue blocks it, which in turn fills its batch queue and
- * blocks the reader thread.
+ * {@link FindingDrain}; a drain that is full blocks it, which in turn keeps its batches and
+ * blocks the senders.
+ *
+ * <p>Memory follows use: the batches are made when first needed, up to the limit, and a
+ * partition is only created once a node maps to it ({@link NodeRouter}).
  */
 final class Partition implements Runnable {
   private final int index;
+  private final int maxBatches;
+  private final int batchBytes;
+  private final AtomicInteger batchesMade = new AtomicInteger();
   private final BlockingQueue<Batch> full;
   private final BlockingQueue<Batch> free;
   private final Engine engine;
   private final TraceeReader reader;
   private final Consumer<Event> sink;
-  private volatile ReaderStats readerStats;
-  private volatile EngineStats finalStats;
+  private final Thread thread;
+  private final PrintStream log;
+  /** The batch being decoded (partition thread only): a rejection names its line's sender. */
+  private Batch decoding = Batch.END;
+  private volatile ReaderStats readerStats = new ReaderStats(0, 0, 0, 0, 0, 0);
+  private volatile @Nullable EngineStats finalStats;
 
-  Partition(int index, List<Signature> signatures, BlockingQueue<Finding> findings,
-      int batches, int batchCapacity, int maxLineBytes, PrintStream log) {
+  Partition(int index, List<Signature> signatures, FindingDrain drain, RejectionLog rejections,
+      AgentOptions options, PrintStream log) {
     this.index = index;
-    this.full = new ArrayBlockingQueue<>(batches + 1);
-    this.free = new ArrayBlockingQueue<>(batches);
-    for (int i = 0; i < batches; i++) {
-      free.add(new Batch(batchCapacity));
-    }
-    FindingListener toQueue = finding -> {
-      try {
-        findings.put(finding);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("partition " + index + " interrupted handing a finding", e);
-      }
-    };
+    this.log = log;
+    this.maxBatches = options.batchesPerPartition();
+    this.batchBytes = Math.min(options.batchBytes(), options.maxLineBytes() + 1);
+    // Room for every batch and END, so handing a batch on never blocks: only getting one does.
+    this.full = new ArrayBlockingQueue<>(maxBatches + 1);
+    this.free = new ArrayBlockingQueue<>(maxBatches);
     this.engine = Engine.builder()
         .addAll(signatures)
-        .onFinding(toQueue)
+        .onFinding(drain::hand)
         .onError(error -> log.println("sigil-agent: partition " + index + ": " + error))
         .build();
     this.reader = TraceeReader.builder()
-        .maxLineBytes(maxLineBytes)
-        // Line numbers count within a batch, which means nothing to the sender: give the reason.
-        .onRejection(rejection -> log.println("sigil-agent: partition " + index
-            + ": rejected a line: " + rejection.reason()))
+        .maxLineBytes(options.maxLineBytes())
+        // The reader numbers lines within the batch; the batch knows their sender and number.
+        .onRejection(rejection -> {
+          int line = (int) rejection.lineNumber() - 1;
+          rejections.reject(decoding.senders[line], decoding.lineNumbers[line],
+              rejection.reason());
+        })
         .build();
     this.sink = engine::accept;
-    this.readerStats = new ReaderStats(0, 0, 0, 0, 0, 0);
+    this.thread = new Thread(this, "sigil-partition-" + index);
   }
 
-  /** Waits for a free batch; blocks while every batch is queued or being decoded. */
+  void start() {
+    thread.start();
+  }
+
+  /** Waits for a free batch, making one while fewer than the limit exist. */
   Batch freeBatch() throws InterruptedException {
+    Batch batch = free.poll();
+    if (batch != null) {
+      return batch;
+    }
+    if (batchesMade.getAndUpdate(n -> n < maxBatches ? n + 1 : n) < maxBatches) {
+      return new Batch(batchBytes);
+    }
     return free.take();
   }
 
-  /** Queues a full batch; blocks while the partition is behind (back-pressure). */
-  void hand(Batch batch) throws InterruptedException {
-    full.put(batch);
+  /** Queues a filled batch; never blocks (the queue has room for every batch). */
+  void hand(Batch batch) {
+    full.add(batch);
   }
 
   /** Tells the partition that the input has ended; it drains its queue, then closes its engine. */
-  void endOfInput() throws InterruptedException {
-    full.put(Batch.END);
+  void endOfInput() {
+    full.add(Batch.END);
+  }
+
+  /** Waits until the partition has decoded everything and closed its engine. */
+  void join() throws InterruptedException {
+    thread.join();
   }
 
   @Override
@@ -87,10 +109,16 @@ final class Partition implements Runnable {
         if (batch == Batch.END) {
           break;
         }
-        reader.read(batch.bytes, 0, batch.length, sink);
+        decoding = batch;
+        try {
+          reader.read(batch.bytes, 0, batch.length, sink);
+        } catch (RuntimeException e) {
+          // Keep going: a partition that died would leave its senders waiting for batches.
+          log.println("sigil-agent: partition " + index + ": a batch failed: " + e);
+        }
         readerStats = reader.stats();
-        batch.length = 0;
-        free.put(batch);
+        batch.clear();
+        free.add(batch);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -114,9 +142,5 @@ final class Partition implements Runnable {
   /** The reader's statistics as of the last decoded batch. */
   ReaderStats readerStats() {
     return readerStats;
-  }
-
-  int queuedBatches() {
-    return full.size();
   }
 }

@@ -1,7 +1,9 @@
 /**
- * An application embedding Sigil with threads of its own: a reader routing Tracee JSON lines by
- * host, one engine per partition, a bounded finding queue drained by a writer, periodic
- * statistics and a shutdown that loses no finding. Run {@link dev.sigil.examples.agent.AgentMain}.
+ * An application embedding Sigil with threads of its own: senders on loopback connections (or a
+ * FIFO) read concurrently, each sender's lines routed to the partition of its node, one engine
+ * per partition, a bounded finding queue drained by a writer, capped reports of bad input,
+ * periodic statistics and a bounded stop that loses no finding it can write. Run
+ * {@link dev.sigil.examples.agent.AgentMain}.
  */
 @NullMarked
 package dev.sigil.examples.agent;

@@ -3,12 +3,11 @@ package dev.sigil.examples.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
-import java.util.ArrayList;
+import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,8 @@ class InteractiveShellInContainerTest {
   private static final long S_IFCHR = 0020000;
   private static final long S_IFIFO = 0010000;
 
-  private final List<Finding> findings = new ArrayList<>();
-  private final Engine engine = Engine.builder()
-      .add(new InteractiveShellInContainer())
-      .onFinding(findings::add)
-      .build();
+  private final SignatureHarness harness = SignatureHarness.of(new InteractiveShellInContainer());
+  private final List<Finding> findings = harness.findings();
 
   private static EventBuilder exec(String pathname) {
     return EventBuilder.event("sched_process_exec")
@@ -33,7 +29,7 @@ class InteractiveShellInContainerTest {
   }
 
   private List<Finding> feed(Event event) {
-    engine.accept(event);
+    harness.feed(event);
     return findings;
   }
 
@@ -119,7 +115,7 @@ class InteractiveShellInContainerTest {
     feed(exec("/bin/bash").invalidArg("stdin_type", "uint16").build());
 
     assertEquals(List.of(), findings);
-    assertEquals(2, engine.stats().dataProblems());
-    assertEquals(0, engine.stats().errors());
+    assertEquals(2, harness.engine().stats().dataProblems());
+    assertEquals(0, harness.engine().stats().errors());
   }
 }

@@ -305,7 +305,8 @@ public final class ContainedExecutable implements Signature, Stateful {
     // reports the interpreter as the executed file) and for a path through a magic link; then
     // a script's #! interpreter.
     if (fireIfUnderRoot(ctx, event, firstSeen, path, null)
-        || (cmdpathDiffers && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pathname))) {
+        || (cmdpathDiffers && cmdpath != null
+            && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pathname))) {
       return;
     }
     CharSequence interp = nonEmpty(event.string(INTERP));
@@ -329,7 +330,7 @@ public final class ContainedExecutable implements Signature, Stateful {
       return;
     }
     int family = Interpreters.family(path);
-    if (family == Interpreters.NONE && cmdpathDiffers) {
+    if (family == Interpreters.NONE && cmdpathDiffers && cmdpath != null) {
       family = Interpreters.family(cmdpath);
     }
     if (family != Interpreters.NONE) {

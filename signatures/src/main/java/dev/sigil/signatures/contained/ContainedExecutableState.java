@@ -36,13 +36,21 @@ final class ContainedExecutableState {
   private final LruIndex hosts;
   private final LearnedProfile profile;
   // Set by bindCounters, which the signature's init calls before any event or restore.
+  @SuppressWarnings("NullAway.Init")
   private Counter inodeCount;
+  @SuppressWarnings("NullAway.Init")
   private Counter inodeEvictions;
+  @SuppressWarnings("NullAway.Init")
   private Counter pathCount;
+  @SuppressWarnings("NullAway.Init")
   private Counter pathEvictions;
+  @SuppressWarnings("NullAway.Init")
   private Counter profileKeys;
+  @SuppressWarnings("NullAway.Init")
   private Counter profileEvictions;
+  @SuppressWarnings("NullAway.Init")
   private Counter hostCount;
+  @SuppressWarnings("NullAway.Init")
   private Counter hostEvictions;
 
   ContainedExecutableState(int inodeCapacity, int profileCapacity, int hostCapacity) {

@@ -18,7 +18,9 @@ final class ProfileJudge {
   private final long activationNanos;
   private final ContainedExecutableState state;
   // Set by bindCounters, which the signature's init calls before any event.
+  @SuppressWarnings("NullAway.Init")
   private Counter silencedByActivation;
+  @SuppressWarnings("NullAway.Init")
   private Counter silencedByLearning;
 
   ProfileJudge(Settings settings, ContainedExecutableState state) {

@@ -34,6 +34,7 @@ final class K8sApiAddresses {
   private final Probe probe = new Probe();
   // Set by bindEvictions, which the signature's init calls before any event; counters come from
   // the context only.
+  @SuppressWarnings("NullAway.Init")
   private Counter evictions;
 
   K8sApiAddresses(int capacity) {

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
@@ -8,7 +7,7 @@ import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +41,6 @@ public final class AslrInspection implements Signature {
       .mitre("T1068", "attack-pattern--b21c3b2d-02e6-45b1-980b-e69051040839")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final long NO_FLAGS = Long.MIN_VALUE;
   private static final String ASLR_PATH = "/proc/sys/kernel/randomize_va_space";
   private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
 
@@ -63,17 +59,8 @@ public final class AslrInspection implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("security_file_open without a text pathname");
-      return;
-    }
-    long flags = TraceeArguments.openFlags(event, FLAGS, NO_FLAGS);
-    if (flags == NO_FLAGS) {
-      context.dataProblem("security_file_open without readable flags");
-      return;
-    }
-    if (Text.contentEquals(pathname, ASLR_PATH) && TraceeArguments.isFileRead(flags)) {
+    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
+    if (pathname != null && Text.contentEquals(pathname, ASLR_PATH)) {
       context.report(event, Map.of());
     }
   }

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
@@ -8,7 +7,7 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +43,6 @@ public final class CgroupNotifyOnReleaseModification implements Signature {
       .mitre("T1611", "attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final long NO_FLAGS = Long.MIN_VALUE;
   private static final String NOTIFY_FILE_NAME = "notify_on_release";
   private static final List<Selector> SELECTORS =
       List.of(Selector.of("security_file_open", Origin.CONTAINER));
@@ -66,17 +62,8 @@ public final class CgroupNotifyOnReleaseModification implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("security_file_open without a text pathname");
-      return;
-    }
-    long flags = TraceeArguments.openFlags(event, FLAGS, NO_FLAGS);
-    if (flags == NO_FLAGS) {
-      context.dataProblem("security_file_open without readable flags");
-      return;
-    }
-    if (GoPath.baseEquals(pathname, NOTIFY_FILE_NAME) && TraceeArguments.isFileWrite(flags)) {
+    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
+    if (pathname != null && GoPath.baseEquals(pathname, NOTIFY_FILE_NAME)) {
       context.report(event, Map.of());
     }
   }

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Origin;
@@ -9,7 +8,7 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +45,7 @@ public final class CgroupReleaseAgentModification implements Signature {
 
   private static final EventType FILE_OPEN = EventType.of("security_file_open");
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey NEW_PATH = ArgKey.of("new_path");
   private static final String RELEASE_AGENT = "release_agent";
-  // Open flags are an int32, so no real value reads as this.
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS = List.of(
       Selector.of(FILE_OPEN, Origin.CONTAINER),
       Selector.of(INODE_RENAME, Origin.CONTAINER));
@@ -71,31 +65,10 @@ public final class CgroupReleaseAgentModification implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence path;
-    if (event.type() == FILE_OPEN) {
-      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-      if (flags == ABSENT) {
-        ctx.dataProblem("security_file_open without readable flags");
-        return;
-      }
-      if (!TraceeArguments.isFileWrite(flags)) {
-        return;
-      }
-      path = event.string(PATHNAME);
-      if (path == null) {
-        ctx.dataProblem("security_file_open without a text pathname");
-        return;
-      }
-    } else if (event.type() == INODE_RENAME) {
-      path = event.string(NEW_PATH);
-      if (path == null) {
-        ctx.dataProblem("security_inode_rename without a text new_path");
-        return;
-      }
-    } else {
-      return;
-    }
-    if (GoPath.baseEquals(path, RELEASE_AGENT)) {
+    CharSequence path = event.type() == INODE_RENAME
+        ? RenamedFile.readNewPath(event, ctx)
+        : OpenedFile.readFlagsThenPathname(event, ctx, Access.WRITE);
+    if (path != null && GoPath.baseEquals(path, RELEASE_AGENT)) {
       ctx.report(event, Map.of());
     }
   }

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
@@ -9,7 +8,7 @@ import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -44,11 +43,7 @@ public final class CorePatternModification implements Signature {
       .mitre("T1611", "attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
   private static final String CORE_PATTERN = "/proc/sys/kernel/core_pattern";
-  // Open flags are an int32, so no real value reads as this.
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS =
       List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
@@ -67,17 +62,8 @@ public final class CorePatternModification implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      ctx.dataProblem("security_file_open without a text pathname");
-      return;
-    }
-    long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-    if (flags == ABSENT) {
-      ctx.dataProblem("security_file_open without readable flags");
-      return;
-    }
-    if (Text.endsWith(pathname, CORE_PATTERN) && TraceeArguments.isFileWrite(flags)) {
+    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, ctx, Access.WRITE);
+    if (pathname != null && Text.endsWith(pathname, CORE_PATTERN)) {
       ctx.report(event, Map.of());
     }
   }

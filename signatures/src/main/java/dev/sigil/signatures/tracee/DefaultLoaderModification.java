@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
@@ -8,10 +7,9 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +28,7 @@ import java.util.regex.Pattern;
  * whether Tracee printed it as a number or as {@code O_WRONLY|O_CREAT}, before {@code pathname},
  * which is read only for a write: an argument that is needed but missing or of another kind is
  * counted as a data problem and never fires. No default deduplication. It allocates nothing
- * unless it fires: one {@link Matcher} per instance is reset for every path.
+ * unless it fires: one matcher per instance is reset for every path.
  */
 public final class DefaultLoaderModification implements Signature {
   /** The signature's metadata, as Tracee prints it. */
@@ -55,15 +53,10 @@ public final class DefaultLoaderModification implements Signature {
       Pattern.compile("^\\/(lib|usr\\/lib).*\\/ld.*\\.so[^\\/]*", Pattern.UNIX_LINES);
   private static final EventType FILE_OPEN = EventType.of("security_file_open");
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey NEW_PATH = ArgKey.of("new_path");
-  // Open flags are an int32, so no real value reads as this.
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS =
       List.of(Selector.event(FILE_OPEN), Selector.event(INODE_RENAME));
 
-  private final Matcher matcher = DYNAMIC_LOADER.matcher("");
+  private final ReusableMatcher dynamicLoader = new ReusableMatcher(DYNAMIC_LOADER);
 
   /** Creates the signature. */
   public DefaultLoaderModification() {}
@@ -80,35 +73,11 @@ public final class DefaultLoaderModification implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence path;
-    if (event.type() == FILE_OPEN) {
-      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-      if (flags == ABSENT) {
-        ctx.dataProblem("security_file_open without readable flags");
-        return;
-      }
-      if (!TraceeArguments.isFileWrite(flags)) {
-        return;
-      }
-      path = event.string(PATHNAME);
-      if (path == null) {
-        ctx.dataProblem("security_file_open without a text pathname");
-        return;
-      }
-    } else if (event.type() == INODE_RENAME) {
-      path = event.string(NEW_PATH);
-      if (path == null) {
-        ctx.dataProblem("security_inode_rename without a text new_path");
-        return;
-      }
-    } else {
-      return;
-    }
+    CharSequence path = event.type() == INODE_RENAME
+        ? RenamedFile.readNewPath(event, ctx)
+        : OpenedFile.readFlagsThenPathname(event, ctx, Access.WRITE);
     // The pattern starts with '^', so lookingAt() decides exactly what Go's MatchString does.
-    boolean loader = matcher.reset(path).lookingAt();
-    // Drop the reference to the event's view, which is only valid until the next event.
-    matcher.reset("");
-    if (loader) {
+    if (path != null && dynamicLoader.lookingAt(path)) {
       ctx.report(event, Map.of());
     }
   }

@@ -10,7 +10,7 @@ import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -48,10 +48,7 @@ public final class DockerAbuse implements Signature {
 
   private static final String DOCKER_SOCK = "docker.sock";
   private static final EventType FILE_OPEN = EventType.of("security_file_open");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
   private static final ArgKey REMOTE_ADDR = ArgKey.of("remote_addr");
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS = List.of(
       Selector.of("security_file_open", Origin.CONTAINER),
       Selector.of("security_socket_connect", Origin.CONTAINER));
@@ -73,37 +70,22 @@ public final class DockerAbuse implements Signature {
   public void onEvent(Event event, SignatureContext context) {
     CharSequence path;
     if (event.type() == FILE_OPEN) {
-      CharSequence pathname = event.string(PATHNAME);
+      CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
       if (pathname == null) {
-        context.dataProblem("security_file_open without a text pathname");
-        return;
-      }
-      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-      if (flags == ABSENT) {
-        context.dataProblem("security_file_open without integer flags");
-        return;
-      }
-      if (!TraceeArguments.isFileWrite(flags)) {
         return;
       }
       path = pathname;
     } else {
-      int address = SockAddr.index(event, REMOTE_ADDR);
+      int address = SockAddr.index(event, REMOTE_ADDR, context);
       if (address < 0) {
-        context.dataProblem(SockAddr.NOT_AN_OBJECT);
         return;
       }
-      CharSequence family = SockAddr.family(event, address);
-      if (family == null) {
-        context.dataProblem(SockAddr.NO_FAMILY);
+      CharSequence family = SockAddr.family(event, address, context);
+      if (family == null || !SockAddr.isUnix(family)) {
         return;
       }
-      if (!SockAddr.isUnix(family)) {
-        return;
-      }
-      CharSequence sunPath = SockAddr.path(event, address);
+      CharSequence sunPath = SockAddr.path(event, address, context);
       if (sunPath == null) {
-        context.dataProblem(SockAddr.NO_PATH);
         return;
       }
       path = sunPath;

@@ -1,7 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.ByteView;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
@@ -9,7 +7,6 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.Text;
 import java.util.List;
 import java.util.Map;
 
@@ -43,10 +40,7 @@ public final class DroppedExecutable implements Signature {
       .mitre("T1036", "attack-pattern--42e8de7b-37b2-4258-905a-6897815e58e0")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey BYTES = ArgKey.of("bytes");
-  private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
-  private static final List<String> ALLOWED_PREFIXES = List.of("memfd:", "/dev/shm/", "/run/shm/");
+  private static final String[] ALLOWED_PREFIXES = {"memfd:", "/dev/shm/", "/run/shm/"};
   private static final List<Selector> SELECTORS =
       List.of(Selector.of("magic_write", Origin.CONTAINER));
 
@@ -65,28 +59,10 @@ public final class DroppedExecutable implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    ByteView bytes = event.bytes(BYTES);
-    if (bytes == null) {
-      ctx.dataProblem("magic_write without decodable bytes");
-      return;
-    }
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      ctx.dataProblem("magic_write without a text pathname");
-      return;
-    }
-    if (!bytes.startsWith(ELF_MAGIC) || isAlwaysAllowed(pathname)) {
+    CharSequence pathname = MagicWrite.readElfPathname(event, ctx);
+    if (pathname == null || PathLists.startsWithOneOf(pathname, ALLOWED_PREFIXES)) {
       return;
     }
     ctx.report(event, Map.of("path", pathname.toString()));
-  }
-
-  private static boolean isAlwaysAllowed(CharSequence pathname) {
-    for (int i = 0; i < ALLOWED_PREFIXES.size(); i++) {
-      if (Text.startsWith(pathname, ALLOWED_PREFIXES.get(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -7,7 +7,6 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.Text;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,7 @@ public final class FilelessExecution implements Signature {
       .build();
 
   private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final List<String> MEMORY_PREFIXES = List.of("memfd:", "/run/shm/", "/dev/shm/");
+  private static final String[] MEMORY_PREFIXES = {"memfd:", "/run/shm/", "/dev/shm/"};
   private static final List<Selector> SELECTORS = List.of(Selector.event("sched_process_exec"));
 
   /** Creates the signature. */
@@ -61,17 +60,8 @@ public final class FilelessExecution implements Signature {
       context.dataProblem("sched_process_exec without a text pathname");
       return;
     }
-    if (isMemoryPath(pathname)) {
+    if (PathLists.startsWithOneOf(pathname, MEMORY_PREFIXES)) {
       context.report(event, Map.of());
     }
-  }
-
-  private static boolean isMemoryPath(CharSequence pathname) {
-    for (int i = 0; i < MEMORY_PREFIXES.size(); i++) {
-      if (Text.startsWith(pathname, MEMORY_PREFIXES.get(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,7 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.ByteView;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
@@ -41,9 +39,6 @@ public final class HiddenFileCreated implements Signature {
       .mitre("T1564.001", "attack-pattern--ec8fc7e2-b356-455c-8db5-2e37be158e7d")
       .build();
 
-  private static final ArgKey BYTES = ArgKey.of("bytes");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
   private static final String HIDDEN_PATH_PATTERN = "/.";
   private static final List<Selector> SELECTORS = List.of(Selector.event("magic_write"));
 
@@ -62,17 +57,8 @@ public final class HiddenFileCreated implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    ByteView bytes = event.bytes(BYTES);
-    if (bytes == null) {
-      ctx.dataProblem("magic_write without decodable bytes");
-      return;
-    }
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      ctx.dataProblem("magic_write without a text pathname");
-      return;
-    }
-    if (bytes.startsWith(ELF_MAGIC) && Text.indexOf(pathname, HIDDEN_PATH_PATTERN, 0) >= 0) {
+    CharSequence pathname = MagicWrite.readElfPathname(event, ctx);
+    if (pathname != null && Text.indexOf(pathname, HIDDEN_PATH_PATTERN, 0) >= 0) {
       ctx.report(event, Map.of());
     }
   }

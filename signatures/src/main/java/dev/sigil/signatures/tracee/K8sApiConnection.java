@@ -1,7 +1,6 @@
 package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.ArgKey;
-import dev.sigil.core.ArgKind;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Origin;
@@ -77,7 +76,6 @@ public final class K8sApiConnection implements Signature, Stateful {
 
   private static final String SERVICE_HOST = "KUBERNETES_SERVICE_HOST=";
   private static final EventType EXEC = EventType.of("sched_process_exec");
-  private static final ArgKey ENV = ArgKey.of("env");
   private static final ArgKey REMOTE_ADDR = ArgKey.of("remote_addr");
   private static final List<Selector> SELECTORS = List.of(
       Selector.of("sched_process_exec", Origin.CONTAINER),
@@ -129,13 +127,8 @@ public final class K8sApiConnection implements Signature, Stateful {
   }
 
   private void onExec(Event event, CharSequence containerId, SignatureContext context) {
-    int index = event.argIndex(ENV);
-    if (index < 0 || event.argKind(index) == ArgKind.NULL) {
-      return;
-    }
-    StringList env = event.stringsAt(index);
+    StringList env = ExecEnvironment.read(event, context);
     if (env == null) {
-      context.dataProblem("sched_process_exec env is not a list of strings");
       return;
     }
     for (int i = 0; i < env.size(); i++) {
@@ -165,25 +158,16 @@ public final class K8sApiConnection implements Signature, Stateful {
     if (apiAddress == null) {
       return;
     }
-    int address = SockAddr.index(event, REMOTE_ADDR);
+    int address = SockAddr.index(event, REMOTE_ADDR, context);
     if (address < 0) {
-      context.dataProblem(SockAddr.NOT_AN_OBJECT);
       return;
     }
-    CharSequence family = SockAddr.family(event, address);
-    if (family == null) {
-      context.dataProblem(SockAddr.NO_FAMILY);
+    CharSequence family = SockAddr.family(event, address, context);
+    if (family == null || !SockAddr.isInternet(family)) {
       return;
     }
-    if (!SockAddr.isInternet(family)) {
-      return;
-    }
-    CharSequence ip = SockAddr.ip(event, address, family);
-    if (ip == null) {
-      context.dataProblem(SockAddr.NO_IP);
-      return;
-    }
-    if (Text.contentEquals(ip, apiAddress)) {
+    CharSequence ip = SockAddr.ip(event, address, family, context);
+    if (ip != null && Text.contentEquals(ip, apiAddress)) {
       context.report(event, Map.of("ip", apiAddress));
     }
   }

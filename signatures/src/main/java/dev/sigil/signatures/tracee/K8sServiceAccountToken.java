@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
@@ -8,11 +7,9 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,9 +52,6 @@ public final class K8sServiceAccountToken implements Signature {
       .mitre("T1212", "attack-pattern--9c306d8d-cde7-4b4c-b6e8-d0bb16caca36")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final long NO_FLAGS = Long.MIN_VALUE;
   private static final String[] LEGIT_PROCESSES = {
       "flanneld", "kube-proxy", "etcd", "kube-apiserver", "coredns", "kube-controller", "kubectl"};
   // Tracee's RE2 pattern; UNIX_LINES makes '.' exclude only '\n', as RE2 does, and RE2's '$'
@@ -67,7 +61,7 @@ public final class K8sServiceAccountToken implements Signature {
   private static final List<Selector> SELECTORS =
       List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
-  private final Matcher tokenPath = TOKEN_PATH.matcher("");
+  private final ReusableMatcher tokenPath = new ReusableMatcher(TOKEN_PATH);
 
   /** Creates the signature. */
   public K8sServiceAccountToken() {}
@@ -84,31 +78,12 @@ public final class K8sServiceAccountToken implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence processName = event.processName();
-    for (String legit : LEGIT_PROCESSES) {
-      if (Text.contentEquals(processName, legit)) {
-        return;
-      }
-    }
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("security_file_open without a text pathname");
+    if (PathLists.isOneOf(event.processName(), LEGIT_PROCESSES)) {
       return;
     }
-    long flags = TraceeArguments.openFlags(event, FLAGS, NO_FLAGS);
-    if (flags == NO_FLAGS) {
-      context.dataProblem("security_file_open without readable flags");
-      return;
-    }
-    if (TraceeArguments.isFileRead(flags) && isTokenPath(pathname)) {
+    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
+    if (pathname != null && tokenPath.find(pathname)) {
       context.report(event, Map.of());
     }
-  }
-
-  private boolean isTokenPath(CharSequence pathname) {
-    boolean found = tokenPath.reset(pathname).find();
-    // Let go of the event's view: it is only valid during this call.
-    tokenPath.reset("");
-    return found;
   }
 }

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
@@ -9,7 +8,7 @@ import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -49,13 +48,8 @@ public final class KubernetesCertificateTheftAttempt implements Signature {
 
   private static final EventType FILE_OPEN = EventType.of("security_file_open");
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey OLD_PATH = ArgKey.of("old_path");
   private static final String[] LEGIT_PROCS = {"kube-apiserver", "kubelet", "kube-controller", "etcd"};
   private static final String K8S_CERTIFICATES_DIR = "/etc/kubernetes/pki/";
-  // Open flags are an int32, so no real value reads as this.
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS =
       List.of(Selector.event(FILE_OPEN), Selector.event(INODE_RENAME));
 
@@ -75,43 +69,15 @@ public final class KubernetesCertificateTheftAttempt implements Signature {
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
     CharSequence path;
-    if (event.type() == FILE_OPEN) {
-      if (isLegitProcess(event.processName())) {
-        return;
-      }
-      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-      if (flags == ABSENT) {
-        ctx.dataProblem("security_file_open without readable flags");
-        return;
-      }
-      if (!TraceeArguments.isFileRead(flags)) {
-        return;
-      }
-      path = event.string(PATHNAME);
-      if (path == null) {
-        ctx.dataProblem("security_file_open without a text pathname");
-        return;
-      }
-    } else if (event.type() == INODE_RENAME) {
-      path = event.string(OLD_PATH);
-      if (path == null) {
-        ctx.dataProblem("security_inode_rename without a text old_path");
-        return;
-      }
-    } else {
+    if (event.type() == INODE_RENAME) {
+      path = RenamedFile.readOldPath(event, ctx);
+    } else if (PathLists.isOneOf(event.processName(), LEGIT_PROCS)) {
       return;
+    } else {
+      path = OpenedFile.readFlagsThenPathname(event, ctx, Access.READ);
     }
-    if (Text.startsWith(path, K8S_CERTIFICATES_DIR)) {
+    if (path != null && Text.startsWith(path, K8S_CERTIFICATES_DIR)) {
       ctx.report(event, Map.of());
     }
-  }
-
-  private static boolean isLegitProcess(CharSequence processName) {
-    for (String legit : LEGIT_PROCS) {
-      if (Text.contentEquals(legit, processName)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,7 +1,6 @@
 package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.ArgKey;
-import dev.sigil.core.ArgKind;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
@@ -11,7 +10,7 @@ import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.StringList;
 import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -62,11 +61,6 @@ public final class LdPreload implements Signature {
   private static final String[] PRELOAD_PREFIXES = {"LD_PRELOAD=", "LD_LIBRARY_PATH="};
   private static final EventType EXEC = EventType.of("sched_process_exec");
   private static final EventType FILE_OPEN = EventType.of("security_file_open");
-  private static final ArgKey ENV = ArgKey.of("env");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final ArgKey NEW_PATH = ArgKey.of("new_path");
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS = List.of(
       Selector.event("sched_process_exec"),
       Selector.event("security_file_open"),
@@ -90,40 +84,19 @@ public final class LdPreload implements Signature {
     EventType type = event.type();
     if (type == EXEC) {
       onExec(event, context);
-    } else if (type == FILE_OPEN) {
-      CharSequence pathname = event.string(PATHNAME);
-      if (pathname == null) {
-        context.dataProblem("security_file_open without a text pathname");
-        return;
-      }
-      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-      if (flags == ABSENT) {
-        context.dataProblem("security_file_open without integer flags");
-        return;
-      }
-      if (Text.endsWith(pathname, PRELOAD_PATH) && TraceeArguments.isFileWrite(flags)) {
-        context.report(event, Map.of());
-      }
-    } else {
-      CharSequence newPath = event.string(NEW_PATH);
-      if (newPath == null) {
-        context.dataProblem("security_inode_rename without a text new_path");
-        return;
-      }
-      if (Text.endsWith(newPath, PRELOAD_PATH)) {
-        context.report(event, Map.of());
-      }
+      return;
+    }
+    CharSequence path = type == FILE_OPEN
+        ? OpenedFile.readPathnameThenFlags(event, context, Access.WRITE)
+        : RenamedFile.readNewPath(event, context);
+    if (path != null && Text.endsWith(path, PRELOAD_PATH)) {
+      context.report(event, Map.of());
     }
   }
 
   private static void onExec(Event event, SignatureContext context) {
-    int index = event.argIndex(ENV);
-    if (index < 0 || event.argKind(index) == ArgKind.NULL) {
-      return;
-    }
-    StringList env = event.stringsAt(index);
+    StringList env = ExecEnvironment.read(event, context);
     if (env == null) {
-      context.dataProblem("sched_process_exec env is not a list of strings");
       return;
     }
     for (int i = 0; i < env.size(); i++) {

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
@@ -9,7 +8,7 @@ import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +42,7 @@ public final class ProcKcoreRead implements Signature {
       .mitre("T1611", "attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
   private static final String KCORE = "/proc/kcore";
-  // Open flags are an int32, so no real value reads as this.
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS =
       List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
@@ -66,17 +61,8 @@ public final class ProcKcoreRead implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      ctx.dataProblem("security_file_open without a text pathname");
-      return;
-    }
-    long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-    if (flags == ABSENT) {
-      ctx.dataProblem("security_file_open without readable flags");
-      return;
-    }
-    if (Text.endsWith(pathname, KCORE) && TraceeArguments.isFileRead(flags)) {
+    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, ctx, Access.READ);
+    if (pathname != null && Text.endsWith(pathname, KCORE)) {
       ctx.report(event, Map.of());
     }
   }

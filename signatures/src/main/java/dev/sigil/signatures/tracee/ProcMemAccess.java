@@ -1,16 +1,14 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,9 +44,6 @@ public final class ProcMemAccess implements Signature {
       .mitre("T1003.007", "attack-pattern--3120b9fa-23b8-4500-ae73-09494f607b7d")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final long NO_FLAGS = Long.MIN_VALUE;
   // The union of v0.24.1's "\d.+" and the newer "\d+|self": both share the /proc/ prefix and
   // the /mem suffix, so one alternation matches exactly when either expression does. RE2's '.'
   // excludes only '\n' (UNIX_LINES) and its '$' without the m flag is Java's '\z'.
@@ -56,7 +51,7 @@ public final class ProcMemAccess implements Signature {
       Pattern.compile("/proc/(?:\\d.+|\\d+|self)/mem\\z", Pattern.UNIX_LINES);
   private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
 
-  private final Matcher procMemPath = PROC_MEM_PATH.matcher("");
+  private final ReusableMatcher procMemPath = new ReusableMatcher(PROC_MEM_PATH);
 
   /** Creates the signature. */
   public ProcMemAccess() {}
@@ -73,25 +68,9 @@ public final class ProcMemAccess implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("security_file_open without a text pathname");
-      return;
-    }
-    long flags = TraceeArguments.openFlags(event, FLAGS, NO_FLAGS);
-    if (flags == NO_FLAGS) {
-      context.dataProblem("security_file_open without readable flags");
-      return;
-    }
-    if (TraceeArguments.isFileRead(flags) && isProcMemPath(pathname)) {
+    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
+    if (pathname != null && procMemPath.find(pathname)) {
       context.report(event, Map.of());
     }
-  }
-
-  private boolean isProcMemPath(CharSequence pathname) {
-    boolean found = procMemPath.reset(pathname).find();
-    // Let go of the event's view: it is only valid during this call.
-    procMemPath.reset("");
-    return found;
   }
 }

@@ -1,16 +1,14 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,16 +45,13 @@ public final class ProcMemCodeInjection implements Signature {
       .mitre("T1055.009", "attack-pattern--d201d4cc-214d-4a74-a1ba-b3fa09fd4591")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final long UNREADABLE = Long.MIN_VALUE;
   // The union of v0.24.1's (?:\d.+) and newer Tracee's (?:\d+|self) in one search. (?d) and \z
   // give RE2's meaning: '.' excludes only '\n', and '$' without (?m) is the very end of the text
   // (Java's '$' would also match before a final line terminator).
   private static final Pattern PROC_MEM = Pattern.compile("(?d)/proc/(?:\\d.+|\\d+|self)/mem\\z");
   private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
 
-  private final Matcher procMem = PROC_MEM.matcher("");
+  private final ReusableMatcher procMem = new ReusableMatcher(PROC_MEM);
 
   /** Creates the signature. */
   public ProcMemCodeInjection() {}
@@ -73,17 +68,8 @@ public final class ProcMemCodeInjection implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("security_file_open without a text pathname");
-      return;
-    }
-    long flags = TraceeArguments.openFlags(event, FLAGS, UNREADABLE);
-    if (flags == UNREADABLE) {
-      context.dataProblem("security_file_open without readable flags");
-      return;
-    }
-    if (TraceeArguments.isFileWrite(flags) && procMem.reset(pathname).find()) {
+    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
+    if (pathname != null && procMem.find(pathname)) {
       context.report(event, Map.of());
     }
   }

@@ -8,8 +8,7 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +55,6 @@ public final class RcdModification implements Signature {
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
   private static final EventType PROCESS_EXEC = EventType.of("sched_process_exec");
   private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final ArgKey NEW_PATH = ArgKey.of("new_path");
   // Tracee's lists, in its order and spelling.
   private static final String[] RCD_FILES = {"/etc/rc.local", "/etc/init.d/rc.local"};
   private static final String[] RCD_DIRS = {
@@ -65,8 +62,6 @@ public final class RcdModification implements Signature {
     "/etc/rcs.d", "/etc/init.d", "/etc/rc.d/rc.local", "/etc/rc.d/init.d", "/etc/rc.d",
   };
   private static final String RCD_COMMAND = "update-rc.d";
-  // Open flags are an int32, so no real value reads as this.
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS = List.of(
       Selector.event(FILE_OPEN), Selector.event(INODE_RENAME), Selector.event(PROCESS_EXEC));
 
@@ -85,58 +80,24 @@ public final class RcdModification implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    if (event.type() == FILE_OPEN) {
-      CharSequence pathname = event.string(PATHNAME);
-      if (pathname == null) {
-        ctx.dataProblem("security_file_open without a text pathname");
-        return;
-      }
-      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-      if (flags == ABSENT) {
-        ctx.dataProblem("security_file_open without readable flags");
-        return;
-      }
-      if (TraceeArguments.isFileWrite(flags) && isRcdFileOrDir(pathname)) {
-        ctx.report(event, Map.of());
-      }
-    } else if (event.type() == INODE_RENAME) {
-      CharSequence newPath = event.string(NEW_PATH);
-      if (newPath == null) {
-        ctx.dataProblem("security_inode_rename without a text new_path");
-        return;
-      }
-      if (isRcdFileOrDir(newPath)) {
-        ctx.report(event, Map.of());
-      }
-    } else if (event.type() == PROCESS_EXEC) {
+    if (event.type() == PROCESS_EXEC) {
       CharSequence pathname = event.string(PATHNAME);
       if (pathname == null) {
         ctx.dataProblem("sched_process_exec without a text pathname");
-        return;
-      }
-      if (GoPath.baseEquals(pathname, RCD_COMMAND)) {
+      } else if (GoPath.baseEquals(pathname, RCD_COMMAND)) {
         ctx.report(event, Map.of());
       }
+      return;
+    }
+    CharSequence path = event.type() == INODE_RENAME
+        ? RenamedFile.readNewPath(event, ctx)
+        : OpenedFile.readPathnameThenFlags(event, ctx, Access.WRITE);
+    if (path != null && isRcdFileOrDir(path)) {
+      ctx.report(event, Map.of());
     }
   }
 
   private static boolean isRcdFileOrDir(CharSequence path) {
-    for (String file : RCD_FILES) {
-      if (Text.contentEquals(path, file)) {
-        return true;
-      }
-    }
-    for (String dir : RCD_DIRS) {
-      if (isDirOrUnder(path, dir)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Tells whether {@code path} is {@code dir} or starts with {@code dir + "/"}. */
-  private static boolean isDirOrUnder(CharSequence path, String dir) {
-    return Text.startsWith(path, dir)
-        && (path.length() == dir.length() || path.charAt(dir.length()) == '/');
+    return PathLists.isOneOf(path, RCD_FILES) || PathLists.isInOneOf(path, RCD_DIRS);
   }
 }

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
@@ -8,8 +7,7 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +41,6 @@ public final class SchedDebugRecon implements Signature {
       .mitre("T1613", "attack-pattern--0470e792-32f8-46b0-a351-652bc35e9336")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final long NO_FLAGS = Long.MIN_VALUE;
   private static final String[] SCHED_DEBUG_PATHS = {
       "/proc/sched_debug", "/sys/kernel/debug/sched/debug"};
   private static final List<Selector> SELECTORS =
@@ -66,24 +61,9 @@ public final class SchedDebugRecon implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("security_file_open without a text pathname");
-      return;
-    }
-    long flags = TraceeArguments.openFlags(event, FLAGS, NO_FLAGS);
-    if (flags == NO_FLAGS) {
-      context.dataProblem("security_file_open without readable flags");
-      return;
-    }
-    if (!TraceeArguments.isFileRead(flags)) {
-      return;
-    }
-    for (String path : SCHED_DEBUG_PATHS) {
-      if (Text.contentEquals(pathname, path)) {
-        context.report(event, Map.of());
-        return;
-      }
+    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
+    if (pathname != null && PathLists.isOneOf(pathname, SCHED_DEBUG_PATHS)) {
+      context.report(event, Map.of());
     }
   }
 }

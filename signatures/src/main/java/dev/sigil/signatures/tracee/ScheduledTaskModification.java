@@ -8,8 +8,7 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +66,6 @@ public final class ScheduledTaskModification implements Signature {
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
   private static final EventType PROCESS_EXEC = EventType.of("sched_process_exec");
   private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final ArgKey NEW_PATH = ArgKey.of("new_path");
   // Tracee's lists, in its order and spelling, with /var/spool/anacron added (see the class
   // comment).
   private static final String[] CRON_FILES = {
@@ -79,8 +76,6 @@ public final class ScheduledTaskModification implements Signature {
     "/etc/cron.d", "/var/spool/cron/crontabs", "var/spool/anacron", "/var/spool/anacron",
   };
   private static final String[] CRON_COMMANDS = {"crontab", "at", "batch", "launchd"};
-  // Open flags are an int32, so no real value reads as this.
-  private static final long ABSENT = Long.MIN_VALUE;
   private static final List<Selector> SELECTORS = List.of(
       Selector.event(FILE_OPEN), Selector.event(INODE_RENAME), Selector.event(PROCESS_EXEC));
 
@@ -99,59 +94,25 @@ public final class ScheduledTaskModification implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    if (event.type() == FILE_OPEN) {
-      CharSequence pathname = event.string(PATHNAME);
-      if (pathname == null) {
-        ctx.dataProblem("security_file_open without a text pathname");
-        return;
-      }
-      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-      if (flags == ABSENT) {
-        ctx.dataProblem("security_file_open without readable flags");
-        return;
-      }
-      if (TraceeArguments.isFileWrite(flags) && isCronFileOrDir(pathname)) {
-        ctx.report(event, Map.of());
-      }
-    } else if (event.type() == INODE_RENAME) {
-      CharSequence newPath = event.string(NEW_PATH);
-      if (newPath == null) {
-        ctx.dataProblem("security_inode_rename without a text new_path");
-        return;
-      }
-      if (isCronFileOrDir(newPath)) {
-        ctx.report(event, Map.of());
-      }
-    } else if (event.type() == PROCESS_EXEC) {
+    if (event.type() == PROCESS_EXEC) {
       CharSequence pathname = event.string(PATHNAME);
       if (pathname == null) {
         ctx.dataProblem("sched_process_exec without a text pathname");
-        return;
-      }
-      if (isCronCommand(pathname)) {
+      } else if (isCronCommand(pathname)) {
         ctx.report(event, Map.of());
       }
+      return;
+    }
+    CharSequence path = event.type() == INODE_RENAME
+        ? RenamedFile.readNewPath(event, ctx)
+        : OpenedFile.readPathnameThenFlags(event, ctx, Access.WRITE);
+    if (path != null && isCronFileOrDir(path)) {
+      ctx.report(event, Map.of());
     }
   }
 
   private static boolean isCronFileOrDir(CharSequence path) {
-    for (String file : CRON_FILES) {
-      if (Text.contentEquals(path, file)) {
-        return true;
-      }
-    }
-    for (String dir : CRON_DIRS) {
-      if (isDirOrUnder(path, dir)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Tells whether {@code path} is {@code dir} or starts with {@code dir + "/"}. */
-  private static boolean isDirOrUnder(CharSequence path, String dir) {
-    return Text.startsWith(path, dir)
-        && (path.length() == dir.length() || path.charAt(dir.length()) == '/');
+    return PathLists.isOneOf(path, CRON_FILES) || PathLists.isInOneOf(path, CRON_DIRS);
   }
 
   private static boolean isCronCommand(CharSequence pathname) {

@@ -3,6 +3,7 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.ArgKind;
 import dev.sigil.core.Event;
+import dev.sigil.core.SignatureContext;
 import dev.sigil.core.Text;
 import org.jspecify.annotations.Nullable;
 
@@ -16,14 +17,15 @@ import org.jspecify.annotations.Nullable;
  * allocating.
  *
  * <p>A field that is a JSON number or boolean reads as its text, where Tracee's helper rejects the
- * whole address; Tracee itself only ever prints strings there.
+ * whole address; Tracee itself only ever prints strings there. A part that is missing is counted
+ * as a data problem, with the same reason in every signature.
  */
 final class SockAddr {
-  static final String NOT_AN_OBJECT = "socket address argument missing or not an object";
-  static final String NO_FAMILY = "socket address without sa_family";
-  static final String NO_IP = "internet socket address without sin_addr/sin6_addr";
-  static final String NO_PORT = "internet socket address without sin_port/sin6_port";
-  static final String NO_PATH = "unix socket address without sun_path";
+  private static final String NOT_AN_OBJECT = "socket address argument missing or not an object";
+  private static final String NO_FAMILY = "socket address without sa_family";
+  private static final String NO_IP = "internet socket address without sin_addr/sin6_addr";
+  private static final String NO_PORT = "internet socket address without sin_port/sin6_port";
+  private static final String NO_PATH = "unix socket address without sun_path";
 
   private static final String FAMILY = "sa_family";
   private static final String AF_INET = "AF_INET";
@@ -37,11 +39,16 @@ final class SockAddr {
    *
    * @param event the event
    * @param key the argument's key
+   * @param context where a data problem is counted
    * @return its index, or -1 when it is absent or not structured (a data problem)
    */
-  static int index(Event event, ArgKey key) {
+  static int index(Event event, ArgKey key, SignatureContext context) {
     int index = event.argIndex(key);
-    return index >= 0 && event.argKind(index) == ArgKind.JSON ? index : -1;
+    if (index >= 0 && event.argKind(index) == ArgKind.JSON) {
+      return index;
+    }
+    context.dataProblem(NOT_AN_OBJECT);
+    return -1;
   }
 
   /**
@@ -49,10 +56,11 @@ final class SockAddr {
    *
    * @param event the event
    * @param index the argument's index
+   * @param context where a data problem is counted
    * @return e.g. {@code AF_INET}, or null when absent (a data problem)
    */
-  static @Nullable CharSequence family(Event event, int index) {
-    return event.fieldAt(index, FAMILY);
+  static @Nullable CharSequence family(Event event, int index, SignatureContext context) {
+    return required(event.fieldAt(index, FAMILY), NO_FAMILY, context);
   }
 
   static boolean isInternet(CharSequence family) {
@@ -69,10 +77,14 @@ final class SockAddr {
    * @param event the event
    * @param index the argument's index
    * @param family a family {@link #isInternet(CharSequence)} accepted
+   * @param context where a data problem is counted
    * @return the address as Tracee prints it, or null when absent (a data problem)
    */
-  static @Nullable CharSequence ip(Event event, int index, CharSequence family) {
-    return event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_addr" : "sin6_addr");
+  static @Nullable CharSequence ip(Event event, int index, CharSequence family,
+      SignatureContext context) {
+    return required(
+        event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_addr" : "sin6_addr"),
+        NO_IP, context);
   }
 
   /**
@@ -81,10 +93,14 @@ final class SockAddr {
    * @param event the event
    * @param index the argument's index
    * @param family a family {@link #isInternet(CharSequence)} accepted
+   * @param context where a data problem is counted
    * @return the port, or null when absent (a data problem)
    */
-  static @Nullable CharSequence port(Event event, int index, CharSequence family) {
-    return event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_port" : "sin6_port");
+  static @Nullable CharSequence port(Event event, int index, CharSequence family,
+      SignatureContext context) {
+    return required(
+        event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_port" : "sin6_port"),
+        NO_PORT, context);
   }
 
   /**
@@ -92,9 +108,18 @@ final class SockAddr {
    *
    * @param event the event
    * @param index the argument's index
+   * @param context where a data problem is counted
    * @return the path, or null when absent (a data problem)
    */
-  static @Nullable CharSequence path(Event event, int index) {
-    return event.fieldAt(index, "sun_path");
+  static @Nullable CharSequence path(Event event, int index, SignatureContext context) {
+    return required(event.fieldAt(index, "sun_path"), NO_PATH, context);
+  }
+
+  private static @Nullable CharSequence required(@Nullable CharSequence value, String problem,
+      SignatureContext context) {
+    if (value == null) {
+      context.dataProblem(problem);
+    }
+    return value;
   }
 }

@@ -88,31 +88,21 @@ public final class StdioOverSocket implements Signature {
     if (fd != 0 && fd != 1 && fd != 2) {
       return;
     }
-    int address = SockAddr.index(event, REMOTE_ADDR);
+    int address = SockAddr.index(event, REMOTE_ADDR, context);
     if (address < 0) {
-      context.dataProblem(SockAddr.NOT_AN_OBJECT);
       return;
     }
-    CharSequence family = SockAddr.family(event, address);
-    if (family == null) {
-      context.dataProblem(SockAddr.NO_FAMILY);
+    CharSequence family = SockAddr.family(event, address, context);
+    if (family == null || !SockAddr.isInternet(family)) {
       return;
     }
-    if (!SockAddr.isInternet(family)) {
-      return;
-    }
-    CharSequence port = SockAddr.port(event, address, family);
-    if (port == null) {
-      context.dataProblem(SockAddr.NO_PORT);
-      return;
-    }
+    CharSequence port = SockAddr.port(event, address, family, context);
     // Tracee's legitimate ports: none given, or port 0.
-    if (port.length() == 0 || Text.contentEquals(port, "0")) {
+    if (port == null || port.length() == 0 || Text.contentEquals(port, "0")) {
       return;
     }
-    CharSequence ip = SockAddr.ip(event, address, family);
+    CharSequence ip = SockAddr.ip(event, address, family, context);
     if (ip == null) {
-      context.dataProblem(SockAddr.NO_IP);
       return;
     }
     Map<String, Object> data = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
@@ -8,8 +7,7 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.Text;
-import dev.sigil.core.tracee.TraceeArguments;
+import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -50,10 +48,6 @@ public final class SudoersModification implements Signature {
       .build();
 
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
-  private static final ArgKey FLAGS = ArgKey.of("flags");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey NEW_PATH = ArgKey.of("new_path");
-  private static final long NO_FLAGS = Long.MIN_VALUE;
   private static final String[] SUDOERS_FILES = {"/etc/sudoers", "/private/etc/sudoers"};
   // Tracee's directory prefixes end in a slash, so the directory entry itself does not match.
   private static final String[] SUDOERS_DIRS = {"/etc/sudoers.d/", "/private/etc/sudoers.d/"};
@@ -76,44 +70,12 @@ public final class SudoersModification implements Signature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence path;
-    if (event.type() == INODE_RENAME) {
-      path = event.string(NEW_PATH);
-      if (path == null) {
-        context.dataProblem("security_inode_rename without a text new_path");
-        return;
-      }
-    } else {
-      long flags = TraceeArguments.openFlags(event, FLAGS, NO_FLAGS);
-      if (flags == NO_FLAGS) {
-        context.dataProblem("security_file_open without readable flags");
-        return;
-      }
-      if (!TraceeArguments.isFileWrite(flags)) {
-        return;
-      }
-      path = event.string(PATHNAME);
-      if (path == null) {
-        context.dataProblem("security_file_open without a text pathname");
-        return;
-      }
-    }
-    if (isSudoersPath(path)) {
+    CharSequence path = event.type() == INODE_RENAME
+        ? RenamedFile.readNewPath(event, context)
+        : OpenedFile.readFlagsThenPathname(event, context, Access.WRITE);
+    if (path != null
+        && (PathLists.isOneOf(path, SUDOERS_FILES) || PathLists.startsWithOneOf(path, SUDOERS_DIRS))) {
       context.report(event, Map.of());
     }
-  }
-
-  private static boolean isSudoersPath(CharSequence path) {
-    for (String file : SUDOERS_FILES) {
-      if (Text.contentEquals(path, file)) {
-        return true;
-      }
-    }
-    for (String dir : SUDOERS_DIRS) {
-      if (Text.startsWith(path, dir)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

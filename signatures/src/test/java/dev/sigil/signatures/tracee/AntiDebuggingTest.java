@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class AntiDebuggingTest {
-  private final SignatureHarness harness = SignatureHarness.of(new AntiDebugging());
+class AntiDebuggingTest extends SignatureTest {
+  AntiDebuggingTest() {
+    super(new AntiDebugging());
+  }
 
   /** PTRACE_TRACEME as Tracee prints it: the number, or the parsed name. */
   static Stream<Object> traceme() {
@@ -60,27 +58,6 @@ class AntiDebuggingTest {
       assertTrue(harness.findings().isEmpty());
       assertEquals(0, harness.stats().dataProblems());
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = AntiDebugging.METADATA;
-    assertEquals("TRC-102", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Anti-Debugging detected", m.name());
-    assertEquals("anti_debugging", m.eventName());
-    assertEquals("A process used anti-debugging techniques to block a debugger. Malware use"
-        + " anti-debugging to stay invisible and inhibit analysis of their behavior.",
-        m.description());
-    assertEquals(1, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Debugger Evasion", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1622", m.mitreTechniqueId());
-    assertEquals("attack-pattern--e4dc8c01-417f-458d-9ee0-bb0617c1b391", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("ptrace")), new AntiDebugging().selectors());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -172,9 +149,4 @@ class AntiDebuggingTest {
     assertNoFindingButOneDataProblem();
   }
 
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
 }

@@ -5,18 +5,10 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Event;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,9 +17,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-106 cgroup_notify_on_release")
-class CgroupNotifyOnReleaseModificationTest {
-  private final SignatureHarness harness =
-      SignatureHarness.of(new CgroupNotifyOnReleaseModification());
+class CgroupNotifyOnReleaseModificationTest extends SignatureTest {
+  CgroupNotifyOnReleaseModificationTest() {
+    super(new CgroupNotifyOnReleaseModification());
+  }
 
   private static EventBuilder open(String pathname, Object flags) {
     return EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
@@ -35,47 +28,7 @@ class CgroupNotifyOnReleaseModificationTest {
   }
 
   private void assertFires(String pathname, Object flags) {
-    harness.feed(open(pathname, flags).build());
-    Finding finding = harness.only();
-    assertSame(CgroupNotifyOnReleaseModification.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data());
-    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertSilent(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertDataProblem(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectors() {
-    SignatureMetadata m = CgroupNotifyOnReleaseModification.METADATA;
-    assertEquals("TRC-106", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Cgroups notify_on_release file modification", m.name());
-    assertEquals("cgroup_notify_on_release", m.eventName());
-    assertEquals("An attempt to modify Cgroup notify_on_release file was detected. Cgroups are a"
-        + " Linux kernel feature which limits the resource usage of a set of processes."
-        + " Adversaries may use this feature for container escaping.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("privilege-escalation", m.category());
-    assertEquals("Escape to Host", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1611", m.mitreTechniqueId());
-    assertEquals("attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    CgroupNotifyOnReleaseModification signature = new CgroupNotifyOnReleaseModification();
-    assertSame(m, signature.metadata());
-    assertEquals(List.of(Selector.of("security_file_open", Origin.CONTAINER)), signature.selectors());
+    assertFires(open(pathname, flags).build(), "pathname", pathname);
   }
 
   @Nested

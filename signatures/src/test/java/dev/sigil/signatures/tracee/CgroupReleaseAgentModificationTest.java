@@ -8,43 +8,18 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.rename;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class CgroupReleaseAgentModificationTest {
-  private final SignatureHarness harness = SignatureHarness.of(new CgroupReleaseAgentModification());
-
-  private void assertFiredWithoutData(String argName, String path) {
-    Finding finding = harness.only();
-    assertSame(CgroupReleaseAgentModification.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(path, String.valueOf(finding.event().string(ArgKey.of(argName))));
-  }
-
-  private void assertNoFinding() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
+class CgroupReleaseAgentModificationTest extends SignatureTest {
+  CgroupReleaseAgentModificationTest() {
+    super(new CgroupReleaseAgentModification());
   }
 
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
@@ -87,30 +62,6 @@ class CgroupReleaseAgentModificationTest {
       harness.feed(rename("/tmp/x", "/tmp/something").build());
       assertNoFinding();
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndContainerSelectors() {
-    SignatureMetadata m = CgroupReleaseAgentModification.METADATA;
-    assertEquals("TRC-1010", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Cgroups release agent file modification", m.name());
-    assertEquals("cgroup_release_agent", m.eventName());
-    assertEquals("An attempt to modify Cgroup release agent file was detected. Cgroups are a Linux"
-        + " kernel feature which limits the resource usage of a set of processes. Adversaries may"
-        + " use this feature for container escaping.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("privilege-escalation", m.category());
-    assertEquals("Escape to Host", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1611", m.mitreTechniqueId());
-    assertEquals("attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.of("security_file_open", Origin.CONTAINER),
-        Selector.of("security_inode_rename", Origin.CONTAINER)),
-        new CgroupReleaseAgentModification().selectors());
-    assertSame(m, new CgroupReleaseAgentModification().metadata());
   }
 
   @ParameterizedTest

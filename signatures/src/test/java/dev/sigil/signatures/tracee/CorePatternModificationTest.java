@@ -6,44 +6,19 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class CorePatternModificationTest {
+class CorePatternModificationTest extends SignatureTest {
   private static final String CORE_PATTERN = "/proc/sys/kernel/core_pattern";
-  private final SignatureHarness harness = SignatureHarness.of(new CorePatternModification());
-
-  private void assertFiredWithoutData(String pathname) {
-    Finding finding = harness.only();
-    assertSame(CorePatternModification.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
-  }
-
-  private void assertNoFinding() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
+  CorePatternModificationTest() {
+    super(new CorePatternModification());
   }
 
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
@@ -72,29 +47,6 @@ class CorePatternModificationTest {
       harness.feed(form.open("/sys/kernel/something", O_WRONLY).build());
       assertNoFinding();
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndContainerSelector() {
-    SignatureMetadata m = CorePatternModification.METADATA;
-    assertEquals("TRC-1011", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Core dumps configuration file modification detected", m.name());
-    assertEquals("core_pattern_modification", m.eventName());
-    assertEquals("Modification of the core dump configuration file (core_pattern) detected. Core"
-        + " dumps are usually written to disk when a program crashes. Certain modifications enable"
-        + " container escaping through the kernel core_pattern feature.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("privilege-escalation", m.category());
-    assertEquals("Escape to Host", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1611", m.mitreTechniqueId());
-    assertEquals("attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.of("security_file_open", Origin.CONTAINER)),
-        new CorePatternModification().selectors());
-    assertSame(m, new CorePatternModification().metadata());
   }
 
   @ParameterizedTest

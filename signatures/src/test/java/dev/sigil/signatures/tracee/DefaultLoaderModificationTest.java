@@ -7,18 +7,10 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.rename;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,26 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DefaultLoaderModificationTest {
+class DefaultLoaderModificationTest extends SignatureTest {
   private static final String LOADER = "/usr/lib/x86_64-linux-gnu/ld-2.31.so";
-  private final SignatureHarness harness = SignatureHarness.of(new DefaultLoaderModification());
-
-  private void assertFiredWithoutData(String argName, String path) {
-    Finding finding = harness.only();
-    assertSame(DefaultLoaderModification.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(path, String.valueOf(finding.event().string(ArgKey.of(argName))));
-  }
-
-  private void assertNoFinding() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
+  DefaultLoaderModificationTest() {
+    super(new DefaultLoaderModification());
   }
 
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
@@ -88,30 +64,6 @@ class DefaultLoaderModificationTest {
       harness.feed(rename("/tmp/x", "/tmp/something").build());
       assertNoFinding();
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectorsOfAnyOrigin() {
-    SignatureMetadata m = DefaultLoaderModification.METADATA;
-    assertEquals("TRC-1012", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Default dynamic loader modification detected", m.name());
-    assertEquals("default_loader_mod", m.eventName());
-    assertEquals("The default dynamic loader has been modified. The dynamic loader is an executable"
-        + " file loaded to process memory and run before the executable to load dynamic libraries"
-        + " to the process. An attacker might use this technique to hijack the execution context"
-        + " of each new process and bypass defenses.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Hijack Execution Flow", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1574", m.mitreTechniqueId());
-    assertEquals("attack-pattern--aedfca76-3b30-4866-b2aa-0f1d7fd1e4b6", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("security_file_open"), Selector.event("security_inode_rename")),
-        new DefaultLoaderModification().selectors());
-    assertSame(m, new DefaultLoaderModification().metadata());
   }
 
   /** 64-bit loaders, which v0.24.1's pattern matches and Sigil keeps matching. */

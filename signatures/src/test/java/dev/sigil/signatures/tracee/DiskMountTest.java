@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.sigil.core.ArgKey;
-import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -21,8 +17,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-1014 disk_mount")
-class DiskMountTest {
-  private final SignatureHarness harness = SignatureHarness.of(new DiskMount());
+class DiskMountTest extends SignatureTest {
+  DiskMountTest() {
+    super(new DiskMount());
+  }
 
   private static EventBuilder mount(String devName) {
     return EventBuilder.event("security_sb_mount").origin(Origin.CONTAINER).processName("mal")
@@ -30,46 +28,7 @@ class DiskMountTest {
   }
 
   private void assertFires(String devName) {
-    harness.feed(mount(devName).build());
-    Finding finding = harness.only();
-    assertSame(DiskMount.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data());
-    assertEquals(devName, String.valueOf(finding.event().string(ArgKey.of("dev_name"))));
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertSilent(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertDataProblem(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectors() {
-    SignatureMetadata m = DiskMount.METADATA;
-    assertEquals("TRC-1014", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Container device mount detected", m.name());
-    assertEquals("disk_mount", m.eventName());
-    assertEquals("Container device filesystem mount detected. A mount of a host device filesystem"
-        + " can be exploited by adversaries to perform container escape.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("privilege-escalation", m.category());
-    assertEquals("Escape to Host", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1611", m.mitreTechniqueId());
-    assertEquals("attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    DiskMount signature = new DiskMount();
-    assertSame(m, signature.metadata());
-    assertEquals(List.of(Selector.of("security_sb_mount", Origin.CONTAINER)), signature.selectors());
+    assertFires(mount(devName).build(), "dev_name", devName);
   }
 
   @Nested

@@ -1,5 +1,6 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.FreshHarness.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Severity;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -39,9 +38,7 @@ class DockerAbuseTest {
   }
 
   private static SignatureHarness run(Event... events) {
-    SignatureHarness harness = SignatureHarness.of(new DockerAbuse());
-    harness.feed(events);
-    return harness;
+    return FreshHarness.run(new DockerAbuse(), events);
   }
 
   private static void assertFires(SignatureHarness harness) {
@@ -50,30 +47,6 @@ class DockerAbuseTest {
     assertTrue(finding.data().isEmpty());
     assertEquals(CONTAINER, finding.event().containerId().toString());
     assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private static void assertSilent(long dataProblems, SignatureHarness harness) {
-    assertEquals(List.of(), harness.findings());
-    assertEquals(dataProblems, harness.stats().dataProblems());
-  }
-
-  @Test
-  void metadataIsTracees() {
-    var m = DockerAbuse.METADATA;
-    assertEquals("TRC-1019", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Docker socket abuse detected", m.name());
-    assertEquals("docker_abuse", m.eventName());
-    assertEquals("An attempt to abuse the Docker UNIX socket inside a container was detected."
-        + " docker.sock is the UNIX socket that Docker uses as the entry point to the Docker API."
-        + " Adversaries may attempt to abuse this socket to compromise the system.",
-        m.description());
-    assertEquals(Severity.MEDIUM, m.severity());
-    assertEquals("privilege-escalation", m.category());
-    assertEquals("Exploitation for Privilege Escalation", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1068", m.mitreTechniqueId());
-    assertEquals("attack-pattern--b21c3b2d-02e6-45b1-980b-e69051040839", m.mitreStixId());
   }
 
   @Nested

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.SignatureStats;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
@@ -38,26 +37,6 @@ class DroppedExecutableTest {
     assertEquals("TRC-1022", finding.metadata().id());
     assertEquals(Severity.MEDIUM, finding.severity());
     assertEquals("/bin/malware", finding.event().string(dev.sigil.core.ArgKey.of("pathname")).toString());
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = DroppedExecutable.METADATA;
-    assertEquals("TRC-1022", m.id());
-    assertEquals("1", m.version());
-    assertEquals("New executable dropped", m.name());
-    assertEquals("dropped_executable", m.eventName());
-    assertEquals(6029, m.traceeEventId(), "last of the 30 in export.go, numbered from 6000");
-    assertEquals("An Executable file was dropped in the system during runtime. Container images are"
-        + " usually built with all binaries needed inside. A dropped binary may indicate that an"
-        + " adversary infiltrated your container.", m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Masquerading", m.technique());
-    assertEquals("T1036", m.mitreTechniqueId());
-    assertEquals("attack-pattern--42e8de7b-37b2-4258-905a-6897815e58e0", m.mitreStixId());
-    assertEquals(List.of(dev.sigil.core.Selector.of("magic_write", Origin.CONTAINER)),
-        new DroppedExecutable().selectors());
   }
 
   @Test

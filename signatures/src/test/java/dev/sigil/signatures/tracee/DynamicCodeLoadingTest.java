@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class DynamicCodeLoadingTest {
-  private final SignatureHarness harness = SignatureHarness.of(new DynamicCodeLoading());
+class DynamicCodeLoadingTest extends SignatureTest {
+  DynamicCodeLoadingTest() {
+    super(new DynamicCodeLoading());
+  }
 
   /**
    * ProtAlertMprotectWXToX as Tracee prints it: the number, or MemProtAlert.String() under
@@ -62,28 +60,6 @@ class DynamicCodeLoadingTest {
       assertTrue(harness.findings().isEmpty());
       assertEquals(0, harness.stats().dataProblems());
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = DynamicCodeLoading.METADATA;
-    assertEquals("TRC-104", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Dynamic code loading detected", m.name());
-    assertEquals("dynamic_code_loading", m.eventName());
-    assertEquals("Possible dynamic code loading was detected as the binary's memory is both"
-        + " writable and executable. Writing to an executable allocated memory region could be a"
-        + " technique used by adversaries to run code undetected and without dropping"
-        + " executables.", m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Software Packing", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1027.002", m.mitreTechniqueId());
-    assertEquals("attack-pattern--deb98323-e13f-4b0c-8d94-175379069062", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("mem_prot_alert")), new DynamicCodeLoading().selectors());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -151,9 +127,4 @@ class DynamicCodeLoadingTest {
     assertNoFindingButOneDataProblem();
   }
 
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
 }

@@ -1,5 +1,6 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.OpenFlagsForm.fileOpen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sigil.core.Engine;
@@ -19,11 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class FileWatchSignaturesAllocationTest {
   private static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
-
-  private static Event open(Origin origin, String processName, String pathname, Object flags) {
-    return EventBuilder.event("security_file_open").origin(origin).processName(processName)
-        .arg("pathname", pathname).arg("flags", flags).arg("dev", 2049L).arg("inode", 77L).build();
-  }
 
   private static Event rename(Origin origin, String oldPath, String newPath) {
     return EventBuilder.event("security_inode_rename").origin(origin).arg("old_path", oldPath)
@@ -49,31 +45,31 @@ class FileWatchSignaturesAllocationTest {
     Engine engine = harness.engine();
     Event[] events = {
         // Ordinary reads and writes, in a container and on the host, both flag forms.
-        open(Origin.CONTAINER, "cat", "/etc/hosts", 0L),
-        open(Origin.CONTAINER, "cat", "/etc/hosts", "O_RDONLY|O_LARGEFILE"),
-        open(Origin.HOST, "vi", "/etc/passwd", 01101L),
-        open(Origin.HOST, "vi", "/etc/passwd", "O_WRONLY|O_CREAT|O_TRUNC"),
+        fileOpen(Origin.CONTAINER, "cat", "/etc/hosts", 0L),
+        fileOpen(Origin.CONTAINER, "cat", "/etc/hosts", "O_RDONLY|O_LARGEFILE"),
+        fileOpen(Origin.HOST, "vi", "/etc/passwd", 01101L),
+        fileOpen(Origin.HOST, "vi", "/etc/passwd", "O_WRONLY|O_CREAT|O_TRUNC"),
         // The watched files opened the way each signature does not mind.
-        open(Origin.CONTAINER, "cat", "/sys/fs/cgroup/x/release_agent", "O_RDONLY"),
-        open(Origin.CONTAINER, "sh", "/sys/fs/cgroup/x/release_agent.bak", 1L),
-        open(Origin.HOST, "sh", "/sys/fs/cgroup/x/release_agent", "O_WRONLY"),
-        open(Origin.CONTAINER, "cat", "/proc/sys/kernel/core_pattern", 0L),
-        open(Origin.CONTAINER_INIT, "sh", "/proc/sys/kernel/core_pattern", "O_WRONLY"),
-        open(Origin.CONTAINER, "sh", "/proc/kcore", "O_WRONLY"),
-        open(Origin.HOST, "cat", "/proc/kcore", 0L),
-        open(Origin.CONTAINER, "ld", "/lib64/ld-linux-x86-64.so.2", "O_RDONLY|O_CLOEXEC"),
-        open(Origin.HOST, "cp", "/usr/lib/x86_64-linux-gnu/libc.so.6", 01101L),
-        open(Origin.HOST, "cp", "/lib/ldconfig", "O_WRONLY|O_CREAT|O_TRUNC"),
-        open(Origin.HOST, "kubelet", "/etc/kubernetes/pki/ca.crt", "O_RDONLY"),
-        open(Origin.HOST, "etcd", "/etc/kubernetes/pki/etcd/server.key", 0L),
-        open(Origin.HOST, "cat", "/etc/kubernetes/pki/ca.crt", "O_WRONLY"),
-        open(Origin.HOST, "cat", "/etc/kubernetes/pkix", 0L),
-        open(Origin.HOST, "vi", "/etc/rc.d.old/x", 1L),
-        open(Origin.HOST, "vi", "/etc/rc.local.bak", "O_RDWR"),
-        open(Origin.HOST, "cat", "/etc/init.d/ssh", 0L),
-        open(Origin.HOST, "vi", "/etc/cron.deny.bak", "O_WRONLY|O_APPEND"),
-        open(Origin.HOST, "cat", "/etc/crontab", "O_RDONLY"),
-        open(Origin.HOST, "vi", "/var/spool/anacron.old/x", 1L),
+        fileOpen(Origin.CONTAINER, "cat", "/sys/fs/cgroup/x/release_agent", "O_RDONLY"),
+        fileOpen(Origin.CONTAINER, "sh", "/sys/fs/cgroup/x/release_agent.bak", 1L),
+        fileOpen(Origin.HOST, "sh", "/sys/fs/cgroup/x/release_agent", "O_WRONLY"),
+        fileOpen(Origin.CONTAINER, "cat", "/proc/sys/kernel/core_pattern", 0L),
+        fileOpen(Origin.CONTAINER_INIT, "sh", "/proc/sys/kernel/core_pattern", "O_WRONLY"),
+        fileOpen(Origin.CONTAINER, "sh", "/proc/kcore", "O_WRONLY"),
+        fileOpen(Origin.HOST, "cat", "/proc/kcore", 0L),
+        fileOpen(Origin.CONTAINER, "ld", "/lib64/ld-linux-x86-64.so.2", "O_RDONLY|O_CLOEXEC"),
+        fileOpen(Origin.HOST, "cp", "/usr/lib/x86_64-linux-gnu/libc.so.6", 01101L),
+        fileOpen(Origin.HOST, "cp", "/lib/ldconfig", "O_WRONLY|O_CREAT|O_TRUNC"),
+        fileOpen(Origin.HOST, "kubelet", "/etc/kubernetes/pki/ca.crt", "O_RDONLY"),
+        fileOpen(Origin.HOST, "etcd", "/etc/kubernetes/pki/etcd/server.key", 0L),
+        fileOpen(Origin.HOST, "cat", "/etc/kubernetes/pki/ca.crt", "O_WRONLY"),
+        fileOpen(Origin.HOST, "cat", "/etc/kubernetes/pkix", 0L),
+        fileOpen(Origin.HOST, "vi", "/etc/rc.d.old/x", 1L),
+        fileOpen(Origin.HOST, "vi", "/etc/rc.local.bak", "O_RDWR"),
+        fileOpen(Origin.HOST, "cat", "/etc/init.d/ssh", 0L),
+        fileOpen(Origin.HOST, "vi", "/etc/cron.deny.bak", "O_WRONLY|O_APPEND"),
+        fileOpen(Origin.HOST, "cat", "/etc/crontab", "O_RDONLY"),
+        fileOpen(Origin.HOST, "vi", "/var/spool/anacron.old/x", 1L),
         rename(Origin.CONTAINER, "/tmp/a", "/tmp/b"),
         rename(Origin.HOST, "/etc/rc.local", "/tmp/rc.local"),
         rename(Origin.HOST, "/tmp/x", "/etc/cron.d.old/x"),

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FilelessExecutionTest {
-  private final SignatureHarness harness = SignatureHarness.of(new FilelessExecution());
+class FilelessExecutionTest extends SignatureTest {
+  FilelessExecutionTest() {
+    super(new FilelessExecution());
+  }
 
   private static EventBuilder exec(String pathname) {
     return EventBuilder.event("sched_process_exec").arg("cmdpath", pathname)
@@ -48,27 +47,6 @@ class FilelessExecutionTest {
       assertTrue(harness.findings().isEmpty());
       assertEquals(0, harness.stats().dataProblems());
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = FilelessExecution.METADATA;
-    assertEquals("TRC-105", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Fileless execution detected", m.name());
-    assertEquals("fileless_execution", m.eventName());
-    assertEquals("Fileless execution was detected. Executing a process from memory instead from a"
-        + " file in the filesystem may indicate that an adversary is trying to avoid execution"
-        + " detection.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Reflective Code Loading", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1620", m.mitreTechniqueId());
-    assertEquals("attack-pattern--4933e63b-9b77-476e-ab29-761bc5b7d15a", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("sched_process_exec")), new FilelessExecution().selectors());
   }
 
   @ParameterizedTest(name = "\"{0}\"")
@@ -146,9 +124,4 @@ class FilelessExecutionTest {
     assertNoFindingButOneDataProblem();
   }
 
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
 }

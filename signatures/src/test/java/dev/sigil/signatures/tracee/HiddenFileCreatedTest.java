@@ -1,19 +1,10 @@
 package dev.sigil.signatures.tracee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,31 +12,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class HiddenFileCreatedTest {
+class HiddenFileCreatedTest extends SignatureTest {
   private static final byte[] ELF = {127, 69, 76, 70};
-  private final SignatureHarness harness = SignatureHarness.of(new HiddenFileCreated());
+  HiddenFileCreatedTest() {
+    super(new HiddenFileCreated());
+  }
 
   private static EventBuilder write(String pathname, byte[] bytes) {
     return EventBuilder.event("magic_write").origin(Origin.CONTAINER)
         .arg("pathname", pathname).arg("bytes", bytes).arg("dev", 2049L).arg("inode", 42L);
-  }
-
-  private void assertFiredWithoutData(String pathname) {
-    Finding finding = harness.only();
-    assertSame(HiddenFileCreated.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
-  }
-
-  private void assertNoFinding() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
   }
 
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
@@ -71,28 +46,6 @@ class HiddenFileCreatedTest {
       harness.feed(write("/bin/bin", ELF).build());
       assertNoFinding();
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectorOfAnyOrigin() {
-    SignatureMetadata m = HiddenFileCreated.METADATA;
-    assertEquals("TRC-1015", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Hidden executable creation detected", m.name());
-    assertEquals("hidden_file_created", m.eventName());
-    assertEquals("A hidden executable (ELF file) was created on disk. This activity could be"
-        + " legitimate; however, it could indicate that an adversary is trying to avoid detection"
-        + " by hiding their programs.", m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Hidden Files and Directories", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1564.001", m.mitreTechniqueId());
-    assertEquals("attack-pattern--ec8fc7e2-b356-455c-8db5-2e37be158e7d", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("magic_write")), new HiddenFileCreated().selectors());
-    assertSame(m, new HiddenFileCreated().metadata());
   }
 
   @ParameterizedTest

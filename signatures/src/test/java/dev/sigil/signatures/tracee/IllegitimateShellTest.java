@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class IllegitimateShellTest {
-  private final SignatureHarness harness = SignatureHarness.of(new IllegitimateShell());
+class IllegitimateShellTest extends SignatureTest {
+  IllegitimateShellTest() {
+    super(new IllegitimateShell());
+  }
 
   private static EventBuilder check(String processName, Object pathname) {
     return EventBuilder.event("security_bprm_check").processName(processName)
@@ -57,29 +56,6 @@ class IllegitimateShellTest {
       assertTrue(harness.findings().isEmpty());
       assertEquals(0, harness.stats().dataProblems());
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = IllegitimateShell.METADATA;
-    assertEquals("TRC-1016", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Web server spawned a shell", m.name());
-    assertEquals("illegitimate_shell", m.eventName());
-    assertEquals("A web-server program on your server spawned a shell program. Shell is the linux"
-        + " command-line program, web servers usually don't run shell programs, so this alert"
-        + " might indicate an adversary is exploiting a web server program to gain command"
-        + " execution on the server.", m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("initial-access", m.category());
-    assertEquals("Exploit Public-Facing Application", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1190", m.mitreTechniqueId());
-    assertEquals("attack-pattern--3f886f2a-874f-4333-b794-aa6075009b1c", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("security_bprm_check")),
-        new IllegitimateShell().selectors());
   }
 
   @ParameterizedTest(name = "\"{0}\"")
@@ -164,9 +140,4 @@ class IllegitimateShellTest {
     assertNoFindingButOneDataProblem();
   }
 
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
 }

@@ -1,5 +1,6 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.FreshHarness.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Severity;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
 import java.io.ByteArrayInputStream;
@@ -48,13 +48,11 @@ class K8sApiConnectionTest {
   }
 
   private static SignatureHarness run(K8sApiConnection signature, Event... events) {
-    SignatureHarness harness = SignatureHarness.of(signature);
-    harness.feed(events);
-    return harness;
+    return FreshHarness.run(signature, events);
   }
 
   private static SignatureHarness run(Event... events) {
-    return run(new K8sApiConnection(), events);
+    return FreshHarness.run(new K8sApiConnection(), events);
   }
 
   private static void assertFires(String ip, SignatureHarness harness) {
@@ -62,31 +60,6 @@ class K8sApiConnectionTest {
     assertSame(K8sApiConnection.METADATA, finding.metadata());
     assertEquals(Map.of("ip", ip), finding.data());
     assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private static void assertSilent(long dataProblems, SignatureHarness harness) {
-    assertEquals(List.of(), harness.findings());
-    assertEquals(dataProblems, harness.stats().dataProblems());
-  }
-
-  @Test
-  void metadataIsTracees() {
-    var m = K8sApiConnection.METADATA;
-    assertEquals("TRC-1013", m.id());
-    assertEquals("0.1.0", m.version());
-    assertEquals("Kubernetes API server connection detected", m.name());
-    assertEquals("k8s_api_connection", m.eventName());
-    assertEquals("A connection to the kubernetes API server was detected. The K8S API server is"
-        + " the brain of your K8S cluster, adversaries may try and communicate with the K8S API"
-        + " server to gather information/credentials, or even run more containers and laterally"
-        + " expand their grip on your systems.", m.description());
-    assertEquals(List.of("container"), m.tags());
-    assertEquals(Severity.LOW, m.severity());
-    assertEquals(Map.of("MITRE ATT&CK", "Discovery: Cloud Service Discovery"), m.extraProperties());
-    assertEquals("", m.category());
-    assertEquals("", m.technique());
-    assertEquals("", m.mitreTechniqueId());
-    assertEquals("", m.mitreStixId());
   }
 
   @Nested

@@ -5,18 +5,11 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,9 +18,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-108 k8s_service_account_token")
-class K8sServiceAccountTokenTest {
+class K8sServiceAccountTokenTest extends SignatureTest {
   private static final String TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
-  private final SignatureHarness harness = SignatureHarness.of(new K8sServiceAccountToken());
+  K8sServiceAccountTokenTest() {
+    super(new K8sServiceAccountToken());
+  }
 
   private static EventBuilder open(String processName, String pathname, Object flags) {
     return EventBuilder.event("security_file_open").origin(Origin.CONTAINER).processName(processName)
@@ -35,52 +30,11 @@ class K8sServiceAccountTokenTest {
   }
 
   private void assertFires(Event event, String pathname) {
-    harness.feed(event);
-    Finding finding = harness.only();
-    assertSame(K8sServiceAccountToken.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data());
-    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
-    assertEquals(0, harness.stats().dataProblems());
+    assertFires(event, "pathname", pathname);
   }
 
   private void assertFires(String pathname, Object flags) {
     assertFires(open("test", pathname, flags).build(), pathname);
-  }
-
-  private void assertSilent(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertDataProblem(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectors() {
-    SignatureMetadata m = K8sServiceAccountToken.METADATA;
-    assertEquals("TRC-108", m.id());
-    assertEquals("1", m.version());
-    assertEquals("K8s service account token file read", m.name());
-    assertEquals("k8s_service_account_token", m.eventName());
-    assertEquals("The Kubernetes service account token file was read on your container. This token"
-        + " is used to communicate with the Kubernetes API Server. Adversaries may try to"
-        + " communicate with the API Server to steal information and/or credentials, or even run"
-        + " more containers and laterally extend their grip on the systems.", m.description());
-    assertEquals(0, m.severity().traceeValue());
-    assertEquals("credential-access", m.category());
-    assertEquals("Exploitation for Credential Access", m.technique());
-    assertEquals("Container service account", m.kubernetesTechnique());
-    assertEquals("T1212", m.mitreTechniqueId());
-    assertEquals("attack-pattern--9c306d8d-cde7-4b4c-b6e8-d0bb16caca36", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    K8sServiceAccountToken signature = new K8sServiceAccountToken();
-    assertSame(m, signature.metadata());
-    assertEquals(List.of(Selector.of("security_file_open", Origin.CONTAINER)), signature.selectors());
   }
 
   @Nested

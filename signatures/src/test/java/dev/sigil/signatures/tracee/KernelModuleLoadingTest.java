@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class KernelModuleLoadingTest {
-  private final SignatureHarness harness = SignatureHarness.of(new KernelModuleLoading());
+class KernelModuleLoadingTest extends SignatureTest {
+  KernelModuleLoadingTest() {
+    super(new KernelModuleLoading());
+  }
 
   /** A kernel module's read type as Tracee prints it: parsed, or the kernel's number. */
   static Stream<Object> kernelModule() {
@@ -77,28 +75,6 @@ class KernelModuleLoadingTest {
       assertTrue(harness.findings().isEmpty());
       assertEquals(0, harness.stats().dataProblems());
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = KernelModuleLoading.METADATA;
-    assertEquals("TRC-1017", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Kernel module loading detected", m.name());
-    assertEquals("kernel_module_loading", m.eventName());
-    assertEquals("Loading of a kernel module was detected. Kernel modules are binaries meant to run"
-        + " in the kernel. Adversaries may try and load kernel modules to extend their capabilities"
-        + " and avoid detection by running in the kernel and not user space.", m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("persistence", m.category());
-    assertEquals("Kernel Modules and Extensions", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1547.006", m.mitreTechniqueId());
-    assertEquals("attack-pattern--a1b52199-c8c5-438a-9ded-656f1d0888c6", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("init_module"), Selector.event("security_kernel_read_file")),
-        new KernelModuleLoading().selectors());
   }
 
   @ParameterizedTest(name = "type printed as {0}")
@@ -182,9 +158,4 @@ class KernelModuleLoadingTest {
     assertNoFindingButOneDataProblem();
   }
 
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
 }

@@ -6,18 +6,10 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.rename;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,26 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class KubernetesCertificateTheftAttemptTest {
+class KubernetesCertificateTheftAttemptTest extends SignatureTest {
   private static final String CA_CRT = "/etc/kubernetes/pki/ca.crt";
-  private final SignatureHarness harness = SignatureHarness.of(new KubernetesCertificateTheftAttempt());
-
-  private void assertFiredWithoutData(String argName, String path) {
-    Finding finding = harness.only();
-    assertSame(KubernetesCertificateTheftAttempt.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(path, String.valueOf(finding.event().string(ArgKey.of(argName))));
-  }
-
-  private void assertNoFinding() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
+  KubernetesCertificateTheftAttemptTest() {
+    super(new KubernetesCertificateTheftAttempt());
   }
 
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
@@ -95,31 +71,6 @@ class KubernetesCertificateTheftAttemptTest {
       harness.feed(EventBuilder.event("security_inode_rename").arg("old_path", "/tmp/ca.crt").build());
       assertNoFinding();
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectorsOfAnyOrigin() {
-    SignatureMetadata m = KubernetesCertificateTheftAttempt.METADATA;
-    assertEquals("TRC-1018", m.id());
-    assertEquals("1", m.version());
-    assertEquals("K8s TLS certificate theft detected", m.name());
-    assertEquals("k8s_cert_theft", m.eventName());
-    assertEquals("Theft of Kubernetes TLS certificates was detected. TLS certificates are used to"
-        + " establish trust between systems. The Kubernetes certificate is used to to enable secure"
-        + " communication between Kubernetes components, such as kubelet scheduler controller and"
-        + " API Server. An adversary may steal a Kubernetes certificate on a compromised system to"
-        + " impersonate Kubernetes components within the cluster.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("credential-access", m.category());
-    assertEquals("Steal Application Access Token", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1528", m.mitreTechniqueId());
-    assertEquals("attack-pattern--890c9858-598c-401d-a4d5-c67ebcdd703a", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("security_file_open"), Selector.event("security_inode_rename")),
-        new KubernetesCertificateTheftAttempt().selectors());
-    assertSame(m, new KubernetesCertificateTheftAttempt().metadata());
   }
 
   @ParameterizedTest

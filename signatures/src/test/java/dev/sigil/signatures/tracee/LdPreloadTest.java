@@ -1,5 +1,6 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.FreshHarness.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Severity;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
@@ -40,9 +40,7 @@ class LdPreloadTest {
   }
 
   private static SignatureHarness run(Event... events) {
-    SignatureHarness harness = SignatureHarness.of(new LdPreload());
-    harness.feed(events);
-    return harness;
+    return FreshHarness.run(new LdPreload(), events);
   }
 
   private static void assertFires(Map<String, Object> data, SignatureHarness harness) {
@@ -50,30 +48,6 @@ class LdPreloadTest {
     assertSame(LdPreload.METADATA, finding.metadata());
     assertEquals(data, finding.data());
     assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private static void assertSilent(long dataProblems, SignatureHarness harness) {
-    assertEquals(List.of(), harness.findings());
-    assertEquals(dataProblems, harness.stats().dataProblems());
-  }
-
-  @Test
-  void metadataIsTracees() {
-    var m = LdPreload.METADATA;
-    assertEquals("TRC-107", m.id());
-    assertEquals("1", m.version());
-    assertEquals("LD_PRELOAD code injection detected", m.name());
-    assertEquals("ld_preload", m.eventName());
-    assertEquals("LD_PRELOAD usage was detected. LD_PRELOAD lets you load your library before any"
-        + " other library, allowing you to hook functions in a process. Adversaries may use this"
-        + " technique to change your applications' behavior or load their own programs.",
-        m.description());
-    assertEquals(Severity.MEDIUM, m.severity());
-    assertEquals("persistence", m.category());
-    assertEquals("Hijack Execution Flow", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1574", m.mitreTechniqueId());
-    assertEquals("attack-pattern--aedfca76-3b30-4866-b2aa-0f1d7fd1e4b6", m.mitreStixId());
   }
 
   @Nested

@@ -1,5 +1,6 @@
 package dev.sigil.signatures.tracee;
 
+import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
 
@@ -79,5 +80,31 @@ enum OpenFlagsForm {
   static EventBuilder rename(String oldPath, String newPath) {
     return EventBuilder.event("security_inode_rename").origin(Origin.CONTAINER).processName("mv")
         .arg("old_path", oldPath).arg("new_path", newPath);
+  }
+
+  /**
+   * Builds a {@code security_file_open} with the flags as given (a number, or Tracee's parsed
+   * text), for tests that list many opens.
+   *
+   * @return the event
+   */
+  static Event fileOpen(Origin origin, String processName, String pathname, Object flags) {
+    return EventBuilder.event("security_file_open").origin(origin).processName(processName)
+        .arg("pathname", pathname).arg("flags", flags).arg("dev", 2049L).arg("inode", 77L).build();
+  }
+
+  /**
+   * A write-open onto the path in each form, and a rename onto it: the three ways a file-watch
+   * signature sees a file being changed, all firing or none.
+   *
+   * @param path the path written
+   * @return the three events
+   */
+  static Event[] writesAndRenameOnto(String path) {
+    return new Event[] {
+      NUMBER.open(path, O_WRONLY).build(),
+      PARSED.open(path, O_WRONLY | O_CREAT | O_TRUNC).build(),
+      rename("/tmp/x", path).build(),
+    };
   }
 }

@@ -1,12 +1,12 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.FreshHarness.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Severity;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
 import java.util.ArrayList;
@@ -33,9 +33,7 @@ class ProcFopsHookingTest {
   }
 
   private static SignatureHarness run(Event... events) {
-    SignatureHarness harness = SignatureHarness.of(new ProcFopsHooking());
-    harness.feed(events);
-    return harness;
+    return FreshHarness.run(new ProcFopsHooking(), events);
   }
 
   private static void assertFires(List<Map<String, String>> symbols, long dataProblems,
@@ -47,38 +45,6 @@ class ProcFopsHookingTest {
       assertEquals(List.of("SymbolName", "ModuleOwner"), List.copyOf(((Map<?, ?>) each).keySet()));
     }
     assertEquals(dataProblems, harness.stats().dataProblems());
-  }
-
-  private static void assertSilent(long dataProblems, SignatureHarness harness) {
-    assertEquals(List.of(), harness.findings());
-    assertEquals(dataProblems, harness.stats().dataProblems());
-  }
-
-  @Test
-  void metadataIsTracees() {
-    var m = ProcFopsHooking.METADATA;
-    assertEquals("TRC-1020", m.id());
-    assertEquals("1", m.version());
-    assertEquals("File operations hooking on proc filesystem detected", m.name());
-    assertEquals("proc_fops_hooking", m.eventName());
-    assertEquals("File operations hooking on proc filesystem detected. The proc filesystem is an"
-        + " interface for the running processes as files. This allows programs like `ps` and `top`"
-        + " to check what are the running processes. File operations are the functions defined on"
-        + " a file or directory. File operations hooking includes replacing the default function"
-        + " used to perform a basic task on files and directories like enumerating files. By"
-        + " hooking the file operations of /proc an adversary gains control on certain system"
-        + " function, such as file listing or other basic function performed by the operation"
-        + " system. The adversary may also hijack the execution flow and execute it's own code."
-        + " File operation hooking is considered a malicious behavior that is performed by"
-        + " rootkits and may indicate that the host's kernel has been compromised. Hidden modules"
-        + " are marked as hidden symbol owners and indicate further malicious activity of an"
-        + " adversary.", m.description());
-    assertEquals(Severity.HIGH, m.severity());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Rootkit", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1014", m.mitreTechniqueId());
-    assertEquals("attack-pattern--0f20e3cb-245b-4a61-8a91-2d93f7cb0e9b", m.mitreStixId());
   }
 
   @Nested

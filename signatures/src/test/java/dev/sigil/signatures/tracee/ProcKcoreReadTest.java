@@ -6,43 +6,18 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ProcKcoreReadTest {
-  private final SignatureHarness harness = SignatureHarness.of(new ProcKcoreRead());
-
-  private void assertFiredWithoutData(String pathname) {
-    Finding finding = harness.only();
-    assertSame(ProcKcoreRead.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
-  }
-
-  private void assertNoFinding() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
+class ProcKcoreReadTest extends SignatureTest {
+  ProcKcoreReadTest() {
+    super(new ProcKcoreRead());
   }
 
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
@@ -71,30 +46,6 @@ class ProcKcoreReadTest {
       harness.feed(form.open("/proc/something", O_RDONLY).build());
       assertNoFinding();
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndContainerSelector() {
-    SignatureMetadata m = ProcKcoreRead.METADATA;
-    assertEquals("TRC-1021", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Kcore memory file read", m.name());
-    assertEquals("proc_kcore_read", m.eventName());
-    assertEquals("An attempt to read /proc/kcore file was detected. KCore provides a full dump of"
-        + " the physical memory of the system in the core file format. Adversaries may read this"
-        + " file to get all of the host memory and use this information for container escape.",
-        m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("privilege-escalation", m.category());
-    assertEquals("Escape to Host", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1611", m.mitreTechniqueId());
-    assertEquals("attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.of("security_file_open", Origin.CONTAINER)),
-        new ProcKcoreRead().selectors());
-    assertSame(m, new ProcKcoreRead().metadata());
   }
 
   @ParameterizedTest

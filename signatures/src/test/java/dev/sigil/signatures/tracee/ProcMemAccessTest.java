@@ -5,18 +5,11 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,64 +18,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-1023 proc_mem_access")
-class ProcMemAccessTest {
-  private final SignatureHarness harness = SignatureHarness.of(new ProcMemAccess());
+class ProcMemAccessTest extends SignatureTest {
+  ProcMemAccessTest() {
+    super(new ProcMemAccess());
+  }
 
   private static EventBuilder open(String pathname, Object flags) {
     return EventBuilder.event("security_file_open").arg("flags", flags).arg("pathname", pathname);
   }
 
   private void assertFires(Event event, String pathname) {
-    harness.feed(event);
-    Finding finding = harness.only();
-    assertSame(ProcMemAccess.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data());
-    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
-    assertEquals(0, harness.stats().dataProblems());
+    assertFires(event, "pathname", pathname);
   }
 
   private void assertFires(String pathname, Object flags) {
     assertFires(open(pathname, flags).build(), pathname);
   }
 
-  private void assertSilent(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
   private void assertSilentWithBothFlagForms(String pathname) {
-    harness.feed(open(pathname, O_RDONLY).build(), open(pathname, "O_RDONLY").build());
-    assertEquals(List.of(), harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertDataProblem(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectors() {
-    SignatureMetadata m = ProcMemAccess.METADATA;
-    assertEquals("TRC-1023", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Process memory access detected", m.name());
-    assertEquals("proc_mem_access", m.eventName());
-    assertEquals("Process memory access detected. Adversaries may access other processes memory to"
-        + " steal credentials and secrets.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("credential-access", m.category());
-    assertEquals("Proc Filesystem", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1003.007", m.mitreTechniqueId());
-    assertEquals("attack-pattern--3120b9fa-23b8-4500-ae73-09494f607b7d", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    ProcMemAccess signature = new ProcMemAccess();
-    assertSame(m, signature.metadata());
-    assertEquals(List.of(Selector.event("security_file_open")), signature.selectors());
+    assertSilent(open(pathname, O_RDONLY).build(), open(pathname, "O_RDONLY").build());
   }
 
   @Nested

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -19,14 +15,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ProcMemCodeInjectionTest {
+class ProcMemCodeInjectionTest extends SignatureTest {
   private static final long O_WRONLY = 1;
   private static final long O_RDWR = 2;
   private static final long O_CREAT = 0100;
   private static final long O_CLOEXEC = 02000000;
   private static final long O_LARGEFILE = 0100000;
 
-  private final SignatureHarness harness = SignatureHarness.of(new ProcMemCodeInjection());
+  ProcMemCodeInjectionTest() {
+    super(new ProcMemCodeInjection());
+  }
 
   /** Write-only flags as Tracee prints them: the number, or parsed. */
   static Stream<Object> writeOnly() {
@@ -125,28 +123,6 @@ class ProcMemCodeInjectionTest {
 
       assertEquals(1, harness.findings().size());
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = ProcMemCodeInjection.METADATA;
-    assertEquals("TRC-1024", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Code injection detected through /proc/<pid>/mem file", m.name());
-    assertEquals("proc_mem_code_injection", m.eventName());
-    assertEquals("Possible code injection into another process was detected. Code injection is an"
-        + " exploitation technique used to run malicious code, adversaries may use it in order to"
-        + " execute their malware.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Proc Memory", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1055.009", m.mitreTechniqueId());
-    assertEquals("attack-pattern--d201d4cc-214d-4a74-a1ba-b3fa09fd4591", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("security_file_open")),
-        new ProcMemCodeInjection().selectors());
   }
 
   @ParameterizedTest(name = "\"{0}\"")
@@ -273,9 +249,4 @@ class ProcMemCodeInjectionTest {
     assertNoFindingButOneDataProblem();
   }
 
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
 }

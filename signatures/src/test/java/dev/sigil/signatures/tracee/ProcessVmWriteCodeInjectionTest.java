@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -17,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ProcessVmWriteCodeInjectionTest {
-  private final SignatureHarness harness = SignatureHarness.of(new ProcessVmWriteCodeInjection());
+class ProcessVmWriteCodeInjectionTest extends SignatureTest {
+  ProcessVmWriteCodeInjectionTest() {
+    super(new ProcessVmWriteCodeInjection());
+  }
 
   /** A process_vm_writev by namespace pid {@code writer} into namespace pid {@code target}. */
   private static EventBuilder write(int writer, Object target) {
@@ -50,28 +48,6 @@ class ProcessVmWriteCodeInjectionTest {
       assertTrue(harness.findings().isEmpty());
       assertEquals(0, harness.stats().dataProblems());
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = ProcessVmWriteCodeInjection.METADATA;
-    assertEquals("TRC-1025", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Code injection detected using process_vm_writev syscall", m.name());
-    assertEquals("process_vm_write_inject", m.eventName());
-    assertEquals("Possible code injection into another process was detected. Code injection is an"
-        + " exploitation technique used to run malicious code, adversaries may use it in order to"
-        + " execute their malware.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Process Injection", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1055", m.mitreTechniqueId());
-    assertEquals("attack-pattern--43e7dc91-05b2-474c-b9ac-2ed4fe101f4d", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("process_vm_writev")),
-        new ProcessVmWriteCodeInjection().selectors());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -148,9 +124,4 @@ class ProcessVmWriteCodeInjectionTest {
     assertNoFindingButOneDataProblem();
   }
 
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
 }

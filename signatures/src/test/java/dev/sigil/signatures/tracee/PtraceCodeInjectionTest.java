@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class PtraceCodeInjectionTest {
-  private final SignatureHarness harness = SignatureHarness.of(new PtraceCodeInjection());
+class PtraceCodeInjectionTest extends SignatureTest {
+  PtraceCodeInjectionTest() {
+    super(new PtraceCodeInjection());
+  }
 
   /** PTRACE_POKETEXT as Tracee prints it: the number, or the parsed name. */
   static Stream<Object> poketext() {
@@ -75,27 +74,6 @@ class PtraceCodeInjectionTest {
       assertTrue(harness.findings().isEmpty());
       assertEquals(0, harness.stats().dataProblems());
     }
-  }
-
-  @Test
-  void carriesTraceesExactMetadata() {
-    SignatureMetadata m = PtraceCodeInjection.METADATA;
-    assertEquals("TRC-103", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Code injection detected using ptrace", m.name());
-    assertEquals("ptrace_code_injection", m.eventName());
-    assertEquals("Possible code injection into another process was detected. Code injection is an"
-        + " exploitation technique used to run malicious code, adversaries may use it in order to"
-        + " execute their malware.", m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Ptrace System Calls", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1055.008", m.mitreTechniqueId());
-    assertEquals("attack-pattern--ea016b56-ae0e-47fe-967a-cc0ad51af67f", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("ptrace")), new PtraceCodeInjection().selectors());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -166,9 +144,4 @@ class PtraceCodeInjectionTest {
     assertNoFindingButOneDataProblem();
   }
 
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
 }

@@ -1,25 +1,15 @@
 package dev.sigil.signatures.tracee;
 
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_APPEND;
-import static dev.sigil.signatures.tracee.OpenFlagsForm.O_CREAT;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
-import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.rename;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,39 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RcdModificationTest {
-  private final SignatureHarness harness = SignatureHarness.of(new RcdModification());
+class RcdModificationTest extends SignatureTest {
+  RcdModificationTest() {
+    super(new RcdModification());
+  }
 
   private static EventBuilder exec(String pathname) {
     return EventBuilder.event("sched_process_exec").origin(Origin.HOST).processName("sh")
         .arg("cmdpath", pathname).arg("pathname", pathname).arg("argv", List.of(pathname));
   }
 
-  private void assertFiredWithoutData(String argName, String path) {
-    Finding finding = harness.only();
-    assertSame(RcdModification.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(path, String.valueOf(finding.event().string(ArgKey.of(argName))));
-  }
-
   /** Feeds a write-open in both flag forms and a rename onto the path; expects 3 or 0 findings. */
-  private void feedWritesAndRenameOnto(String path) {
-    harness.feed(OpenFlagsForm.NUMBER.open(path, O_WRONLY).build(),
-        OpenFlagsForm.PARSED.open(path, O_WRONLY | O_CREAT | O_TRUNC).build(),
-        rename("/tmp/x", path).build());
-  }
-
-  private void assertNoFinding() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
-
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
@@ -131,34 +99,10 @@ class RcdModificationTest {
     }
   }
 
-  @Test
-  void carriesTraceesExactMetadataAndSelectorsOfAnyOrigin() {
-    SignatureMetadata m = RcdModification.METADATA;
-    assertEquals("TRC-1026", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Rcd modification detected", m.name());
-    assertEquals("rcd_modification", m.eventName());
-    assertEquals("The rcd files were modified. rcd files are scripts executed on boot and runlevel"
-        + " switch. Those scripts are responsible for service control in runlevel switch."
-        + " Adversaries may add or modify rcd files in order to persist a reboot, thus maintaining"
-        + " malicious execution on the affected host.", m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("persistence", m.category());
-    assertEquals("RC Scripts", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1037.004", m.mitreTechniqueId());
-    assertEquals("attack-pattern--dca670cf-eeec-438f-8185-fd959d9ef211", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("security_file_open"), Selector.event("security_inode_rename"),
-        Selector.event("sched_process_exec")), new RcdModification().selectors());
-    assertSame(m, new RcdModification().metadata());
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"/etc/rc.local", "/etc/init.d/rc.local"})
   void firesOnEachListedFile(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertEquals(3, harness.findings().size());
   }
 
@@ -166,7 +110,7 @@ class RcdModificationTest {
   @ValueSource(strings = {"/etc/rc.local.bak", "/etc/rc.localx", "/etc/rc.local/", "/etc/rc.loca",
       "/etc//rc.local", "etc/rc.local", "/ETC/RC.LOCAL"})
   void ignoresNearMissesOfTheListedFilesWhichMatchExactly(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertNoFinding();
   }
 
@@ -176,7 +120,7 @@ class RcdModificationTest {
       "/etc/rc.d/rc.local", "/etc/rc.d/init.d/backdoor", "/etc/rc.d/rc3.d/S99x",
       "/etc/rc.d/rc.local.d/x"})
   void firesOnAnythingInEachListedDirectory(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertEquals(3, harness.findings().size());
   }
 
@@ -184,7 +128,7 @@ class RcdModificationTest {
   @ValueSource(strings = {"/etc/rc1.d", "/etc/rcs.d", "/etc/init.d", "/etc/rc.d", "/etc/rc.d/init.d",
       "/etc/rc3.d/"})
   void firesOnTheListedDirectoryItself(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertEquals(3, harness.findings().size());
   }
 
@@ -194,7 +138,7 @@ class RcdModificationTest {
     @ParameterizedTest
     @ValueSource(strings = {"/etc/rc.d/x", "/etc/init.d/x", "/etc/rc1.d/x", "/etc/rc.d/init.d/x"})
     void firesOnPathsInsideTheDirectory(String path) {
-      feedWritesAndRenameOnto(path);
+      harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
       assertEquals(3, harness.findings().size());
     }
 
@@ -202,7 +146,7 @@ class RcdModificationTest {
     @ValueSource(strings = {"/etc/rc.d.old/x", "/etc/rc.dx", "/etc/init.d.bak/x", "/etc/init.d-old",
         "/etc/rc1.d.dpkg-old/S01x", "/etc/rcs.dd", "/etc/rc6.d~", "/etc/init.d.rc.local"})
     void ignoresSiblingsThatTraceesRawPrefixWouldMatch(String path) {
-      feedWritesAndRenameOnto(path);
+      harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
       assertNoFinding();
     }
   }
@@ -211,7 +155,7 @@ class RcdModificationTest {
   @ValueSource(strings = {"/etc//rc.d/x", "/etc/./init.d/x", "/host/etc/init.d/x", "etc/rc.d/x",
       "/etc/rc7.d/x", "/etc/systemd/system/x.service", ""})
   void ignoresPathsOutsideTheListsWithoutNormalising(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertNoFinding();
   }
 

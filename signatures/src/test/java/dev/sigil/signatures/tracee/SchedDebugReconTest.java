@@ -5,18 +5,10 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Event;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,8 +17,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-1029 sched_debug_recon")
-class SchedDebugReconTest {
-  private final SignatureHarness harness = SignatureHarness.of(new SchedDebugRecon());
+class SchedDebugReconTest extends SignatureTest {
+  SchedDebugReconTest() {
+    super(new SchedDebugRecon());
+  }
 
   private static EventBuilder open(String pathname, Object flags) {
     return EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
@@ -34,47 +28,7 @@ class SchedDebugReconTest {
   }
 
   private void assertFires(String pathname, Object flags) {
-    harness.feed(open(pathname, flags).build());
-    Finding finding = harness.only();
-    assertSame(SchedDebugRecon.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data());
-    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertSilent(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertDataProblem(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectors() {
-    SignatureMetadata m = SchedDebugRecon.METADATA;
-    assertEquals("TRC-1029", m.id());
-    assertEquals("1", m.version());
-    assertEquals("sched_debug CPU file was read", m.name());
-    assertEquals("sched_debug_recon", m.eventName());
-    assertEquals("The sched_debug file was read. This file contains information about your CPU and"
-        + " processes. Adversaries may read this file in order to gather that information for their"
-        + " use.", m.description());
-    assertEquals(1, m.severity().traceeValue());
-    assertEquals("discovery", m.category());
-    assertEquals("Container and Resource Discovery", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1613", m.mitreTechniqueId());
-    assertEquals("attack-pattern--0470e792-32f8-46b0-a351-652bc35e9336", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    SchedDebugRecon signature = new SchedDebugRecon();
-    assertSame(m, signature.metadata());
-    assertEquals(List.of(Selector.of("security_file_open", Origin.CONTAINER)), signature.selectors());
+    assertFires(open(pathname, flags).build(), "pathname", pathname);
   }
 
   @Nested

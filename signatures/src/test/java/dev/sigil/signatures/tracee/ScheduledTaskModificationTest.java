@@ -1,23 +1,14 @@
 package dev.sigil.signatures.tracee;
 
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_APPEND;
-import static dev.sigil.signatures.tracee.OpenFlagsForm.O_CREAT;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
-import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.rename;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -27,39 +18,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ScheduledTaskModificationTest {
-  private final SignatureHarness harness = SignatureHarness.of(new ScheduledTaskModification());
+class ScheduledTaskModificationTest extends SignatureTest {
+  ScheduledTaskModificationTest() {
+    super(new ScheduledTaskModification());
+  }
 
   private static EventBuilder exec(String pathname) {
     return EventBuilder.event("sched_process_exec").origin(Origin.CONTAINER).processName("sh")
         .arg("cmdpath", pathname).arg("pathname", pathname).arg("argv", List.of(pathname, "-e"));
   }
 
-  private void assertFiredWithoutData(String argName, String path) {
-    Finding finding = harness.only();
-    assertSame(ScheduledTaskModification.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(path, String.valueOf(finding.event().string(ArgKey.of(argName))));
-  }
-
   /** Feeds a write-open in both flag forms and a rename onto the path; expects 3 or 0 findings. */
-  private void feedWritesAndRenameOnto(String path) {
-    harness.feed(OpenFlagsForm.NUMBER.open(path, O_WRONLY).build(),
-        OpenFlagsForm.PARSED.open(path, O_WRONLY | O_CREAT | O_TRUNC).build(),
-        rename("/tmp/x", path).build());
-  }
-
-  private void assertNoFinding() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertNoFindingButOneDataProblem() {
-    assertTrue(harness.findings().isEmpty(), () -> "unexpected " + harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-    assertEquals(0, harness.stats().errors());
-  }
-
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
@@ -131,34 +100,10 @@ class ScheduledTaskModificationTest {
     }
   }
 
-  @Test
-  void carriesTraceesExactMetadataAndSelectorsOfAnyOrigin() {
-    SignatureMetadata m = ScheduledTaskModification.METADATA;
-    assertEquals("TRC-1027", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Scheduled tasks modification detected", m.name());
-    assertEquals("scheduled_task_mod", m.eventName());
-    assertEquals("The task scheduling functionality or files were modified. Crontab schedules task"
-        + " execution or enables task execution at boot time. Adversaries may add or modify"
-        + " scheduled tasks in order to persist a reboot, thus maintaining malicious execution on"
-        + " the affected host.", m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("persistence", m.category());
-    assertEquals("Cron", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1053.003", m.mitreTechniqueId());
-    assertEquals("attack-pattern--2acf44aa-542f-4366-b4eb-55ef5747759c", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    assertEquals(List.of(Selector.event("security_file_open"), Selector.event("security_inode_rename"),
-        Selector.event("sched_process_exec")), new ScheduledTaskModification().selectors());
-    assertSame(m, new ScheduledTaskModification().metadata());
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"/etc/crontab", "/etc/anacrontab", "/etc/cron.deny", "/etc/cron.allow"})
   void firesOnEachListedFile(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertEquals(3, harness.findings().size());
   }
 
@@ -166,7 +111,7 @@ class ScheduledTaskModificationTest {
   @ValueSource(strings = {"/etc/crontab.bak", "/etc/crontab/", "/etc/crontabs", "/etc/anacrontab~",
       "/etc/cron.allow.rpmsave", "/etc//crontab", "etc/crontab", "/ETC/CRONTAB", "/etc/cron"})
   void ignoresNearMissesOfTheListedFilesWhichMatchExactly(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertNoFinding();
   }
 
@@ -175,7 +120,7 @@ class ScheduledTaskModificationTest {
       "/etc/cron.monthly/x", "/etc/cron.d/job", "/var/spool/cron/crontabs/root",
       "/etc/cron.d/sub/dir/job"})
   void firesOnAnythingInEachListedDirectory(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertEquals(3, harness.findings().size());
   }
 
@@ -183,7 +128,7 @@ class ScheduledTaskModificationTest {
   @ValueSource(strings = {"/etc/cron.hourly", "/etc/cron.d", "/var/spool/cron/crontabs",
       "/etc/cron.daily/"})
   void firesOnTheListedDirectoryItself(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertEquals(3, harness.findings().size());
   }
 
@@ -193,7 +138,7 @@ class ScheduledTaskModificationTest {
     @ParameterizedTest
     @ValueSource(strings = {"/etc/cron.d/x", "/etc/cron.daily/x", "/var/spool/cron/crontabs/x"})
     void firesOnPathsInsideTheDirectory(String path) {
-      feedWritesAndRenameOnto(path);
+      harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
       assertEquals(3, harness.findings().size());
     }
 
@@ -202,7 +147,7 @@ class ScheduledTaskModificationTest {
         "/etc/cron.daily.disabled/x", "/etc/cron.hourlyx", "/var/spool/cron/crontabs.bak/root",
         "/var/spool/cron/crontabsx"})
     void ignoresSiblingsThatTraceesRawPrefixWouldMatch(String path) {
-      feedWritesAndRenameOnto(path);
+      harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
       assertNoFinding();
     }
   }
@@ -214,7 +159,7 @@ class ScheduledTaskModificationTest {
     @ValueSource(strings = {"/var/spool/anacron/cron.daily", "/var/spool/anacron",
         "/var/spool/anacron/"})
     void firesOnAnacronSpool(String path) {
-      feedWritesAndRenameOnto(path);
+      harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
       assertEquals(3, harness.findings().size());
     }
 
@@ -222,7 +167,7 @@ class ScheduledTaskModificationTest {
     @ValueSource(strings = {"/var/spool/anacron.old/cron.daily", "/var/spool/anacronx",
         "/var/spool/anacro", "/host/var/spool/anacron/cron.daily"})
     void ignoresSiblingsOfAnacronSpool(String path) {
-      feedWritesAndRenameOnto(path);
+      harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
       assertNoFinding();
     }
 
@@ -235,10 +180,10 @@ class ScheduledTaskModificationTest {
 
     @Test
     void stillFiresOnTraceesRelativeEntryOnAPathBoundary() {
-      feedWritesAndRenameOnto("var/spool/anacron/cron.daily");
+      harness.feed(OpenFlagsForm.writesAndRenameOnto("var/spool/anacron/cron.daily"));
       assertEquals(3, harness.findings().size());
       harness.clearFindings();
-      feedWritesAndRenameOnto("var/spool/anacron.old/cron.daily");
+      harness.feed(OpenFlagsForm.writesAndRenameOnto("var/spool/anacron.old/cron.daily"));
       assertNoFinding();
     }
   }
@@ -247,7 +192,7 @@ class ScheduledTaskModificationTest {
   @ValueSource(strings = {"/etc//cron.d/x", "/etc/./cron.d/x", "/host/etc/cron.d/x", "etc/cron.d/x",
       "/var/spool/cron/root", "/etc/systemd/system/x.timer", ""})
   void ignoresPathsOutsideTheListsWithoutNormalising(String path) {
-    feedWritesAndRenameOnto(path);
+    harness.feed(OpenFlagsForm.writesAndRenameOnto(path));
     assertNoFinding();
   }
 

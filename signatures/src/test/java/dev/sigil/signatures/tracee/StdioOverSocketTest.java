@@ -1,13 +1,12 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.FreshHarness.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Severity;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
 import java.util.LinkedHashMap;
@@ -43,9 +42,7 @@ class StdioOverSocketTest {
   }
 
   private static SignatureHarness run(Event... events) {
-    SignatureHarness harness = SignatureHarness.of(new StdioOverSocket());
-    harness.feed(events);
-    return harness;
+    return FreshHarness.run(new StdioOverSocket(), events);
   }
 
   private static void assertFinding(Map<String, Object> expected, SignatureHarness harness) {
@@ -54,30 +51,6 @@ class StdioOverSocketTest {
     assertEquals(expected, finding.data());
     assertEquals(List.copyOf(expected.keySet()), List.copyOf(finding.data().keySet()));
     assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private static void assertSilent(long dataProblems, SignatureHarness harness) {
-    assertEquals(List.of(), harness.findings());
-    assertEquals(dataProblems, harness.stats().dataProblems());
-  }
-
-  @Test
-  void metadataIsTracees() {
-    var m = StdioOverSocket.METADATA;
-    assertEquals("TRC-101", m.id());
-    assertEquals("2", m.version());
-    assertEquals("Process standard input/output over socket detected", m.name());
-    assertEquals("stdio_over_socket", m.eventName());
-    assertTrue(m.description().startsWith("A process has its standard input/output redirected to"
-        + " a socket. This behavior is the base of a Reverse Shell attack, which is when an"));
-    assertTrue(m.description().endsWith("while bypassing security measures like network"
-        + " firewalls."));
-    assertEquals(Severity.HIGH, m.severity());
-    assertEquals("execution", m.category());
-    assertEquals("Unix Shell", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1059.004", m.mitreTechniqueId());
-    assertEquals("attack-pattern--a9d4b653-6915-42af-98b2-5758c4ceee56", m.mitreStixId());
   }
 
   @Nested

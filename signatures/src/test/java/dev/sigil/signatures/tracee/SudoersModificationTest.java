@@ -6,18 +6,10 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Event;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,8 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-1028 sudoers_modification")
-class SudoersModificationTest {
-  private final SignatureHarness harness = SignatureHarness.of(new SudoersModification());
+class SudoersModificationTest extends SignatureTest {
+  SudoersModificationTest() {
+    super(new SudoersModification());
+  }
 
   private static EventBuilder open(String pathname, Object flags) {
     return EventBuilder.event("security_file_open").arg("pathname", pathname).arg("flags", flags);
@@ -38,58 +32,12 @@ class SudoersModificationTest {
         .arg("new_path", newPath);
   }
 
-  private void assertFires(Event event, ArgKey pathKey, String path) {
-    harness.feed(event);
-    Finding finding = harness.only();
-    assertSame(SudoersModification.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data());
-    assertEquals(path, String.valueOf(finding.event().string(pathKey)));
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
   private void assertFiresOnOpen(String pathname, Object flags) {
-    assertFires(open(pathname, flags).build(), ArgKey.of("pathname"), pathname);
+    assertFires(open(pathname, flags).build(), "pathname", pathname);
   }
 
   private void assertFiresOnRename(String newPath) {
-    assertFires(rename(newPath).build(), ArgKey.of("new_path"), newPath);
-  }
-
-  private void assertSilent(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertDataProblem(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectors() {
-    SignatureMetadata m = SudoersModification.METADATA;
-    assertEquals("TRC-1028", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Sudoers file modification detected", m.name());
-    assertEquals("sudoers_modification", m.eventName());
-    assertEquals("The sudoers file was modified. The sudoers file is a configuration file which"
-        + " controls the permissions and options of the sudo feature. Adversaries may alter the"
-        + " sudoers file to elevate privileges, execute commands as other users or spawn processes"
-        + " with higher privileges.", m.description());
-    assertEquals(2, m.severity().traceeValue());
-    assertEquals("privilege-escalation", m.category());
-    assertEquals("Sudo and Sudo Caching", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1548.003", m.mitreTechniqueId());
-    assertEquals("attack-pattern--1365fe3b-0f50-455d-b4da-266ce31c23b0", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    SudoersModification signature = new SudoersModification();
-    assertSame(m, signature.metadata());
-    assertEquals(List.of(Selector.event("security_file_open"), Selector.event("security_inode_rename")),
-        signature.selectors());
+    assertFires(rename(newPath).build(), "new_path", newPath);
   }
 
   @Nested

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Severity;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
 import java.util.Map;
@@ -14,29 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SyscallTableHookingTest {
-  @Test
-  void metadataIsTracees() {
-    var m = SyscallTableHooking.METADATA;
-    assertEquals("TRC-1030", m.id());
-    assertEquals("1", m.version());
-    assertEquals("Syscall table hooking detected", m.name());
-    assertEquals("syscall_hooking", m.eventName());
-    assertEquals("Syscall table hooking detected. Syscalls (system calls) are the interface between"
-        + " user applications and the kernel. By hooking the syscall table an adversary gains"
-        + " control on certain system function, such as file writing and reading or other basic"
-        + " function performed by the operation system. The adversary may also hijack the"
-        + " execution flow and execute it's own code. Syscall table hooking is considered a"
-        + " malicious behavior that is performed by rootkits and may indicate that the host's"
-        + " kernel has been compromised. Hidden modules are marked as hidden symbol owners and"
-        + " indicate further malicious activity of an adversary.", m.description());
-    assertEquals(Severity.HIGH, m.severity());
-    assertEquals("defense-evasion", m.category());
-    assertEquals("Rootkit", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1014", m.mitreTechniqueId());
-    assertEquals("attack-pattern--0f20e3cb-245b-4a61-8a91-2d93f7cb0e9b", m.mitreStixId());
-  }
-
   @Test
   @DisplayName("should trigger detection")
   void firesOnAHookedSyscall() {

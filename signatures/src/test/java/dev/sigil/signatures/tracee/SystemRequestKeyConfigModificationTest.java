@@ -5,18 +5,10 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_TRUNC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.sigil.core.ArgKey;
-import dev.sigil.core.Event;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
-import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.testing.EventBuilder;
-import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,9 +17,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-1031 system_request_key_mod")
-class SystemRequestKeyConfigModificationTest {
-  private final SignatureHarness harness =
-      SignatureHarness.of(new SystemRequestKeyConfigModification());
+class SystemRequestKeyConfigModificationTest extends SignatureTest {
+  SystemRequestKeyConfigModificationTest() {
+    super(new SystemRequestKeyConfigModification());
+  }
 
   private static EventBuilder open(String pathname, Object flags) {
     return EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
@@ -35,50 +28,7 @@ class SystemRequestKeyConfigModificationTest {
   }
 
   private void assertFires(String pathname, Object flags) {
-    harness.feed(open(pathname, flags).build());
-    Finding finding = harness.only();
-    assertSame(SystemRequestKeyConfigModification.METADATA, finding.metadata());
-    assertEquals(Map.of(), finding.data());
-    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertSilent(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(0, harness.stats().dataProblems());
-  }
-
-  private void assertDataProblem(Event event) {
-    harness.feed(event);
-    assertEquals(List.of(), harness.findings());
-    assertEquals(1, harness.stats().dataProblems());
-  }
-
-  @Test
-  void carriesTraceesExactMetadataAndSelectors() {
-    SignatureMetadata m = SystemRequestKeyConfigModification.METADATA;
-    assertEquals("TRC-1031", m.id());
-    assertEquals("1", m.version());
-    assertEquals("System request key configuration modification", m.name());
-    assertEquals("system_request_key_mod", m.eventName());
-    assertEquals("An attempt to modify and activate the System Request Key configuration file was"
-        + " detected. The system request key allows immediate input to the kernel through simple"
-        + " key combinations. Adversaries may use this feature to immediately shut down or restart"
-        + " a system. With read access to kernel logs, host related information such as listing"
-        + " tasks and CPU registers may be disclosed and could be used for container escape.",
-        m.description());
-    assertEquals(3, m.severity().traceeValue());
-    assertEquals("privilege-escalation", m.category());
-    assertEquals("Escape to Host", m.technique());
-    assertEquals("", m.kubernetesTechnique());
-    assertEquals("T1611", m.mitreTechniqueId());
-    assertEquals("attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665", m.mitreStixId());
-    assertEquals(List.of(), m.tags());
-    assertEquals(Map.of(), m.extraProperties());
-    SystemRequestKeyConfigModification signature = new SystemRequestKeyConfigModification();
-    assertSame(m, signature.metadata());
-    assertEquals(List.of(Selector.of("security_file_open", Origin.CONTAINER)), signature.selectors());
+    assertFires(open(pathname, flags).build(), "pathname", pathname);
   }
 
   @Nested

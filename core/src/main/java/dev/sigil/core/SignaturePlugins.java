@@ -8,8 +8,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
@@ -32,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every call returns new signature instances, for one engine. A failure throws
  * {@link SignaturePluginException} naming the jar (or class loader) and the class, with the
- * cause: a constructor that throws shows its exception.
+ * cause: a constructor that throws shows its exception. Two signatures of one call with the same
+ * id are refused, naming both classes.
  */
 public final class SignaturePlugins {
   private SignaturePlugins() {}
@@ -49,14 +52,16 @@ public final class SignaturePlugins {
    * @param paths jar files or directories of jar files
    * @return new signature instances, in path order, then in registration order
    * @throws SignaturePluginException naming the path when it is missing, unreadable, not a jar
-   *     (or holds one that is not), or a signature it registers cannot be loaded or instantiated
+   *     (or holds one that is not), or a signature it registers cannot be loaded or instantiated,
+   *     or has an id that another signature of these paths has (naming both classes)
    */
   public static List<Signature> load(List<Path> paths) {
     List<Signature> all = new ArrayList<>();
+    Map<String, String> idOwners = new HashMap<>();
     for (Path path : paths) {
       URLClassLoader loader = new URLClassLoader("signatures " + path, urlsOf(jarsOf(path)),
           SignaturePlugins.class.getClassLoader());
-      all.addAll(load(loader, loader, "'" + path + "'"));
+      all.addAll(load(loader, loader, "'" + path + "'", idOwners));
     }
     return all;
   }
@@ -70,15 +75,21 @@ public final class SignaturePlugins {
    * @param loader the class loader
    * @return new signature instances
    * @throws SignaturePluginException naming the class when a registered signature cannot be
-   *     loaded or instantiated
+   *     loaded or instantiated, or has an id that another one it sees has (naming both classes)
    */
   public static List<Signature> load(ClassLoader loader) {
-    return load(loader, null, "class loader " + loader);
+    return load(loader, null, "class loader " + loader, new HashMap<>());
   }
 
-  /** Instantiates the providers a loader sees; only those it defines, when {@code owner} is set. */
+  /**
+   * Instantiates the providers a loader sees; only those it defines, when {@code owner} is set.
+   * Ids are checked here, where the class and its source can still be named: the engine would
+   * refuse a duplicate too, but could name neither.
+   *
+   * @param idOwners the class and source of each id loaded so far in this call; extended
+   */
   private static List<Signature> load(ClassLoader loader, @Nullable ClassLoader owner,
-      String source) {
+      String source, Map<String, String> idOwners) {
     List<Signature> found = new ArrayList<>();
     Iterator<ServiceLoader.Provider<Signature>> providers =
         ServiceLoader.load(Signature.class, loader).stream().iterator();
@@ -88,11 +99,21 @@ public final class SignaturePlugins {
         ServiceLoader.Provider<Signature> provider = providers.next();
         className = provider.type().getName();
         if (owner == null || provider.type().getClassLoader() == owner) {
-          found.add(provider.get());
+          Signature signature = provider.get();
+          String id = signature.metadata().id();
+          String taken = idOwners.putIfAbsent(id, className + " from " + source);
+          if (taken != null) {
+            throw new SignaturePluginException("cannot load signatures from " + source + ": class "
+                + className + ": id " + id + " is already taken by " + taken);
+          }
+          found.add(signature);
         }
         className = null;
       }
     } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+      if (e instanceof SignaturePluginException) {
+        throw e;
+      }
       throw new SignaturePluginException("cannot load signatures from " + source + ": "
           + (className == null ? "" : "class " + className + ": ") + describe(e), e);
     }

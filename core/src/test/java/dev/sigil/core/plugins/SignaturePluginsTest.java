@@ -146,6 +146,18 @@ class SignaturePluginsTest {
   }
 
   @Test
+  void twoSignaturesWithOneIdAreRefusedNamingBothClassesAndJars() throws IOException {
+    Path first = signatureJar("a.jar", "First", "ACME-0001", "");
+    Path second = signatureJar("b.jar", "Second", "ACME-0001", "");
+
+    SignaturePluginException e = assertThrows(SignaturePluginException.class,
+        () -> SignaturePlugins.load(List.of(first, second)));
+
+    assertEquals("cannot load signatures from '" + second + "': class acme.Second: id ACME-0001"
+        + " is already taken by acme.First from '" + first + "'", e.getMessage());
+  }
+
+  @Test
   void aRegisteredClassThatIsMissingIsNamed() throws IOException {
     Path jar = jar("empty.jar", List.of("acme.Ghost"), null);
 

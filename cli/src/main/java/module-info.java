@@ -14,7 +14,4 @@ module dev.sigil.cli {
 
   // picocli sets the commands' option fields by reflection.
   opens dev.sigil.cli to info.picocli;
-
-  // --signatures: users' signatures from their jars
-  uses dev.sigil.core.Signature;
 }

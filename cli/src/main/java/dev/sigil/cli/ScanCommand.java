@@ -3,6 +3,7 @@ package dev.sigil.cli;
 import dev.sigil.core.Engine;
 import dev.sigil.core.FindingListener;
 import dev.sigil.core.FindingWriter;
+import dev.sigil.core.RestoreReport;
 import dev.sigil.core.Signature;
 import dev.sigil.core.tracee.TraceeReader;
 import dev.sigil.signatures.ContainedExecutableOptions;
@@ -120,7 +121,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--state", paramLabel = "FILE",
       description = "Keeps state across runs (deduplication, learned profiles, the inode index):"
           + " loaded at start when FILE exists, written at exit atomically. A corrupt or"
-          + " newer-version FILE stops the scan (exit 2) and is never overwritten.")
+          + " newer-version FILE stops the scan (exit 2) and is never overwritten. The state of"
+          + " signatures not loaded in this run is kept, and named in a warning.")
   private @Nullable Path state;
 
   @Option(names = "--signatures", paramLabel = "DIR|JAR",
@@ -169,7 +171,7 @@ final class ScanCommand implements Callable<Integer> {
         ? new ProgressLine(environment.stderr(), input.size(), environment.nanoTime())
         : null;
     Diagnostics diagnostics = new Diagnostics(environment.stderr(), progress);
-    List<Signature> signatures = signatures(options);
+    List<Signature> signatures = SignaturesCommand.load(environment, options, signatureJars);
     OutputFormat resolved = format.resolve(environment.stdoutIsTerminal());
     boolean colour = environment.stdoutIsTerminal() && !environment.noColor();
     FindingWriter output = resolved.open(environment.stdout(), colour);
@@ -187,13 +189,22 @@ final class ScanCommand implements Callable<Integer> {
       throw e;
     }
     if (stateFile != null) {
+      RestoreReport restored;
       try {
-        stateFile.restoreInto(engine);
+        restored = stateFile.restoreInto(engine);
       } catch (IOException e) {
         findings.close();
         throw new CliException(2, "cannot use state file '" + state + "': " + oneLine(e.getMessage())
             + ". The file was left unchanged; move it away (or pass another --state FILE) to start"
             + " with a fresh state.");
+      }
+      if (restored != null && !restored.ignored().isEmpty()) {
+        // Usually a --signatures jar left out of this run: say so, or its learned state would
+        // silently stop counting until the jar comes back.
+        environment.stderr().println(Terminal.escape("sigil scan: warning: state file '" + state
+            + "' holds the state of signatures not loaded in this run: "
+            + String.join(", ", restored.ignored())
+            + " (kept unchanged in the file; it is used again when they are loaded)"));
       }
     }
     Scan[] scan = new Scan[1];
@@ -259,16 +270,6 @@ final class ScanCommand implements Callable<Integer> {
     return options;
   }
 
-  /**
-   * The one place where the scanned signatures are assembled: the built-in ones, configured by
-   * the options, then those of the {@code --signatures} jars. Further sources of signatures add
-   * theirs here; a duplicate id is caught when the engine is built.
-   */
-  private List<Signature> signatures(ContainedExecutableOptions options) throws CliException {
-    List<Signature> all = new ArrayList<>(environment.builtInSignatures().apply(options));
-    all.addAll(SignatureJars.load(signatureJars, environment.stderr()));
-    return all;
-  }
 
   private Engine engine(List<Signature> signatures, FindingListener findings,
       Diagnostics diagnostics) throws CliException {

@@ -3,6 +3,8 @@ package dev.sigil.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sigil.core.Signature;
+import dev.sigil.core.SignaturePluginException;
+import dev.sigil.core.SignaturePlugins;
 import dev.sigil.signatures.ContainedExecutableOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,9 +67,35 @@ final class SignaturesCommand implements Callable<Integer> {
 
   /** The built-in signatures, with default options, then those of the jars. */
   static List<Signature> load(CliEnvironment environment, List<Path> jars) throws CliException {
-    List<Signature> all = new ArrayList<>(
-        environment.builtInSignatures().apply(ContainedExecutableOptions.defaults()));
-    all.addAll(SignatureJars.load(jars, environment.stderr()));
+    return load(environment, ContainedExecutableOptions.defaults(), jars);
+  }
+
+  /**
+   * The one place where the CLI assembles signatures: the built-in ones, configured by the
+   * options, then those {@link SignaturePlugins} loads from each {@code --signatures} path, in
+   * order. Each path is loaded on its own so that one registering nothing can be named (a jar
+   * without its {@code META-INF/services} file is the usual mistake). A duplicate id, between
+   * jars or with a built-in signature, is caught when the engine is built.
+   *
+   * @throws CliException with status 2 and the loader's message, which names the path or jar,
+   *     the class, and the cause (a constructor's exception included)
+   */
+  static List<Signature> load(CliEnvironment environment, ContainedExecutableOptions options,
+      List<Path> jars) throws CliException {
+    List<Signature> all = new ArrayList<>(environment.builtInSignatures().apply(options));
+    for (Path jar : jars) {
+      List<Signature> found;
+      try {
+        found = SignaturePlugins.load(List.of(jar));
+      } catch (SignaturePluginException e) {
+        throw new CliException(2, String.valueOf(e.getMessage()));
+      }
+      if (found.isEmpty()) {
+        environment.stderr().println(Terminal.escape("sigil: no signatures registered in '" + jar
+            + "' (a jar needs META-INF/services/" + Signature.class.getName() + ")"));
+      }
+      all.addAll(found);
+    }
     return all;
   }
 

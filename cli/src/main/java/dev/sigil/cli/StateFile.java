@@ -1,6 +1,7 @@
 package dev.sigil.cli;
 
 import dev.sigil.core.Engine;
+import dev.sigil.core.RestoreReport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,17 +76,16 @@ final class StateFile {
    * Restores the engine's state from the file, when it exists.
    *
    * @param engine an engine that has seen no event yet
-   * @return whether there was a file to load
+   * @return what the engine restored and ignored, or null when there was no file to load
    * @throws IOException when the file cannot be read, or is corrupt or of a newer version
    */
-  boolean restoreInto(Engine engine) throws IOException {
+  @Nullable RestoreReport restoreInto(Engine engine) throws IOException {
     if (!Files.exists(path)) {
-      return false;
+      return null;
     }
     try (InputStream in = Files.newInputStream(path)) {
-      engine.restoreState(in);
+      return engine.restoreState(in);
     }
-    return true;
   }
 
   /**

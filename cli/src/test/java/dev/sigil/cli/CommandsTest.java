@@ -129,7 +129,7 @@ class CommandsTest {
 
   @Test
   void signaturesThatFailToConstructShowWhy() throws IOException {
-    Path jar = SignatureJarsTest.jarWithThrowingConstructor(directory, "needs ACME_TOKEN to be set");
+    Path jar = SignaturesOptionTest.jarWithThrowingConstructor(directory, "needs ACME_TOKEN to be set");
 
     CliRun run = CliRun.run("", "scan", "--signatures", jar.toString());
 

@@ -109,6 +109,30 @@ class ScanEdgesTest {
   }
 
   @Test
+  void stateOfSignaturesNotLoadedIsNamedInAWarning() throws IOException {
+    Path state = directory.resolve("state.json");
+    Files.writeString(state, "{\"format\":\"sigil-engine-state\",\"version\":1,\"dedup\":[],"
+        + "\"signatures\":{\"OTHER-1\":{\"learned\":[]},\"OTHER-2\":{\"learned\":[]}}}");
+
+    CliRun run = scan(lines(magicWrite(T0, "h", "/tmp/evil")), "--state", state.toString());
+
+    assertEquals(0, run.status(), run.stderr());
+    assertTrue(run.stderr().contains("warning: state file '" + state + "' holds the state of"
+        + " signatures not loaded in this run: OTHER-1, OTHER-2"), run.stderr());
+  }
+
+  @Test
+  void aStateWhoseSignaturesAreAllLoadedRestoresWithoutAWarning() throws IOException {
+    Path state = directory.resolve("state.json");
+    scan(lines(magicWrite(T0, "h", "/tmp/evil")), "--state", state.toString());
+
+    CliRun again = scan(lines(magicWrite(T0, "h", "/tmp/evil")), "--state", state.toString());
+
+    assertEquals(0, again.status(), again.stderr());
+    assertFalse(again.stderr().contains("warning"), again.stderr());
+  }
+
+  @Test
   void negativeCountsInTheStateAreRefused() throws IOException {
     Path state = directory.resolve("state.json");
     String negative = "{\"format\":\"sigil-engine-state\",\"version\":1,\"dedup\":[{\"key\":\"k\","

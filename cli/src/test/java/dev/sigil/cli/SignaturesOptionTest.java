@@ -7,7 +7,6 @@ import static dev.sigil.cli.TraceeLines.magicWrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.Signature;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sigil scan --signatures}: user jars compiled here, as a team would build them. */
-class SignatureJarsTest {
+class SignaturesOptionTest {
   private static final String INPUT = lines(
       magicWrite(T0, "node-1", "/tmp/dropper"),
       magicWrite(T0 + SECOND, "node-1", "/usr/bin/fine"));
@@ -36,9 +35,7 @@ class SignatureJarsTest {
    * ServiceLoader registration, the way a user's build would.
    */
   private Path signatureJar(String jarName, String className, String id) throws IOException {
-    Path sources = Files.createDirectories(directory.resolve("src-" + className + "/acme"));
-    Path source = sources.resolve(className + ".java");
-    Files.writeString(source, "package acme;\n"
+    return compiledSignatureJar(directory, jarName, className, "package acme;\n"
         + "import dev.sigil.core.*;\n"
         + "import java.util.List;\n"
         + "import java.util.Map;\n"
@@ -46,10 +43,8 @@ class SignatureJarsTest {
         + "  private static final ArgKey PATHNAME = ArgKey.of(\"pathname\");\n"
         + "  private static final SignatureMetadata METADATA = SignatureMetadata.builder(\"" + id
         + "\").name(\"Write under /tmp\").eventName(\"acme_tmp_write\").build();\n"
-        + "  private SignatureContext context;\n"
         + "  public SignatureMetadata metadata() { return METADATA; }\n"
         + "  public List<Selector> selectors() { return List.of(Selector.event(\"magic_write\")); }\n"
-        + "  public void init(SignatureContext context) { this.context = context; }\n"
         + "  public void onEvent(Event event, SignatureContext context) {\n"
         + "    CharSequence path = event.string(PATHNAME);\n"
         + "    if (path != null && Text.startsWith(path, \"/tmp/\")) {\n"
@@ -57,11 +52,35 @@ class SignatureJarsTest {
         + "    }\n"
         + "  }\n"
         + "}\n");
+  }
+
+  /** A jar whose one signature's constructor throws, as one missing its configuration would. */
+  static Path jarWithThrowingConstructor(Path directory, String message) throws IOException {
+    return compiledSignatureJar(directory, "unconfigured.jar", "Unconfigured", "package acme;\n"
+        + "import dev.sigil.core.*;\n"
+        + "import java.util.List;\n"
+        + "public final class Unconfigured implements Signature {\n"
+        + "  public Unconfigured() { throw new IllegalStateException(\"" + message + "\"); }\n"
+        + "  public SignatureMetadata metadata() { return SignatureMetadata.builder(\"ACME-2\").build(); }\n"
+        + "  public List<Selector> selectors() { return List.of(Selector.any()); }\n"
+        + "  public void onEvent(Event event, SignatureContext context) {}\n"
+        + "}\n");
+  }
+
+  /**
+   * Compiles one class {@code acme.<className>} and jars it under {@code directory/jars} with its
+   * ServiceLoader registration.
+   */
+  private static Path compiledSignatureJar(Path directory, String jarName, String className,
+      String source) throws IOException {
+    Path sourceFile = Files.createDirectories(directory.resolve("src-" + className + "/acme"))
+        .resolve(className + ".java");
+    Files.writeString(sourceFile, source);
     Path classes = Files.createDirectories(directory.resolve("classes-" + className));
     // java.util.spi.ToolProvider, not javax.tools: this module does not read java.compiler.
     ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
     int status = javac.run(System.out, System.err, "--release", "17", "-proc:none", "-classpath",
-        System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
+        System.getProperty("java.class.path"), "-d", classes.toString(), sourceFile.toString());
     assertEquals(0, status, "the test signature compiles");
 
     Path jar = Files.createDirectories(directory.resolve("jars")).resolve(jarName);
@@ -71,36 +90,6 @@ class SignatureJarsTest {
       out.closeEntry();
       out.putNextEntry(new JarEntry("META-INF/services/" + Signature.class.getName()));
       out.write(("acme." + className + "\n").getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
-    }
-    return jar;
-  }
-
-  /** A jar whose one signature's constructor throws, as one missing its configuration would. */
-  static Path jarWithThrowingConstructor(Path directory, String message) throws IOException {
-    Path sources = Files.createDirectories(directory.resolve("src-throwing/acme"));
-    Path source = sources.resolve("Unconfigured.java");
-    Files.writeString(source, "package acme;\n"
-        + "import dev.sigil.core.*;\n"
-        + "import java.util.List;\n"
-        + "public final class Unconfigured implements Signature {\n"
-        + "  public Unconfigured() { throw new IllegalStateException(\"" + message + "\"); }\n"
-        + "  public SignatureMetadata metadata() { return SignatureMetadata.builder(\"ACME-2\").build(); }\n"
-        + "  public List<Selector> selectors() { return List.of(Selector.any()); }\n"
-        + "  public void onEvent(Event event, SignatureContext context) {}\n"
-        + "}\n");
-    Path classes = Files.createDirectories(directory.resolve("classes-throwing"));
-    int status = ToolProvider.findFirst("javac").orElseThrow().run(System.out, System.err,
-        "--release", "17", "-proc:none", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
-        source.toString());
-    assertEquals(0, status, "the test signature compiles");
-    Path jar = Files.createDirectories(directory.resolve("jars")).resolve("unconfigured.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("acme/Unconfigured.class"));
-      out.write(Files.readAllBytes(classes.resolve("acme/Unconfigured.class")));
-      out.closeEntry();
-      out.putNextEntry(new JarEntry("META-INF/services/" + Signature.class.getName()));
-      out.write("acme.Unconfigured\n".getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     }
     return jar;
@@ -195,6 +184,20 @@ class SignatureJarsTest {
     assertEquals(2, run.status());
     assertTrue(run.stderr().contains("'" + bogus + "'"), run.stderr());
     assertTrue(run.stderr().contains("not a readable jar file"), run.stderr());
+  }
+
+  @Test
+  void aSignatureWhoseConstructorThrowsStopsTheScanNamingTheJarTheClassAndTheCause()
+      throws IOException {
+    Path jar = jarWithThrowingConstructor(directory, "needs ACME_TOKEN to be set");
+
+    CliRun run = scanWithoutBuiltIns("--signatures", jar.toString());
+
+    assertEquals(2, run.status());
+    assertTrue(run.stderr().contains("'" + jar + "'"), run.stderr());
+    assertTrue(run.stderr().contains("acme.Unconfigured"), run.stderr());
+    assertTrue(run.stderr().contains("needs ACME_TOKEN to be set"), run.stderr());
+    assertEquals("", run.stdout());
   }
 
   @Test

@@ -4,20 +4,13 @@ import dev.sigil.benchmarks.events.EventMix;
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine's hot path over in-memory events (no JSON): the cost of one {@code accept} per
@@ -36,13 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Every figure is per event ({@code @OperationsPerInvocation} over a batch).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
-public class EngineBenchmark {
+public class EngineBenchmark extends BenchmarkSettings {
   private Event[] quiet;
   private Event[] realistic;
   private Event[] everyEventDropsElf;

@@ -4,33 +4,21 @@ import dev.sigil.benchmarks.events.EventMix;
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * TRC-1022 in Sigil's engine and in Drools (executable model), over the same in-memory events
  * (a node's activity with about 1% of events dropping an ELF in a container), in the same run.
  * Setup checks both fire exactly as often as the hand-written rule, or the run fails.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
-public class PeerBenchmark {
+public class PeerBenchmark extends BenchmarkSettings {
   private Event[] events;
   private Engine sigil;
   private DroolsDroppedExecutable drools;

@@ -6,21 +6,14 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Signature;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the n-th signature costs, with 2, 16 and 128 non-firing signatures over a node's ordinary
@@ -35,13 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       lookup and comparison per selected signature.
  * </ul>
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
-public class ScalingBenchmark {
+public class ScalingBenchmark extends BenchmarkSettings {
   private static final String[][] STREAM_TYPES = {
       {"magic_write", "pathname"}, {"sched_process_exec", "pathname"},
       {"security_file_open", "pathname"}, {"openat", "pathname"}, {"net_packet_tcp", "dst"},

@@ -3,7 +3,6 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -25,7 +24,7 @@ import java.util.Map;
  *
  * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
  */
-public final class AslrInspection implements Signature {
+public final class AslrInspection extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-109")
       .version("1")
@@ -45,16 +44,8 @@ public final class AslrInspection implements Signature {
   private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
 
   /** Creates the signature. */
-  public AslrInspection() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public AslrInspection() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -27,7 +26,7 @@ import java.util.Map;
  *
  * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
  */
-public final class CgroupNotifyOnReleaseModification implements Signature {
+public final class CgroupNotifyOnReleaseModification extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-106")
       .version("1")
@@ -48,16 +47,8 @@ public final class CgroupNotifyOnReleaseModification implements Signature {
       List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   /** Creates the signature. */
-  public CgroupNotifyOnReleaseModification() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public CgroupNotifyOnReleaseModification() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

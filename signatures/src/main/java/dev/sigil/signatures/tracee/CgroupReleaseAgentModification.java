@@ -5,7 +5,6 @@ import dev.sigil.core.EventType;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -27,7 +26,7 @@ import java.util.Map;
  * is counted as a data problem and never fires. No default deduplication. It allocates nothing
  * unless it fires.
  */
-public final class CgroupReleaseAgentModification implements Signature {
+public final class CgroupReleaseAgentModification extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1010")
       .version("1")
@@ -51,16 +50,8 @@ public final class CgroupReleaseAgentModification implements Signature {
       Selector.of(INODE_RENAME, Origin.CONTAINER));
 
   /** Creates the signature. */
-  public CgroupReleaseAgentModification() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public CgroupReleaseAgentModification() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -27,7 +26,7 @@ import java.util.Map;
  * missing one, or one of another kind, is counted as a data problem and never fires. No default
  * deduplication. It allocates nothing unless it fires.
  */
-public final class CorePatternModification implements Signature {
+public final class CorePatternModification extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1011")
       .version("1")
@@ -48,16 +47,8 @@ public final class CorePatternModification implements Signature {
       List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   /** Creates the signature. */
-  public CorePatternModification() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public CorePatternModification() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
  * counted as a data problem and never fires. No default deduplication. It allocates nothing
  * unless it fires: one matcher per instance is reset for every path.
  */
-public final class DefaultLoaderModification implements Signature {
+public final class DefaultLoaderModification extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1012")
       .version("1")
@@ -59,16 +58,8 @@ public final class DefaultLoaderModification implements Signature {
   private final ReusableMatcher dynamicLoader = new ReusableMatcher(DYNAMIC_LOADER);
 
   /** Creates the signature. */
-  public DefaultLoaderModification() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public DefaultLoaderModification() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -26,7 +25,7 @@ import java.util.Map;
  * {@code dev_name}; Sigil also never fires on it but counts it as a data problem. It allocates
  * nothing unless it fires.
  */
-public final class DiskMount implements Signature {
+public final class DiskMount extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1014")
       .version("1")
@@ -47,16 +46,8 @@ public final class DiskMount implements Signature {
       List.of(Selector.of("security_sb_mount", Origin.CONTAINER));
 
   /** Creates the signature. */
-  public DiskMount() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public DiskMount() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.sigil.core.EventType;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -30,7 +29,7 @@ import java.util.Map;
  * an object, without {@code sa_family}, or {@code AF_UNIX} without {@code sun_path}. Other
  * families are silently ignored.
  */
-public final class DockerAbuse implements Signature {
+public final class DockerAbuse extends TraceeSignature {
   /** Tracee's metadata for TRC-1019. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1019")
       .version("1")
@@ -54,16 +53,8 @@ public final class DockerAbuse implements Signature {
       Selector.of("security_socket_connect", Origin.CONTAINER));
 
   /** Creates the signature. */
-  public DockerAbuse() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public DockerAbuse() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.Map;
  *
  * <p>Public with a no-argument constructor so that {@link java.util.ServiceLoader} can create it.
  */
-public final class DroppedExecutable implements Signature {
+public final class DroppedExecutable extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1022")
       .version("1")
@@ -45,16 +44,8 @@ public final class DroppedExecutable implements Signature {
       List.of(Selector.of("magic_write", Origin.CONTAINER));
 
   /** Creates the signature. */
-  public DroppedExecutable() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public DroppedExecutable() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

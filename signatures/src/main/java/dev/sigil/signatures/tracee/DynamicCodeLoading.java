@@ -4,7 +4,6 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.tracee.TraceeArguments;
@@ -23,7 +22,7 @@ import java.util.Map;
  * without a readable {@code alert} is counted as a data problem and never fires. It allocates
  * nothing unless it fires; it has no default deduplication, as in Tracee.
  */
-public final class DynamicCodeLoading implements Signature {
+public final class DynamicCodeLoading extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-104")
       .version("1")
@@ -46,16 +45,8 @@ public final class DynamicCodeLoading implements Signature {
   private static final List<Selector> SELECTORS = List.of(Selector.event("mem_prot_alert"));
 
   /** Creates the signature. */
-  public DynamicCodeLoading() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public DynamicCodeLoading() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Map;
  * <p>An event without a text {@code pathname} is counted as a data problem and never fires. It
  * allocates nothing unless it fires; it has no default deduplication, as in Tracee.
  */
-public final class FilelessExecution implements Signature {
+public final class FilelessExecution extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-105")
       .version("1")
@@ -41,16 +40,8 @@ public final class FilelessExecution implements Signature {
   private static final List<Selector> SELECTORS = List.of(Selector.event("sched_process_exec"));
 
   /** Creates the signature. */
-  public FilelessExecution() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public FilelessExecution() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -23,7 +22,7 @@ import java.util.Map;
  * kind, is counted as a data problem and never fires. No default deduplication. It allocates
  * nothing unless it fires.
  */
-public final class HiddenFileCreated implements Signature {
+public final class HiddenFileCreated extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1015")
       .version("1")
@@ -43,16 +42,8 @@ public final class HiddenFileCreated implements Signature {
   private static final List<Selector> SELECTORS = List.of(Selector.event("magic_write"));
 
   /** Creates the signature. */
-  public HiddenFileCreated() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public HiddenFileCreated() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -25,7 +24,7 @@ import java.util.Map;
  * missing or non-text {@code pathname} counted as a data problem. It allocates nothing unless
  * it fires; it has no default deduplication, as in Tracee.
  */
-public final class IllegitimateShell implements Signature {
+public final class IllegitimateShell extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1016")
       .version("1")
@@ -50,16 +49,8 @@ public final class IllegitimateShell implements Signature {
   private static final List<Selector> SELECTORS = List.of(Selector.event("security_bprm_check"));
 
   /** Creates the signature. */
-  public IllegitimateShell() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public IllegitimateShell() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

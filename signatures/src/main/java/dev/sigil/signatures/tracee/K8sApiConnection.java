@@ -6,7 +6,6 @@ import dev.sigil.core.EventType;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Stateful;
@@ -55,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: execs without the variable, execs re-confirming a known address and connects that do
  * not fire allocate nothing; a new container or a changed address allocates its entry.
  */
-public final class K8sApiConnection implements Signature, Stateful {
+public final class K8sApiConnection extends TraceeSignature implements Stateful {
   /** Tracee's metadata for TRC-1013. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1013")
       .version("0.1.0")
@@ -95,17 +94,8 @@ public final class K8sApiConnection implements Signature, Stateful {
    * @throws IllegalArgumentException when the capacity is below 1
    */
   public K8sApiConnection(int capacity) {
+    super(METADATA, SELECTORS);
     this.addresses = new K8sApiAddresses(capacity);
-  }
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -34,7 +33,7 @@ import java.util.regex.Pattern;
  * tests but leaves it out of its exported signatures, so Tracee never runs it, while Sigil
  * ships it; and it reads parsed {@code flags}.
  */
-public final class K8sServiceAccountToken implements Signature {
+public final class K8sServiceAccountToken extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-108")
       .version("1")
@@ -64,16 +63,8 @@ public final class K8sServiceAccountToken implements Signature {
   private final ReusableMatcher tokenPath = new ReusableMatcher(TOKEN_PATH);
 
   /** Creates the signature. */
-  public K8sServiceAccountToken() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public K8sServiceAccountToken() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -25,7 +24,7 @@ import java.util.Map;
  * data problem and never fires. It allocates nothing unless it fires; it has no default
  * deduplication, as in Tracee.
  */
-public final class KernelModuleLoading implements Signature {
+public final class KernelModuleLoading extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1017")
       .version("1")
@@ -50,16 +49,8 @@ public final class KernelModuleLoading implements Signature {
       Selector.event("init_module"), Selector.event("security_kernel_read_file"));
 
   /** Creates the signature. */
-  public KernelModuleLoading() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public KernelModuleLoading() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

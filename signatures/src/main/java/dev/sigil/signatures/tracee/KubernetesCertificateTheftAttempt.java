@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -28,7 +27,7 @@ import java.util.Map;
  * read: an argument that is needed but missing or of another kind is counted as a data problem
  * and never fires. No default deduplication. It allocates nothing unless it fires.
  */
-public final class KubernetesCertificateTheftAttempt implements Signature {
+public final class KubernetesCertificateTheftAttempt extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1018")
       .version("1")
@@ -54,16 +53,8 @@ public final class KubernetesCertificateTheftAttempt implements Signature {
       List.of(Selector.event(FILE_OPEN), Selector.event(INODE_RENAME));
 
   /** Creates the signature. */
-  public KubernetesCertificateTheftAttempt() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public KubernetesCertificateTheftAttempt() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

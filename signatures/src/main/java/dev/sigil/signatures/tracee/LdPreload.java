@@ -5,7 +5,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.StringList;
@@ -39,7 +38,7 @@ import java.util.Map;
  * Tracee. Where Sigil differs: Tracee ignores an {@code env} of the wrong type silently; Sigil
  * counts it as a data problem (an absent or null {@code env} stays silent).
  */
-public final class LdPreload implements Signature {
+public final class LdPreload extends TraceeSignature {
   /** Tracee's metadata for TRC-107. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-107")
       .version("1")
@@ -67,16 +66,8 @@ public final class LdPreload implements Signature {
       Selector.event("security_inode_rename"));
 
   /** Creates the signature. */
-  public LdPreload() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public LdPreload() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

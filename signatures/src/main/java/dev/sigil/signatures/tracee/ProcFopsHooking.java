@@ -6,7 +6,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * (Tracee skips them silently), and a field that is a JSON number or boolean reads as its text
  * where Tracee reads {@code ""}; Tracee itself only ever prints strings there.
  */
-public final class ProcFopsHooking implements Signature {
+public final class ProcFopsHooking extends TraceeSignature {
   private static final boolean[] NO_MARKS = new boolean[0];
 
   /** Tracee's metadata for TRC-1020. */
@@ -66,16 +65,8 @@ public final class ProcFopsHooking implements Signature {
       List.of(Selector.of("hooked_proc_fops", Origin.HOST));
 
   /** Creates the signature. */
-  public ProcFopsHooking() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public ProcFopsHooking() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

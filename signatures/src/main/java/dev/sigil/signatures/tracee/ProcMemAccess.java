@@ -3,7 +3,6 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
  * ({@code O_RDONLY}). An open without a text {@code pathname} or without readable {@code flags}
  * is counted as a data problem and never fires. It allocates nothing unless it fires.
  */
-public final class ProcMemAccess implements Signature {
+public final class ProcMemAccess extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1023")
       .version("1")
@@ -54,16 +53,8 @@ public final class ProcMemAccess implements Signature {
   private final ReusableMatcher procMemPath = new ReusableMatcher(PROC_MEM_PATH);
 
   /** Creates the signature. */
-  public ProcMemAccess() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public ProcMemAccess() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

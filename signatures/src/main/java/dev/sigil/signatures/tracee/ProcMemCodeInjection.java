@@ -3,7 +3,6 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
  * problem and never fires. It allocates nothing unless it fires; it has no default
  * deduplication, as in Tracee.
  */
-public final class ProcMemCodeInjection implements Signature {
+public final class ProcMemCodeInjection extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1024")
       .version("1")
@@ -54,16 +53,8 @@ public final class ProcMemCodeInjection implements Signature {
   private final ReusableMatcher procMem = new ReusableMatcher(PROC_MEM);
 
   /** Creates the signature. */
-  public ProcMemCodeInjection() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public ProcMemCodeInjection() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

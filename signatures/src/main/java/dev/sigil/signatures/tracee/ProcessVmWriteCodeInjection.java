@@ -4,7 +4,6 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Map;
  * <p>An event without an integer {@code pid} is counted as a data problem and never fires. It
  * allocates nothing unless it fires; it has no default deduplication, as in Tracee.
  */
-public final class ProcessVmWriteCodeInjection implements Signature {
+public final class ProcessVmWriteCodeInjection extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1025")
       .version("1")
@@ -41,16 +40,8 @@ public final class ProcessVmWriteCodeInjection implements Signature {
   private static final List<Selector> SELECTORS = List.of(Selector.event("process_vm_writev"));
 
   /** Creates the signature. */
-  public ProcessVmWriteCodeInjection() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public ProcessVmWriteCodeInjection() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.tracee.TraceeArguments;
@@ -22,7 +21,7 @@ import java.util.Map;
  * An event without a readable {@code request} is counted as a data problem and never fires. It
  * allocates nothing unless it fires; it has no default deduplication, as in Tracee.
  */
-public final class PtraceCodeInjection implements Signature {
+public final class PtraceCodeInjection extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-103")
       .version("1")
@@ -45,16 +44,8 @@ public final class PtraceCodeInjection implements Signature {
   private static final List<Selector> SELECTORS = List.of(Selector.event("ptrace"));
 
   /** Creates the signature. */
-  public PtraceCodeInjection() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public PtraceCodeInjection() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

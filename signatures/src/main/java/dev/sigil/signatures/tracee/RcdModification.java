@@ -5,7 +5,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -34,7 +33,7 @@ import java.util.Map;
  * argument that is missing or of another kind is counted as a data problem and never fires. No
  * default deduplication. It allocates nothing unless it fires.
  */
-public final class RcdModification implements Signature {
+public final class RcdModification extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1026")
       .version("1")
@@ -66,16 +65,8 @@ public final class RcdModification implements Signature {
       Selector.event(FILE_OPEN), Selector.event(INODE_RENAME), Selector.event(PROCESS_EXEC));
 
   /** Creates the signature. */
-  public RcdModification() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public RcdModification() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

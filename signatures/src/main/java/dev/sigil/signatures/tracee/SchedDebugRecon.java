@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -25,7 +24,7 @@ import java.util.Map;
  *
  * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
  */
-public final class SchedDebugRecon implements Signature {
+public final class SchedDebugRecon extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1029")
       .version("1")
@@ -47,16 +46,8 @@ public final class SchedDebugRecon implements Signature {
       List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   /** Creates the signature. */
-  public SchedDebugRecon() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public SchedDebugRecon() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

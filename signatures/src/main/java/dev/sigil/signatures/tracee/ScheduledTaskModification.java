@@ -5,7 +5,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -45,7 +44,7 @@ import java.util.Map;
  * argument that is missing or of another kind is counted as a data problem and never fires. No
  * default deduplication. It allocates nothing unless it fires.
  */
-public final class ScheduledTaskModification implements Signature {
+public final class ScheduledTaskModification extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1027")
       .version("1")
@@ -80,16 +79,8 @@ public final class ScheduledTaskModification implements Signature {
       Selector.event(FILE_OPEN), Selector.event(INODE_RENAME), Selector.event(PROCESS_EXEC));
 
   /** Creates the signature. */
-  public ScheduledTaskModification() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public ScheduledTaskModification() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

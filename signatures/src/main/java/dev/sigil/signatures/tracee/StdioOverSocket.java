@@ -5,7 +5,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
@@ -28,7 +27,7 @@ import java.util.Map;
  * family without its port or IP), but only for descriptors 0 to 2: others are never looked at.
  * Other families (such as {@code AF_UNIX}) are silently ignored.
  */
-public final class StdioOverSocket implements Signature {
+public final class StdioOverSocket extends TraceeSignature {
   /** Tracee's metadata for TRC-101. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-101")
       .version("2")
@@ -57,16 +56,8 @@ public final class StdioOverSocket implements Signature {
       Selector.event("socket_dup"));
 
   /** Creates the signature. */
-  public StdioOverSocket() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public StdioOverSocket() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

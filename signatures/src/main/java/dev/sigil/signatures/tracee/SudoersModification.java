@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -30,7 +29,7 @@ import java.util.Map;
  *
  * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
  */
-public final class SudoersModification implements Signature {
+public final class SudoersModification extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1028")
       .version("1")
@@ -56,16 +55,8 @@ public final class SudoersModification implements Signature {
       Selector.event("security_inode_rename"));
 
   /** Creates the signature. */
-  public SudoersModification() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public SudoersModification() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Map;
  * {@code syscall}, {@code address}, {@code function} and {@code owner}, are not read). No finding
  * data; the finding's event holds the details. Same as Tracee.
  */
-public final class SyscallTableHooking implements Signature {
+public final class SyscallTableHooking extends TraceeSignature {
   /** Tracee's metadata for TRC-1030. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1030")
       .version("1")
@@ -42,16 +41,8 @@ public final class SyscallTableHooking implements Signature {
   private static final List<Selector> SELECTORS = List.of(Selector.event("hooked_syscall"));
 
   /** Creates the signature. */
-  public SyscallTableHooking() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public SyscallTableHooking() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
@@ -26,7 +25,7 @@ import java.util.Map;
  *
  * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
  */
-public final class SystemRequestKeyConfigModification implements Signature {
+public final class SystemRequestKeyConfigModification extends TraceeSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1031")
       .version("1")
@@ -50,16 +49,8 @@ public final class SystemRequestKeyConfigModification implements Signature {
       List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   /** Creates the signature. */
-  public SystemRequestKeyConfigModification() {}
-
-  @Override
-  public SignatureMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return SELECTORS;
+  public SystemRequestKeyConfigModification() {
+    super(METADATA, SELECTORS);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
@@ -35,7 +34,6 @@ public final class FilelessExecution extends TraceeSignature {
       .mitre("T1620", "attack-pattern--4933e63b-9b77-476e-ab29-761bc5b7d15a")
       .build();
 
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
   private static final String[] MEMORY_PREFIXES = {"memfd:", "/run/shm/", "/dev/shm/"};
   private static final List<Selector> SELECTORS = List.of(Selector.event("sched_process_exec"));
 
@@ -46,12 +44,8 @@ public final class FilelessExecution extends TraceeSignature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("sched_process_exec without a text pathname");
-      return;
-    }
-    if (PathLists.startsWithOneOf(pathname, MEMORY_PREFIXES)) {
+    CharSequence pathname = ProcessExec.readPathname(event, context);
+    if (pathname != null && PathLists.startsWithOneOf(pathname, MEMORY_PREFIXES)) {
       context.report(event, Map.of());
     }
   }

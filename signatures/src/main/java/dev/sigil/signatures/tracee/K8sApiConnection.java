@@ -117,7 +117,7 @@ public final class K8sApiConnection extends TraceeSignature implements Stateful 
   }
 
   private void onExec(Event event, CharSequence containerId, SignatureContext context) {
-    StringList env = ExecEnvironment.read(event, context);
+    StringList env = ProcessExec.readEnvironment(event, context);
     if (env == null) {
       return;
     }

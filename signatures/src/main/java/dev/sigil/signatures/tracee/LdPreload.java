@@ -86,7 +86,7 @@ public final class LdPreload extends TraceeSignature {
   }
 
   private static void onExec(Event event, SignatureContext context) {
-    StringList env = ExecEnvironment.read(event, context);
+    StringList env = ProcessExec.readEnvironment(event, context);
     if (env == null) {
       return;
     }

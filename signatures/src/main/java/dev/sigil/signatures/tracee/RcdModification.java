@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
@@ -53,7 +52,6 @@ public final class RcdModification extends TraceeSignature {
   private static final EventType FILE_OPEN = EventType.of("security_file_open");
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
   private static final EventType PROCESS_EXEC = EventType.of("sched_process_exec");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
   // Tracee's lists, in its order and spelling.
   private static final String[] RCD_FILES = {"/etc/rc.local", "/etc/init.d/rc.local"};
   private static final String[] RCD_DIRS = {
@@ -72,10 +70,8 @@ public final class RcdModification extends TraceeSignature {
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
     if (event.type() == PROCESS_EXEC) {
-      CharSequence pathname = event.string(PATHNAME);
-      if (pathname == null) {
-        ctx.dataProblem("sched_process_exec without a text pathname");
-      } else if (GoPath.baseEquals(pathname, RCD_COMMAND)) {
+      CharSequence pathname = ProcessExec.readPathname(event, ctx);
+      if (pathname != null && GoPath.baseEquals(pathname, RCD_COMMAND)) {
         ctx.report(event, Map.of());
       }
       return;

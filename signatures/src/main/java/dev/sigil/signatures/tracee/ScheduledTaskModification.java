@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
@@ -64,7 +63,6 @@ public final class ScheduledTaskModification extends TraceeSignature {
   private static final EventType FILE_OPEN = EventType.of("security_file_open");
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
   private static final EventType PROCESS_EXEC = EventType.of("sched_process_exec");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
   // Tracee's lists, in its order and spelling, with /var/spool/anacron added (see the class
   // comment).
   private static final String[] CRON_FILES = {
@@ -86,10 +84,8 @@ public final class ScheduledTaskModification extends TraceeSignature {
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
     if (event.type() == PROCESS_EXEC) {
-      CharSequence pathname = event.string(PATHNAME);
-      if (pathname == null) {
-        ctx.dataProblem("sched_process_exec without a text pathname");
-      } else if (isCronCommand(pathname)) {
+      CharSequence pathname = ProcessExec.readPathname(event, ctx);
+      if (pathname != null && isCronCommand(pathname)) {
         ctx.report(event, Map.of());
       }
       return;

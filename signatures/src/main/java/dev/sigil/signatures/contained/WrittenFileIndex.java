@@ -62,8 +62,6 @@ final class WrittenFileIndex {
   private int[] ownerTotal;
   private final Map<String, Integer> ownerSlots = new HashMap<>();
   private int ownersMade = 1;
-  private int freeOwners = NONE;
-  private int[] nextFreeOwner;
 
   /**
    * Creates an empty index.
@@ -92,7 +90,6 @@ final class WrittenFileIndex {
     }
     ownerNames = new String[owners];
     ownerTotal = new int[owners];
-    nextFreeOwner = new int[owners];
   }
 
   private static int[] filled(int length) {
@@ -233,7 +230,6 @@ final class WrittenFileIndex {
     Arrays.fill(ownerTotal, 0);
     ownerSlots.clear();
     ownersMade = 1;
-    freeOwners = NONE;
   }
 
   // ---- budgets
@@ -295,9 +291,9 @@ final class WrittenFileIndex {
       ownersHolding[k]--;
     }
     size[k]--;
-    if (--ownerTotal[owner] == 0 && owner != SHARED_OWNER) {
-      freeOwner(owner);
-    }
+    // An owner left with no entry keeps its number until one is needed (reclaimOwner): a file
+    // that two containers take turns writing would otherwise re-register them, allocating.
+    ownerTotal[owner]--;
   }
 
   private void touchOwner(int entry) {
@@ -352,30 +348,39 @@ final class WrittenFileIndex {
       return known;
     }
     int owner;
-    if (freeOwners != NONE) {
-      owner = freeOwners;
-      freeOwners = nextFreeOwner[owner];
-    } else if (ownersMade < MAX_CONTAINERS) {
+    if (ownersMade < MAX_CONTAINERS) {
       if (ownersMade == ownerTotal.length) {
         growOwners(Math.min(MAX_CONTAINERS, ownersMade * 2));
       }
       owner = ownersMade++;
     } else {
-      return SHARED_OWNER;
+      owner = reclaimOwner();
+      if (owner == NONE) {
+        return SHARED_OWNER;
+      }
     }
     ownerNames[owner] = containerId;
     ownerSlots.put(containerId, owner);
     return owner;
   }
 
-  private void freeOwner(int owner) {
-    String name = ownerNames[owner];
-    if (name != null) {
-      ownerSlots.remove(name);
+  /**
+   * Takes back the number of a container that holds no entry any more, for a new container
+   * once all numbers are in use; a scan, made only when a container is first seen then.
+   *
+   * @return the number, or -1 when every container still holds entries
+   */
+  private int reclaimOwner() {
+    for (int owner = SHARED_OWNER + 1; owner < ownersMade; owner++) {
+      if (ownerTotal[owner] == 0) {
+        String name = ownerNames[owner];
+        if (name != null) {
+          ownerSlots.remove(name);
+        }
+        return owner;
+      }
     }
-    ownerNames[owner] = null;
-    nextFreeOwner[owner] = freeOwners;
-    freeOwners = owner;
+    return NONE;
   }
 
   private void growOwners(int length) {
@@ -389,6 +394,5 @@ final class WrittenFileIndex {
     }
     ownerNames = Arrays.copyOf(ownerNames, length);
     ownerTotal = Arrays.copyOf(ownerTotal, length);
-    nextFreeOwner = Arrays.copyOf(nextFreeOwner, length);
   }
 }

@@ -100,7 +100,7 @@ public final class K8sApiConnection extends TraceeSignature implements Stateful 
 
   @Override
   public void init(SignatureContext context) {
-    addresses.bindEvictions(context.counter("evictions"));
+    addresses.bind(context);
   }
 
   @Override

@@ -106,6 +106,18 @@ final class ScanCommand implements Callable<Integer> {
           + " newer-version FILE stops the scan (exit 2) and is never overwritten.")
   private @Nullable Path state;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Decodes the input on N threads (default: the number of cores, here"
+          + " ${DEFAULT-VALUE}); one engine still sees every event in input order, so findings and"
+          + " state are those of --threads 1.")
+  private int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--strict",
+      description = "Decodes and checks every line. By default a line whose event no signature"
+          + " selects is skipped once its eventName is read, unchecked, and counted as skipped in"
+          + " the summary.")
+  private boolean strict;
+
   @Option(names = "--signatures", paramLabel = "DIR|JAR",
       description = "Adds the signatures a jar registers for java.util.ServiceLoader"
           + " (META-INF/services/dev.sigil.core.Signature) to the built-in ones; a directory"
@@ -140,6 +152,9 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private int scan(Input input) throws CliException {
+    if (threads < 1) {
+      throw new CliException(2, "--threads must be at least 1, got " + threads);
+    }
     StateFile stateFile = state == null ? null : new StateFile(state);
     if (stateFile != null) {
       String problem = stateFile.problem();
@@ -163,7 +178,12 @@ final class ScanCommand implements Callable<Integer> {
             + " with a fresh state.");
       }
     }
-    TraceeReader reader = TraceeReader.builder().onRejection(diagnostics::rejected).build();
+    TraceeReader.Builder readerBuilder = TraceeReader.builder().onRejection(diagnostics::rejected)
+        .threads(threads);
+    if (!strict) {
+      readerBuilder.decodeOnlySelectedBy(engine);
+    }
+    TraceeReader reader = readerBuilder.build();
     Scan scan = new Scan(reader, engine, output, tally, diagnostics, stateFile, summary, input.name(),
         environment.nanoTime(), environment.stopGrace());
     InputStream in = progress == null ? input.stream() : new CountingInputStream(input.stream(), scan::bytesRead);

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param findings findings written
  * @param suppressed findings deduplication suppressed
  * @param signatureErrors times a signature threw
+ * @param skipped input lines left undecoded because no signature selects their event (none with
+ *     {@code --strict})
  * @param dataProblems events a signature could not use (missing or undecodable arguments)
  * @param argProblems arguments the reader could not decode (they read as absent)
  * @param linesRead lines read, blank ones included
@@ -33,6 +35,7 @@ record ScanSummary(
     long findings,
     long suppressed,
     long signatureErrors,
+    long skipped,
     long dataProblems,
     long argProblems,
     long linesRead,
@@ -48,7 +51,7 @@ record ScanSummary(
   static ScanSummary of(String input, boolean complete, ReaderStats reader, EngineStats engine,
       Map<String, Long> findingsBySignature, long elapsedNanos) {
     return new ScanSummary(input, complete, reader.events(), reader.rejected(), engine.findings(),
-        engine.suppressed(), engine.errors(), engine.dataProblems(), reader.argProblems(),
+        engine.suppressed(), engine.errors(), reader.skipped(), engine.dataProblems(), reader.argProblems(),
         reader.linesRead(), reader.blankLines(), reader.bytesRead(), elapsedNanos,
         findingsBySignature);
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SummaryFormatTest {
   private static final ScanSummary SUMMARY = new ScanSummary("demo \"quoted\".jsonl", true,
-      1_234_567, 3, 7, 2, 1, 4, 5, 1_234_580, 10, 98_765_432, 2_000_000_000L,
+      1_234_567, 3, 7, 2, 1, 6, 4, 5, 1_234_580, 10, 98_765_432, 2_000_000_000L,
       Map.of("TRC-1022", 5L));
 
   @Test
@@ -26,6 +26,8 @@ class SummaryFormatTest {
     assertEquals(7L, object.get("findings"));
     assertEquals(2L, object.get("suppressed"));
     assertEquals(1L, object.get("signatureErrors"));
+    assertEquals("skipped", List.copyOf(object.keySet()).get(5));
+    assertEquals(6L, object.get("skipped"));
     assertEquals(4L, object.get("dataProblems"));
     assertEquals(98_765_432L, object.get("bytesRead"));
     assertEquals(2_000L, object.get("elapsedMillis"));
@@ -45,12 +47,13 @@ class SummaryFormatTest {
     assertTrue(text.matches("(?s).*suppressed\\s+2\\s.*"), text);
     assertTrue(text.matches("(?s).*signature errors\\s+1\\R.*"), text);
     assertTrue(text.matches("(?s).*data problems\\s+4\\s.*"), text);
+    assertTrue(text.matches("(?s).*skipped lines\\s+6\\s.*"), text);
     assertFalse(text.endsWith("\n"), "the caller ends the line");
   }
 
   @Test
   void textSaysWhenTheInputWasNotReadToTheEnd() {
-    ScanSummary stopped = new ScanSummary("-", false, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
+    ScanSummary stopped = new ScanSummary("-", false, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
 
     assertTrue(SummaryFormat.TEXT.render(stopped).contains("NOT read to the end"));
     assertEquals(false, Json.object(SummaryFormat.JSON.render(stopped)).get("complete"));
@@ -58,7 +61,7 @@ class SummaryFormatTest {
 
   @Test
   void textLeavesOutTheRateOfScansShorterThanASecond() {
-    ScanSummary quick = new ScanSummary("-", true, 500, 0, 0, 0, 0, 0, 0, 500, 0, 10, 999_000_000L,
+    ScanSummary quick = new ScanSummary("-", true, 500, 0, 0, 0, 0, 0, 0, 0, 500, 0, 10, 999_000_000L,
         Map.of());
 
     String text = SummaryFormat.TEXT.render(quick);
@@ -69,11 +72,12 @@ class SummaryFormatTest {
 
   @Test
   void textLeavesOutProblemLinesThatAreZero() {
-    ScanSummary clean = new ScanSummary("-", true, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
+    ScanSummary clean = new ScanSummary("-", true, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
 
     String text = SummaryFormat.TEXT.render(clean);
 
     assertFalse(text.contains("data problems"), text);
     assertFalse(text.contains("argument problems"), text);
+    assertFalse(text.contains("skipped lines"), text);
   }
 }

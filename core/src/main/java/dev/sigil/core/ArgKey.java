@@ -58,6 +58,18 @@ public final class ArgKey {
   }
 
   /**
+   * Finds the id of the key with a name spelled in ASCII bytes, without registering it.
+   *
+   * @param bytes the bytes (a byte at or above 0x80 never matches a registered name)
+   * @param offset where the name starts
+   * @param length its length
+   * @return the id, or -1 when no key has that name
+   */
+  public static int findId(byte[] bytes, int offset, int length) {
+    return REGISTRY.find(bytes, offset, length);
+  }
+
+  /**
    * Returns the id of a registered argument name, without registering it.
    *
    * @param name the name

@@ -55,6 +55,8 @@ public final class Engine implements AutoCloseable {
   private final Slot[][] table;
   private final Slot[][] wildcardOnly;
   private final int maxTypeId;
+  /** The types the signatures select by name; null when a selector takes any name. */
+  private final @Nullable Set<EventType> selectedTypes;
   private final FindingListener findingListener;
   private final SignatureErrorListener errorListener;
   private final Clock clock;
@@ -77,14 +79,21 @@ public final class Engine implements AutoCloseable {
       slots[i] = new Slot(signature, resolveDedup(b, signature));
     }
     int max = -1;
+    Set<EventType> selected = new LinkedHashSet<>();
+    boolean anyName = false;
     for (Slot slot : slots) {
       for (Selector selector : slot.signature.selectors()) {
         if (selector.eventName() != null) {
-          max = Math.max(max, EventType.of(selector.eventName()).id());
+          EventType type = EventType.of(selector.eventName());
+          max = Math.max(max, type.id());
+          selected.add(type);
+        } else {
+          anyName = true;
         }
       }
     }
     this.maxTypeId = max;
+    this.selectedTypes = anyName ? null : Collections.unmodifiableSet(selected);
     this.wildcardOnly = new Slot[ORIGINS][];
     for (Origin origin : Origin.values()) {
       wildcardOnly[origin.ordinal()] = matching(null, origin);
@@ -142,6 +151,18 @@ public final class Engine implements AutoCloseable {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the event types the signatures select by name: an event of any other type reaches
+   * no signature, so a producer may skip decoding it (see
+   * {@link dev.sigil.core.tracee.TraceeReader.Builder#decodeOnlySelectedBy(Engine)}).
+   *
+   * @return the types; null when some signature selects events of any name (a wildcard
+   *     selector), so that every event may reach a signature
+   */
+  public @Nullable Set<EventType> selectedEventTypes() {
+    return selectedTypes;
   }
 
   /**

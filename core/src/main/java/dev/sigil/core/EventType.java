@@ -62,6 +62,20 @@ public final class EventType {
   }
 
   /**
+   * Finds the type of a name spelled in ASCII bytes, without registering it: for decoders of
+   * untrusted input.
+   *
+   * @param bytes the bytes (a byte at or above 0x80 never matches a registered name)
+   * @param offset where the name starts
+   * @param length its length
+   * @return the type, or {@link #UNREGISTERED}
+   */
+  public static EventType find(byte[] bytes, int offset, int length) {
+    int id = REGISTRY.find(bytes, offset, length);
+    return id == NameRegistry.NOT_FOUND ? UNREGISTERED : byId(id);
+  }
+
+  /**
    * Returns the type of a name, registering it when new, allocating only the first time a name
    * is seen.
    *

@@ -563,7 +563,7 @@ class TraceeReaderTest {
   @Test
   void skipsALongBlankLineAsBlankInBothPaths() {
     byte[] input = ("{}\n" + " \t\r".repeat(100) + "\n{}\n" + " ".repeat(100)).getBytes(UTF_8);
-    ReaderStats expected = new ReaderStats(4, 2, 2, 0, 0, input.length);
+    ReaderStats expected = new ReaderStats(4, 2, 2, 0, 0, 0, input.length);
     assertEquals(expected, read(input, TraceeReader.builder().maxLineBytes(64)).stats);
     assertEquals(expected, readStream(new ChunkedInputStream(input, 10), TraceeReader.builder().maxLineBytes(64)).stats);
   }
@@ -581,7 +581,7 @@ class TraceeReaderTest {
     Result result = read("\n  \n{}\n\t\r\n\n{}");
     assertEquals(2, result.stats.events());
     assertEquals(List.of(), result.rejections);
-    assertEquals(new ReaderStats(6, 4, 2, 0, 0, 13), result.stats);
+    assertEquals(new ReaderStats(6, 4, 2, 0, 0, 0, 13), result.stats);
   }
 
   @Test

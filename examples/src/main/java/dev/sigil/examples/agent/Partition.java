@@ -61,7 +61,7 @@ final class Partition implements Runnable {
             + ": rejected a line: " + rejection.reason()))
         .build();
     this.sink = engine::accept;
-    this.readerStats = new ReaderStats(0, 0, 0, 0, 0, 0);
+    this.readerStats = new ReaderStats(0, 0, 0, 0, 0, 0, 0);
   }
 
   /** Waits for a free batch; blocks while every batch is queued or being decoded. */

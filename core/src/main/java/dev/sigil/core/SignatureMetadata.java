@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a signature is, in Tracee's terms: immutable, shared by every finding it makes.
@@ -12,6 +13,9 @@ import java.util.Map;
  * @param version the signature's version, e.g. {@code 1}
  * @param name a short human title, e.g. {@code New executable dropped}
  * @param eventName the name findings carry as their event name, e.g. {@code dropped_executable}
+ * @param traceeEventId the id Tracee gives this signature's event, printed as a finding's
+ *     {@code eventId}, e.g. 6029 for TRC-1022; 0 when the signature has none (see
+ *     {@link Builder#traceeEventId(int)})
  * @param description what it detects and why it matters
  * @param tags free tags
  * @param severity the default severity
@@ -20,13 +24,17 @@ import java.util.Map;
  * @param kubernetesTechnique Tracee's {@code Kubernetes_Technique}; may be empty
  * @param mitreTechniqueId the MITRE technique, e.g. {@code T1036} (Tracee's {@code external_id}); may be empty
  * @param mitreStixId the MITRE STIX id, e.g. {@code attack-pattern--...} (Tracee's {@code id}); may be empty
- * @param extraProperties further properties, written after the standard ones
+ * @param extraProperties further properties, in the order to print them; none may be named as a
+ *     standard property ({@code Severity}, {@code Category}, {@code Technique},
+ *     {@code Kubernetes_Technique}, {@code id}, {@code external_id}) or as {@code signatureID}
+ *     or {@code signatureName}, which Tracee writes from the fields above
  */
 public record SignatureMetadata(
     String id,
     String version,
     String name,
     String eventName,
+    int traceeEventId,
     String description,
     List<String> tags,
     Severity severity,
@@ -37,15 +45,24 @@ public record SignatureMetadata(
     String mitreStixId,
     Map<String, Object> extraProperties) {
 
+  /** Tracee's range of signature events ({@code events.StartSignatureID}, {@code MaxSignatureID}). */
+  private static final int FIRST_TRACEE_SIGNATURE_EVENT_ID = 6000;
+  private static final int LAST_TRACEE_SIGNATURE_EVENT_ID = 6999;
+
+  private static final Set<String> RESERVED_PROPERTIES = Set.of("Severity", "Category", "Technique",
+      "Kubernetes_Technique", "id", "external_id", "signatureID", "signatureName");
+
   /**
    * Validates and freezes the metadata.
    *
-   * @throws IllegalArgumentException when the id is blank
+   * @throws IllegalArgumentException when the id is blank, the Tracee event id is neither 0 nor
+   *     within 6000-6999, or an extra property takes a standard property's name
    *
    * @param id see the record component
    * @param version see the record component
    * @param name see the record component
    * @param eventName see the record component
+   * @param traceeEventId see the record component
    * @param description see the record component
    * @param tags see the record component
    * @param severity see the record component
@@ -60,28 +77,20 @@ public record SignatureMetadata(
     if (id.isBlank()) {
       throw new IllegalArgumentException("signature metadata needs an id (name: '" + name + "')");
     }
+    if (traceeEventId != 0 && (traceeEventId < FIRST_TRACEE_SIGNATURE_EVENT_ID
+        || traceeEventId > LAST_TRACEE_SIGNATURE_EVENT_ID)) {
+      throw new IllegalArgumentException(id + ": Tracee event id " + traceeEventId
+          + " is outside Tracee's signature events, " + FIRST_TRACEE_SIGNATURE_EVENT_ID + "-"
+          + LAST_TRACEE_SIGNATURE_EVENT_ID + " (0 for none)");
+    }
+    for (String key : extraProperties.keySet()) {
+      if (RESERVED_PROPERTIES.contains(key)) {
+        throw new IllegalArgumentException(id + ": extra property '" + key
+            + "' is a standard property; set it with its own builder method");
+      }
+    }
     tags = ImmutableList.copyOf(tags);
     extraProperties = ImmutableMap.copyOf(extraProperties);
-  }
-
-  /**
-   * Returns the properties as Tracee prints them: {@code Severity} (int), {@code Category},
-   * {@code Technique}, {@code Kubernetes_Technique}, {@code id}, {@code external_id}, then the
-   * extra properties.
-   *
-   * @param severity the severity to report (a variant may raise the default)
-   * @return an ordered, immutable map
-   */
-  public ImmutableMap<String, Object> traceeProperties(Severity severity) {
-    ImmutableMap.Builder<String, Object> properties = ImmutableMap.builder();
-    properties.put("Severity", severity.traceeValue());
-    properties.put("Category", category);
-    properties.put("Technique", technique);
-    properties.put("Kubernetes_Technique", kubernetesTechnique);
-    properties.put("id", mitreStixId);
-    properties.put("external_id", mitreTechniqueId);
-    properties.putAll(extraProperties);
-    return properties.buildKeepingLast();
   }
 
   /**
@@ -104,6 +113,7 @@ public record SignatureMetadata(
     b.version = version;
     b.name = name;
     b.eventName = eventName;
+    b.traceeEventId = traceeEventId;
     b.description = description;
     b.tags = tags;
     b.severity = severity;
@@ -122,6 +132,7 @@ public record SignatureMetadata(
     private String version = "1";
     private String name = "";
     private String eventName = "";
+    private int traceeEventId;
     private String description = "";
     private List<String> tags = List.of();
     private Severity severity = Severity.MEDIUM;
@@ -177,6 +188,23 @@ public record SignatureMetadata(
      */
     public Builder eventName(String value) {
       eventName = value;
+      return this;
+    }
+
+    /**
+     * Sets the id of the event Tracee gives this signature, which a finding written in Tracee's
+     * shape carries as its {@code eventId}. Tracee numbers its signatures' events from 6000 in
+     * the order it loads them; Sigil's ports of Tracee's signatures declare Tracee's numbers
+     * (TRC-1022 is 6029). A signature of your own may leave it unset (0): its findings are then
+     * written without an {@code eventId}, since any number Sigil picked would depend on what
+     * else is loaded, and 0 is Tracee's {@code read} event. To give it one, choose a number in
+     * 6000-6999 that no other loaded signature uses (Sigil's built-in signatures use 6000-6030).
+     *
+     * @param value 6000-6999, or 0 for none
+     * @return this builder
+     */
+    public Builder traceeEventId(int value) {
+      traceeEventId = value;
       return this;
     }
 
@@ -260,9 +288,10 @@ public record SignatureMetadata(
     }
 
     /**
-     * Sets further properties.
+     * Sets further properties: Tracee properties beyond the standard ones, such as TRC-1013's
+     * {@code MITRE ATT&CK}.
      *
-     * @param value the properties, in the order to print them
+     * @param value the properties, in the order to print them; none named as a standard one
      * @return this builder
      */
     public Builder extraProperties(Map<String, Object> value) {
@@ -274,11 +303,13 @@ public record SignatureMetadata(
      * Builds the metadata.
      *
      * @return the metadata
-     * @throws IllegalArgumentException when the id is blank
+     * @throws IllegalArgumentException when the id is blank, the Tracee event id is neither 0
+     *     nor within 6000-6999, or an extra property takes a standard property's name
      */
     public SignatureMetadata build() {
-      return new SignatureMetadata(id, version, name, eventName, description, tags, severity,
-          category, technique, kubernetesTechnique, mitreTechniqueId, mitreStixId, extraProperties);
+      return new SignatureMetadata(id, version, name, eventName, traceeEventId, description, tags,
+          severity, category, technique, kubernetesTechnique, mitreTechniqueId, mitreStixId,
+          extraProperties);
     }
   }
 }

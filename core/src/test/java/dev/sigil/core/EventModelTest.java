@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.testing.EventBuilder;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventModelTest {
@@ -151,14 +152,18 @@ class EventModelTest {
   }
 
   @Test
-  void rendersPropertiesAsTraceeDoes() {
-    SignatureMetadata metadata = SignatureMetadata.builder("X-1").category("c").technique("t")
-        .mitre("T1", "attack-pattern--1").severity(Severity.HIGH).build();
-
-    assertEquals(List.of("Severity", "Category", "Technique", "Kubernetes_Technique", "id", "external_id"),
-        List.copyOf(metadata.traceeProperties(Severity.CRITICAL).keySet()));
-    assertEquals(4, metadata.traceeProperties(Severity.CRITICAL).get("Severity"));
+  void validatesMetadataAndTraceeSeverities() {
     assertThrows(IllegalArgumentException.class, () -> SignatureMetadata.builder(" ").build());
+    assertThrows(IllegalArgumentException.class,
+        () -> SignatureMetadata.builder("X-1").traceeEventId(5999).build(), "below Tracee's signature events");
+    assertThrows(IllegalArgumentException.class,
+        () -> SignatureMetadata.builder("X-1").traceeEventId(7000).build(), "above Tracee's signature events");
+    assertThrows(IllegalArgumentException.class,
+        () -> SignatureMetadata.builder("X-1").extraProperties(Map.of("Severity", 4)).build(),
+        "a standard property is set with its own method");
+    assertEquals(0, SignatureMetadata.builder("X-1").build().traceeEventId());
+    assertEquals(6029, SignatureMetadata.builder("X-1").traceeEventId(6029).build().toBuilder().build()
+        .traceeEventId());
     assertEquals(Severity.HIGH, Severity.fromTraceeValue(3));
     assertThrows(IllegalArgumentException.class, () -> Severity.fromTraceeValue(5));
   }

@@ -8,7 +8,9 @@ import dev.sigil.core.Origin;
 import dev.sigil.core.testing.AllocationMeter;
 import dev.sigil.core.testing.EventBuilder;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,5 +104,99 @@ class BuiltInSignaturesAllocationTest {
     assertEquals(0, engine.stats().findings());
     assertEquals(5L, engine.stats().signatures().get("SGL-1001").counters().get("inodes"),
         "101-105: container execs and the ELF write were recorded");
+  }
+
+  private static EventBuilder in(Origin origin, String eventName, String processName) {
+    EventBuilder b = EventBuilder.event(eventName).origin(origin).processName(processName)
+        .hostName(origin == Origin.HOST ? "node-1" : "web-7f9c-xk2p").pids(42, 42, 1)
+        .hostPids(4200, 4200, 1);
+    return origin == Origin.HOST ? b : b.containerId("cccc000000000000000000000000000000000000000000000000000000000003");
+  }
+
+  private static Event open(Origin origin, String comm, String path, Object flags) {
+    return in(origin, "security_file_open", comm).arg("pathname", path).arg("flags", flags)
+        .arg("dev", 2049L).arg("inode", 501L).arg("syscall_pathname", path).build();
+  }
+
+  /**
+   * Every event kind the built-in signatures select, shaped as a busy node prints it, with
+   * numeric and parsed argument forms, none of which fires: the whole built-in set allocates
+   * nothing on it.
+   */
+  @Test
+  void everyBuiltInSignatureAllocatesNothingOnARealisticMixThatDoesNotFire() {
+    Engine engine = Engine.builder()
+        .addAll(Signatures.builtIn())
+        .onFinding(f -> {
+          throw new AssertionError("no finding expected: " + f);
+        })
+        .build();
+    // The container learns the API server's address (10.96.0.1) from its environment and talks
+    // to the cluster's DNS service instead: TRC-1013 remembers, and stays silent.
+    Map<String, String> dnsService = new LinkedHashMap<>();
+    dnsService.put("sa_family", "AF_INET");
+    dnsService.put("sin_addr", "10.96.0.10");
+    dnsService.put("sin_port", "53");
+    Map<String, String> database = new LinkedHashMap<>();
+    database.put("sa_family", "AF_INET6");
+    database.put("sin6_addr", "fd00::12");
+    database.put("sin6_port", "5432");
+    database.put("sin6_flowinfo", "0");
+    database.put("sin6_scopeid", "0");
+    Map<String, String> journal = Map.of("sa_family", "AF_UNIX", "sun_path", "/run/systemd/journal/socket");
+    Event[] events = {
+        open(Origin.CONTAINER, "nginx", "/etc/nginx/nginx.conf", 0L),
+        open(Origin.CONTAINER, "nginx", "/var/log/nginx/access.log", "O_WRONLY|O_CREAT|O_APPEND"),
+        open(Origin.HOST, "kubelet", "/etc/kubernetes/pki/ca.crt", "O_RDONLY|O_CLOEXEC"),
+        open(Origin.HOST, "systemd", "/proc/self/status", 524288L),
+        open(Origin.CONTAINER, "java", "/proc/self/maps", "O_RDONLY"),
+        open(Origin.CONTAINER, "python3", "/etc/ld.so.cache", 524288L),
+        open(Origin.HOST, "dpkg", "/etc/cron.daily.bak/x", "O_WRONLY|O_CREAT|O_TRUNC"),
+        open(Origin.CONTAINER, "coredns", "/var/run/secrets/kubernetes.io/serviceaccount/token", 0L),
+        open(Origin.HOST, "sshd", "/etc/sudoers.bak", 0L),
+        in(Origin.CONTAINER, "sched_process_exec", "sh").arg("cmdpath", "/bin/sh")
+            .arg("pathname", "/bin/sh").arg("dev", 2049L).arg("inode", 601L)
+            .arg("argv", List.of("sh", "-c", "date")).arg("env", List.of("PATH=/usr/bin", "HOME=/root",
+                "KUBERNETES_SERVICE_HOST=10.96.0.1", "KUBERNETES_SERVICE_PORT=443"))
+            .arg("invoked_from_kernel", false).arg("prev_comm", "runc:[2:INIT]").build(),
+        in(Origin.HOST, "sched_process_exec", "ls").arg("cmdpath", "/usr/bin/ls")
+            .arg("pathname", "/usr/bin/ls").arg("dev", 2049L).arg("inode", 602L)
+            .arg("argv", List.of("ls", "-la")).arg("env", List.of("PATH=/usr/bin", "LANG=C.UTF-8"))
+            .arg("invoked_from_kernel", false).arg("prev_comm", "bash").build(),
+        in(Origin.CONTAINER, "security_socket_connect", "java").arg("sockfd", 23L)
+            .arg("remote_addr", dnsService).build(),
+        in(Origin.CONTAINER, "security_socket_connect", "node").arg("sockfd", 2L)
+            .arg("remote_addr", Map.of("sa_family", "AF_INET", "sin_addr", "10.0.0.9", "sin_port", "0"))
+            .build(),
+        in(Origin.HOST, "security_socket_connect", "systemd").arg("sockfd", 1L).arg("remote_addr", journal).build(),
+        in(Origin.CONTAINER, "security_socket_connect", "postgres").arg("sockfd", 9L)
+            .arg("remote_addr", database).build(),
+        in(Origin.CONTAINER, "socket_dup", "nginx").arg("oldfd", 7L).arg("newfd", 9L)
+            .arg("remote_addr", dnsService).build(),
+        in(Origin.HOST, "ptrace", "gdb").arg("request", 16L).arg("pid", 77L).build(),
+        in(Origin.HOST, "ptrace", "strace").arg("request", "PTRACE_PEEKDATA").arg("pid", 78L).build(),
+        in(Origin.CONTAINER, "mem_prot_alert", "java").arg("alert", 1L).build(),
+        in(Origin.CONTAINER, "mem_prot_alert", "node").arg("alert", "Protection changed to Executable!").build(),
+        in(Origin.CONTAINER, "security_sb_mount", "mount").arg("dev_name", "tmpfs").arg("path", "/run")
+            .arg("type", "tmpfs").arg("flags", 0L).build(),
+        in(Origin.HOST, "security_kernel_read_file", "kworker").arg("pathname", "/lib/firmware/i915.bin")
+            .arg("type", "firmware").build(),
+        in(Origin.CONTAINER, "process_vm_writev", "node").arg("pid", 42L).build(),
+        in(Origin.HOST, "hooked_proc_fops", "tracee").arg("hooked_fops_pointers", List.of()).build(),
+        in(Origin.CONTAINER, "security_bprm_check", "bash").arg("pathname", "/usr/bin/curl")
+            .arg("argv", List.of("curl")).build(),
+        in(Origin.CONTAINER, "security_inode_rename", "mv").arg("old_path", "/tmp/a.json")
+            .arg("new_path", "/app/data/a.json").build(),
+        containerWrite("/var/log/app.log", "2025-11-19T10:12:00Z info".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        EventBuilder.event("net_packet_dns").origin(Origin.CONTAINER).arg("src", "10.42.0.17").build(),
+    };
+
+    AllocationMeter.assertZeroAllocation("every built-in signature on a realistic non-firing mix", 1_000_000,
+        i -> engine.accept(events[(int) (i % events.length)]));
+
+    assertEquals(0, engine.stats().findings());
+    long selected = engine.stats().signatures().values().stream().filter(st -> st.events() > 0).count();
+    assertEquals(31, selected, "every signature object but TRC-1030 (every hooked_syscall fires)"
+        + " saw events: " + engine.stats().signatures());
   }
 }

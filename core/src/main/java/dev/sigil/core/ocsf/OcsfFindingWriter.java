@@ -1,18 +1,15 @@
 package dev.sigil.core.ocsf;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sigil.core.EventSnapshot;
 import dev.sigil.core.Finding;
-import dev.sigil.core.FindingListener;
+import dev.sigil.core.FindingWriter;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureMetadata;
-import java.io.Closeable;
+import dev.sigil.core.internal.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -41,46 +38,40 @@ import org.jspecify.annotations.Nullable;
  *       {@code evidences[0].data}: the finding's data;</li>
  *   <li>{@code unmapped}: the Tracee context OCSF has no place for (event name and id, origin,
  *       namespace-relative pids, namespaces, pod, arguments; a structured argument as its JSON
- *       text) and the signature's other
- *       properties;</li>
+ *       text) and the signature's other properties (its Tracee event id among them);</li>
  *   <li>{@code metadata}: {@code version} {@value #OCSF_VERSION}, {@code product} Sigil with its
  *       version, {@code profiles} ["host"].</li>
  * </ul>
  *
- * <p>Use from one thread at a time, as every {@link FindingListener}.
+ * <p>Values print as they do in Tracee's shape: bytes as standard base64, maps in their own
+ * order.
+ *
+ * <p>A {@link FindingWriter}: never closes the stream it was given, writes whole lines (no
+ * separator between them: clean JSON Lines), and may be shared by threads.
  */
-public final class OcsfFindingWriter implements FindingListener, Closeable {
+public final class OcsfFindingWriter implements FindingWriter {
   /** The OCSF schema version the output follows. */
   public static final String OCSF_VERSION = "1.3.0";
 
-  private static final JsonFactory FACTORY = new JsonFactory();
   private static final String PRODUCT_VERSION = readProductVersion();
 
-  private final JsonGenerator json;
-  private final boolean flushEachLine;
+  private final JsonLines lines;
 
   /**
    * Creates a writer.
    *
-   * @param out where to write; closed by {@link #close()}
+   * @param out where to write; flushed by {@link #close()}, never closed
    * @param flushEachLine whether to flush after each finding (for pipes and live alerting)
    */
   public OcsfFindingWriter(OutputStream out, boolean flushEachLine) {
-    try {
-      this.json = FACTORY.createGenerator(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write OCSF findings: " + e.getMessage(), e);
-    }
-    this.flushEachLine = flushEachLine;
+    this.lines = new JsonLines(out, flushEachLine);
   }
 
   /**
    * Returns the Sigil version written as {@code metadata.product.version}: sigil-core's Maven
    * version when it runs from its jar, else {@code unknown}.
-   *
-   * @return the version
    */
-  public static String productVersion() {
+  static String productVersion() {
     return PRODUCT_VERSION;
   }
 
@@ -88,290 +79,264 @@ public final class OcsfFindingWriter implements FindingListener, Closeable {
    * Writes one finding as one line.
    *
    * @param finding the finding
-   * @throws UncheckedIOException when writing fails, naming the finding's signature
+   * @throws java.io.UncheckedIOException when writing fails, naming the finding's signature
+   * @throws IllegalStateException when the writer is closed
    */
   @Override
   public void onFinding(Finding finding) {
-    try {
-      write(finding);
-      json.writeRaw('\n');
-      if (flushEachLine) {
-        json.flush();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the OCSF finding of "
-          + finding.metadata().id() + ": " + e.getMessage(), e);
-    }
+    lines.write(json -> new Line(json).write(finding),
+        "the OCSF finding of " + finding.metadata().id());
   }
 
-  /**
-   * Flushes and closes the output.
-   *
-   * @throws UncheckedIOException when flushing or closing fails
-   */
+  @Override
+  public void flush() {
+    lines.flush();
+  }
+
   @Override
   public void close() {
-    try {
-      json.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the OCSF output: " + e.getMessage(), e);
-    }
+    lines.close();
   }
 
-  private void write(Finding finding) throws IOException {
-    SignatureMetadata signature = finding.metadata();
-    EventSnapshot event = finding.event();
-    String uid = UUID.randomUUID().toString();
-    long eventMillis = TimeUnit.NANOSECONDS.toMillis(finding.eventTime());
+  /** One finding's line: the generator the helpers below write to. */
+  private static final class Line {
+    private final JsonGenerator json;
 
-    json.writeStartObject();
-    json.writeNumberField("class_uid", 2004);
-    json.writeStringField("class_name", "Detection Finding");
-    json.writeNumberField("category_uid", 2);
-    json.writeStringField("category_name", "Findings");
-    json.writeNumberField("activity_id", 1);
-    json.writeStringField("activity_name", "Create");
-    json.writeNumberField("type_uid", 200401);
-    json.writeStringField("type_name", "Detection Finding: Create");
-    json.writeNumberField("time", eventMillis);
-    json.writeNumberField("severity_id", severityId(finding.severity()));
-    json.writeStringField("severity", severityCaption(finding.severity()));
-    json.writeNumberField("status_id", 1);
-    json.writeStringField("status", "New");
-    json.writeStringField("message", signature.name().isEmpty() ? signature.id() : signature.name());
-
-    json.writeObjectFieldStart("metadata");
-    json.writeStringField("version", OCSF_VERSION);
-    json.writeStringField("uid", uid);
-    json.writeObjectFieldStart("product");
-    json.writeStringField("name", "Sigil");
-    json.writeStringField("vendor_name", "Sigil");
-    json.writeStringField("version", PRODUCT_VERSION);
-    json.writeEndObject();
-    json.writeArrayFieldStart("profiles");
-    json.writeString("host");
-    json.writeEndArray();
-    json.writeEndObject();
-
-    writeFindingInfo(finding, uid, eventMillis);
-
-    json.writeObjectFieldStart("device");
-    writeNonEmpty("hostname", event.hostName());
-    json.writeNumberField("type_id", 0);
-    json.writeStringField("type", "Unknown");
-    json.writeEndObject();
-
-    json.writeObjectFieldStart("actor");
-    json.writeFieldName("process");
-    writeProcess(event);
-    json.writeEndObject();
-
-    json.writeArrayFieldStart("evidences");
-    json.writeStartObject();
-    json.writeFieldName("process");
-    writeProcess(event);
-    if (!event.containerId().isEmpty()) {
-      writeContainer(event);
+    Line(JsonGenerator json) {
+      this.json = json;
     }
-    json.writeFieldName("data");
-    writeValue(finding.data());
-    json.writeEndObject();
-    json.writeEndArray();
 
-    writeUnmapped(finding);
-    json.writeEndObject();
-  }
+    private void write(Finding finding) throws IOException {
+      SignatureMetadata signature = finding.metadata();
+      EventSnapshot event = finding.event();
+      String uid = UUID.randomUUID().toString();
+      long eventMillis = TimeUnit.NANOSECONDS.toMillis(finding.eventTime());
 
-  private void writeFindingInfo(Finding finding, String uid, long eventMillis) throws IOException {
-    SignatureMetadata signature = finding.metadata();
-    json.writeObjectFieldStart("finding_info");
-    json.writeStringField("uid", uid);
-    json.writeStringField("title", signature.name().isEmpty() ? signature.id() : signature.name());
-    writeNonEmpty("desc", signature.description());
-    if (!signature.eventName().isEmpty()) {
-      json.writeArrayFieldStart("types");
-      json.writeString(signature.eventName());
+      json.writeStartObject();
+      json.writeNumberField("class_uid", 2004);
+      json.writeStringField("class_name", "Detection Finding");
+      json.writeNumberField("category_uid", 2);
+      json.writeStringField("category_name", "Findings");
+      json.writeNumberField("activity_id", 1);
+      json.writeStringField("activity_name", "Create");
+      json.writeNumberField("type_uid", 200401);
+      json.writeStringField("type_name", "Detection Finding: Create");
+      json.writeNumberField("time", eventMillis);
+      json.writeNumberField("severity_id", severityId(finding.severity()));
+      json.writeStringField("severity", severityCaption(finding.severity()));
+      json.writeNumberField("status_id", 1);
+      json.writeStringField("status", "New");
+      json.writeStringField("message", signature.name().isEmpty() ? signature.id() : signature.name());
+
+      json.writeObjectFieldStart("metadata");
+      json.writeStringField("version", OCSF_VERSION);
+      json.writeStringField("uid", uid);
+      json.writeObjectFieldStart("product");
+      json.writeStringField("name", "Sigil");
+      json.writeStringField("vendor_name", "Sigil");
+      json.writeStringField("version", PRODUCT_VERSION);
+      json.writeEndObject();
+      json.writeArrayFieldStart("profiles");
+      json.writeString("host");
       json.writeEndArray();
-    }
-    json.writeNumberField("created_time", finding.detectedAt().toEpochMilli());
-    json.writeNumberField("first_seen_time", eventMillis);
-    json.writeNumberField("last_seen_time", eventMillis);
-    json.writeObjectFieldStart("analytic");
-    json.writeStringField("uid", signature.id());
-    json.writeStringField("name", signature.name().isEmpty() ? signature.id() : signature.name());
-    json.writeNumberField("type_id", 1);
-    json.writeStringField("type", "Rule");
-    writeNonEmpty("version", signature.version());
-    writeNonEmpty("category", signature.category());
-    json.writeEndObject();
-    writeAttacks(signature);
-    json.writeEndObject();
-  }
+      json.writeEndObject();
 
-  private void writeAttacks(SignatureMetadata signature) throws IOException {
-    String techniqueId = signature.mitreTechniqueId();
-    String category = signature.category();
-    if (techniqueId.isEmpty() && signature.technique().isEmpty() && category.isEmpty()) {
-      return;
-    }
-    json.writeArrayFieldStart("attacks");
-    json.writeStartObject();
-    int dot = techniqueId.indexOf('.');
-    if (dot > 0) {
-      json.writeObjectFieldStart("technique");
-      json.writeStringField("uid", techniqueId.substring(0, dot));
+      writeFindingInfo(finding, uid, eventMillis);
+
+      json.writeObjectFieldStart("device");
+      writeNonEmpty("hostname", event.hostName());
+      json.writeNumberField("type_id", 0);
+      json.writeStringField("type", "Unknown");
       json.writeEndObject();
-      json.writeObjectFieldStart("sub_technique");
-      json.writeStringField("uid", techniqueId);
-      writeNonEmpty("name", signature.technique());
+
+      json.writeObjectFieldStart("actor");
+      json.writeFieldName("process");
+      writeProcess(event);
       json.writeEndObject();
-    } else if (!techniqueId.isEmpty() || !signature.technique().isEmpty()) {
-      json.writeObjectFieldStart("technique");
-      writeNonEmpty("uid", techniqueId);
-      writeNonEmpty("name", signature.technique());
-      json.writeEndObject();
-    }
-    if (!category.isEmpty()) {
-      MitreTactic tactic = MitreTactic.of(category);
-      json.writeObjectFieldStart("tactic");
-      if (tactic != null) {
-        json.writeStringField("uid", tactic.uid);
-        json.writeStringField("name", tactic.displayName);
-      } else {
-        json.writeStringField("name", category);
+
+      json.writeArrayFieldStart("evidences");
+      json.writeStartObject();
+      json.writeFieldName("process");
+      writeProcess(event);
+      if (!event.containerId().isEmpty()) {
+        writeContainer(event);
       }
+      json.writeFieldName("data");
+      writeValue(finding.data());
+      json.writeEndObject();
+      json.writeEndArray();
+
+      writeUnmapped(finding);
       json.writeEndObject();
     }
-    json.writeEndObject();
-    json.writeEndArray();
-  }
 
-  /** The process as the host sees it: the device is the host. */
-  private void writeProcess(EventSnapshot event) throws IOException {
-    json.writeStartObject();
-    json.writeNumberField("pid", event.hostProcessId());
-    json.writeNumberField("tid", event.hostThreadId());
-    writeNonEmpty("name", event.processName());
-    if (event.processEntityId() != 0) {
-      json.writeStringField("uid", Long.toString(event.processEntityId()));
-    }
-    String path = event.executablePath();
-    if (!path.isEmpty()) {
-      json.writeObjectFieldStart("file");
-      json.writeStringField("path", path);
-      json.writeStringField("name", path.substring(path.lastIndexOf('/') + 1));
+    private void writeFindingInfo(Finding finding, String uid, long eventMillis) throws IOException {
+      SignatureMetadata signature = finding.metadata();
+      json.writeObjectFieldStart("finding_info");
+      json.writeStringField("uid", uid);
+      json.writeStringField("title", signature.name().isEmpty() ? signature.id() : signature.name());
+      writeNonEmpty("desc", signature.description());
+      if (!signature.eventName().isEmpty()) {
+        json.writeArrayFieldStart("types");
+        json.writeString(signature.eventName());
+        json.writeEndArray();
+      }
+      json.writeNumberField("created_time", finding.detectedAt().toEpochMilli());
+      json.writeNumberField("first_seen_time", eventMillis);
+      json.writeNumberField("last_seen_time", eventMillis);
+      json.writeObjectFieldStart("analytic");
+      json.writeStringField("uid", signature.id());
+      json.writeStringField("name", signature.name().isEmpty() ? signature.id() : signature.name());
       json.writeNumberField("type_id", 1);
-      json.writeStringField("type", "Regular File");
+      json.writeStringField("type", "Rule");
+      writeNonEmpty("version", signature.version());
+      writeNonEmpty("category", signature.category());
+      json.writeEndObject();
+      writeAttacks(signature);
       json.writeEndObject();
     }
-    json.writeObjectFieldStart("parent_process");
-    json.writeNumberField("pid", event.hostParentProcessId());
-    json.writeEndObject();
-    json.writeObjectFieldStart("user");
-    json.writeStringField("uid", Long.toString(event.userId()));
-    json.writeEndObject();
-    json.writeEndObject();
-  }
 
-  private void writeContainer(EventSnapshot event) throws IOException {
-    json.writeObjectFieldStart("container");
-    json.writeStringField("uid", event.containerId());
-    writeNonEmpty("name", event.containerName());
-    if (!event.containerImage().isEmpty() || !event.containerImageDigest().isEmpty()) {
-      json.writeObjectFieldStart("image");
-      writeNonEmpty("name", event.containerImage());
-      writeNonEmpty("uid", event.containerImageDigest());
-      json.writeEndObject();
-    }
-    writeNonEmpty("pod_uuid", event.podUid());
-    json.writeEndObject();
-  }
-
-  private void writeUnmapped(Finding finding) throws IOException {
-    EventSnapshot event = finding.event();
-    SignatureMetadata signature = finding.metadata();
-    json.writeObjectFieldStart("unmapped");
-    json.writeObjectFieldStart("tracee");
-    json.writeStringField("eventName", event.eventName());
-    json.writeNumberField("eventId", event.eventId());
-    json.writeStringField("origin", event.origin().traceeName());
-    json.writeNumberField("timestamp", event.timestamp());
-    json.writeNumberField("processId", event.processId());
-    json.writeNumberField("threadId", event.threadId());
-    json.writeNumberField("parentProcessId", event.parentProcessId());
-    json.writeNumberField("cgroupId", event.cgroupId());
-    json.writeNumberField("mountNamespace", event.mountNamespace());
-    json.writeNumberField("pidNamespace", event.pidNamespace());
-    json.writeNumberField("processorId", event.processorId());
-    writeNonEmpty("syscall", event.syscall());
-    json.writeNumberField("returnValue", event.returnValue());
-    writeNonEmpty("podName", event.podName());
-    writeNonEmpty("podNamespace", event.podNamespace());
-    writeNonEmpty("podUID", event.podUid());
-    json.writeArrayFieldStart("args");
-    for (EventSnapshot.Arg arg : event.args()) {
+    private void writeAttacks(SignatureMetadata signature) throws IOException {
+      String techniqueId = signature.mitreTechniqueId();
+      String category = signature.category();
+      if (techniqueId.isEmpty() && signature.technique().isEmpty() && category.isEmpty()) {
+        return;
+      }
+      json.writeArrayFieldStart("attacks");
       json.writeStartObject();
-      json.writeStringField("name", arg.name());
-      json.writeStringField("type", arg.type());
-      json.writeFieldName("value");
-      writeValue(arg.value());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeEndObject();
-    json.writeObjectFieldStart("sigil");
-    json.writeStringField("signatureId", signature.id());
-    json.writeStringField("signatureVersion", signature.version());
-    writeNonEmpty("eventName", signature.eventName());
-    json.writeNumberField("traceeSeverity", finding.severity().traceeValue());
-    writeNonEmpty("mitreStixId", signature.mitreStixId());
-    writeNonEmpty("kubernetesTechnique", signature.kubernetesTechnique());
-    if (!signature.tags().isEmpty()) {
-      json.writeFieldName("tags");
-      writeValue(signature.tags());
-    }
-    if (!signature.extraProperties().isEmpty()) {
-      json.writeFieldName("properties");
-      writeValue(signature.extraProperties());
-    }
-    json.writeEndObject();
-    json.writeEndObject();
-  }
-
-  private void writeNonEmpty(String field, CharSequence value) throws IOException {
-    if (value.length() > 0) {
-      json.writeStringField(field, value.toString());
-    }
-  }
-
-  /** Writes what findings carry; anything unforeseen as its string form, never failing the line. */
-  private void writeValue(@Nullable Object value) throws IOException {
-    if (value == null) {
-      json.writeNull();
-    } else if (value instanceof Map) {
-      json.writeStartObject();
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-        json.writeFieldName(String.valueOf(e.getKey()));
-        writeValue(e.getValue());
+      int dot = techniqueId.indexOf('.');
+      if (dot > 0) {
+        json.writeObjectFieldStart("technique");
+        json.writeStringField("uid", techniqueId.substring(0, dot));
+        json.writeEndObject();
+        json.writeObjectFieldStart("sub_technique");
+        json.writeStringField("uid", techniqueId);
+        writeNonEmpty("name", signature.technique());
+        json.writeEndObject();
+      } else if (!techniqueId.isEmpty() || !signature.technique().isEmpty()) {
+        json.writeObjectFieldStart("technique");
+        writeNonEmpty("uid", techniqueId);
+        writeNonEmpty("name", signature.technique());
+        json.writeEndObject();
+      }
+      if (!category.isEmpty()) {
+        MitreTactic tactic = MitreTactic.of(category);
+        json.writeObjectFieldStart("tactic");
+        if (tactic != null) {
+          json.writeStringField("uid", tactic.uid);
+          json.writeStringField("name", tactic.displayName);
+        } else {
+          json.writeStringField("name", category);
+        }
+        json.writeEndObject();
       }
       json.writeEndObject();
-    } else if (value instanceof Iterable) {
-      json.writeStartArray();
-      for (Object item : (Iterable<?>) value) {
-        writeValue(item);
+      json.writeEndArray();
+    }
+
+    /** The process as the host sees it: the device is the host. */
+    private void writeProcess(EventSnapshot event) throws IOException {
+      json.writeStartObject();
+      json.writeNumberField("pid", event.hostProcessId());
+      json.writeNumberField("tid", event.hostThreadId());
+      writeNonEmpty("name", event.processName());
+      if (event.processEntityId() != 0) {
+        json.writeStringField("uid", Long.toString(event.processEntityId()));
+      }
+      String path = event.executablePath();
+      if (!path.isEmpty()) {
+        json.writeObjectFieldStart("file");
+        json.writeStringField("path", path);
+        json.writeStringField("name", path.substring(path.lastIndexOf('/') + 1));
+        json.writeNumberField("type_id", 1);
+        json.writeStringField("type", "Regular File");
+        json.writeEndObject();
+      }
+      json.writeObjectFieldStart("parent_process");
+      json.writeNumberField("pid", event.hostParentProcessId());
+      json.writeEndObject();
+      json.writeObjectFieldStart("user");
+      json.writeStringField("uid", Long.toString(event.userId()));
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+
+    private void writeContainer(EventSnapshot event) throws IOException {
+      json.writeObjectFieldStart("container");
+      json.writeStringField("uid", event.containerId());
+      writeNonEmpty("name", event.containerName());
+      if (!event.containerImage().isEmpty() || !event.containerImageDigest().isEmpty()) {
+        json.writeObjectFieldStart("image");
+        writeNonEmpty("name", event.containerImage());
+        writeNonEmpty("uid", event.containerImageDigest());
+        json.writeEndObject();
+      }
+      writeNonEmpty("pod_uuid", event.podUid());
+      json.writeEndObject();
+    }
+
+    private void writeUnmapped(Finding finding) throws IOException {
+      EventSnapshot event = finding.event();
+      SignatureMetadata signature = finding.metadata();
+      json.writeObjectFieldStart("unmapped");
+      json.writeObjectFieldStart("tracee");
+      json.writeStringField("eventName", event.eventName());
+      json.writeNumberField("eventId", event.eventId());
+      json.writeStringField("origin", event.origin().traceeName());
+      json.writeNumberField("timestamp", event.timestamp());
+      json.writeNumberField("processId", event.processId());
+      json.writeNumberField("threadId", event.threadId());
+      json.writeNumberField("parentProcessId", event.parentProcessId());
+      json.writeNumberField("cgroupId", event.cgroupId());
+      json.writeNumberField("mountNamespace", event.mountNamespace());
+      json.writeNumberField("pidNamespace", event.pidNamespace());
+      json.writeNumberField("processorId", event.processorId());
+      writeNonEmpty("syscall", event.syscall());
+      json.writeNumberField("returnValue", event.returnValue());
+      writeNonEmpty("podName", event.podName());
+      writeNonEmpty("podNamespace", event.podNamespace());
+      writeNonEmpty("podUID", event.podUid());
+      json.writeArrayFieldStart("args");
+      for (EventSnapshot.Arg arg : event.args()) {
+        json.writeStartObject();
+        json.writeStringField("name", arg.name());
+        json.writeStringField("type", arg.type());
+        json.writeFieldName("value");
+        writeValue(arg.value());
+        json.writeEndObject();
       }
       json.writeEndArray();
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte) {
-      json.writeNumber(((Number) value).longValue());
-    } else if (value instanceof Double || value instanceof Float) {
-      json.writeNumber(((Number) value).doubleValue());
-    } else if (value instanceof Boolean) {
-      json.writeBoolean((Boolean) value);
-    } else if (value instanceof byte[]) {
-      json.writeBinary((byte[]) value);
-    } else {
-      json.writeString(value.toString());
+      json.writeEndObject();
+      json.writeObjectFieldStart("sigil");
+      json.writeStringField("signatureId", signature.id());
+      json.writeStringField("signatureVersion", signature.version());
+      writeNonEmpty("eventName", signature.eventName());
+      json.writeNumberField("traceeSeverity", finding.severity().traceeValue());
+      writeNonEmpty("mitreStixId", signature.mitreStixId());
+      writeNonEmpty("kubernetesTechnique", signature.kubernetesTechnique());
+      if (!signature.tags().isEmpty()) {
+        json.writeFieldName("tags");
+        writeValue(signature.tags());
+      }
+      if (signature.traceeEventId() != 0) {
+        json.writeNumberField("traceeEventId", signature.traceeEventId());
+      }
+      if (!signature.extraProperties().isEmpty()) {
+        json.writeFieldName("properties");
+        writeValue(signature.extraProperties());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+
+    private void writeNonEmpty(String field, CharSequence value) throws IOException {
+      if (value.length() > 0) {
+        json.writeStringField(field, value.toString());
+      }
+    }
+
+    private void writeValue(@Nullable Object value) throws IOException {
+      JsonLines.value(json, value, false);
     }
   }
 

@@ -1,209 +1,200 @@
 package dev.sigil.core.tracee;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sigil.core.ArgKind;
 import dev.sigil.core.EventSnapshot;
 import dev.sigil.core.Finding;
-import dev.sigil.core.FindingListener;
+import dev.sigil.core.FindingWriter;
 import dev.sigil.core.SignatureMetadata;
-import java.io.Closeable;
+import dev.sigil.core.internal.JsonLines;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.Base64;
+import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes findings as JSON lines in Tracee's finding-event shape, one line per finding, so that
- * tools consuming Tracee's signature output consume Sigil's.
+ * Writes findings as Tracee v0.24.1 prints them with {@code --output json}: each finding is a
+ * {@code trace.Event} built as {@code pkg/events/findings} builds it, one per line, so that tools
+ * consuming Tracee's findings consume Sigil's.
  *
- * <p>Each line is the triggering event's context ({@code timestamp}, the pids,
- * {@code processName}, {@code executable}, {@code hostName}, {@code containerId},
- * {@code container}, {@code kubernetes}, {@code returnValue}, {@code syscall},
- * {@code contextFlags}, the entity ids) with {@code eventName} set to the signature's event
- * name; {@code args} holding the finding's data entries ({@code {name, type, value}}, types
- * {@code string}, {@code int64}, {@code float64}, {@code bool}, {@code []byte} (base64),
- * {@code []string}, {@code []interface {}}, {@code map}) followed by a {@code detectedFrom} arg
- * of type {@code unknown} whose value {@code {id, name, args, returnValue}} describes the
- * triggering event ({@code id} an integer, as Tracee's Go map prints it); and {@code metadata}
- * {@code {Version, Description, Tags, Properties}} whose Properties are the signature's Tracee
- * properties ({@code Severity} as Tracee's integer, {@code Category}, ...) plus
- * {@code signatureID} and {@code signatureName}. The finding's own {@code eventId} is omitted:
- * Sigil assigns signatures no event ids.
+ * <p>Each line is, in Go's field order: the triggering event's context ({@code timestamp}, the
+ * pids, {@code processName}, {@code executable}, {@code hostName}, {@code containerId},
+ * {@code container}, {@code kubernetes}); {@code eventId}, the signature's Tracee event id as a
+ * string ({@link SignatureMetadata#traceeEventId()}, e.g. {@code "6029"} for TRC-1022; left out
+ * when the signature has none); {@code eventName}, the signature's event name; {@code argsNum};
+ * the trigger's {@code returnValue} and {@code syscall}; {@code stackAddresses} (always null:
+ * Sigil keeps none); {@code contextFlags}; the entity ids; {@code args}; and {@code metadata}.
  *
- * <p>Safe for one engine thread; calls are serialised.
+ * <p>{@code args} holds the finding's data entries in their order, each
+ * {@code {name, type, value}} with Tracee's C type names for Go values ({@code getCType}):
+ * {@code const char *} for a string, {@code int} for an Integer, {@code long} for a Long,
+ * {@code short} for a Short, {@code int8} for a Byte, {@code unsigned long} for a BigInteger from
+ * 0 to 2<sup>64</sup>-1, {@code bool}, {@code float} for a Float, {@code float64} for a Double,
+ * {@code const char**} for a list of strings, and {@code unknown} for maps, bytes (written as
+ * base64), null, other lists and anything else. When the triggering event has arguments, a last
+ * {@code detectedFrom} argument of type {@code unknown} follows, whose value
+ * {@code {args, id, name, returnValue}} is the triggering event (its arguments as read, its id as
+ * a number). {@code metadata} is {@code {Version, Description, Tags, Properties}}: no tags print
+ * as null, as Go prints a nil list, and the Properties are those Tracee writes (the reported
+ * severity as Tracee's integer, Category, Technique, Kubernetes_Technique, id, external_id, any
+ * extra properties, signatureID, signatureName). Maps print with their keys in byte order, as Go
+ * prints them.
+ *
+ * <p>What Sigil cannot know is left as Go leaves an empty field: {@code matchedPolicies} (the
+ * Tracee policies that selected the event) is absent.
+ *
+ * <p>A {@link FindingWriter}: never closes the stream it was given, writes whole lines, and may
+ * be shared by threads.
  */
-public final class TraceeFindingWriter implements FindingListener, Closeable {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
-  private final JsonGenerator generator;
-  private final boolean flushEachLine;
+public final class TraceeFindingWriter implements FindingWriter {
+  private final JsonLines lines;
 
   /**
    * Creates a writer.
    *
-   * @param out where to write; closed by {@link #close()}
+   * @param out where to write; flushed by {@link #close()}, never closed
    * @param flushEachLine whether to flush after each finding (for pipes and live alerting)
-   * @throws UncheckedIOException when the output cannot be opened
    */
   public TraceeFindingWriter(OutputStream out, boolean flushEachLine) {
-    try {
-      this.generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-      // Lines are separated by our own newline, not jackson's default space.
-      this.generator.setRootValueSeparator(null);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write findings", e);
-    }
-    this.flushEachLine = flushEachLine;
+    this.lines = new JsonLines(out, flushEachLine);
   }
 
   /**
    * Writes one finding as one line.
    *
    * @param finding the finding
-   * @throws java.io.UncheckedIOException when writing fails
+   * @throws java.io.UncheckedIOException when writing fails, naming the finding's signature
+   * @throws IllegalStateException when the writer is closed
    */
   @Override
-  public synchronized void onFinding(Finding finding) {
-    try {
-      write(finding);
-      generator.writeRaw('\n');
-      if (flushEachLine) {
-        generator.flush();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a finding of " + finding.metadata().id(), e);
-    }
+  public void onFinding(Finding finding) {
+    lines.write(json -> write(json, finding), "a finding of " + finding.metadata().id());
   }
 
-  /**
-   * Flushes and closes the output.
-   *
-   * @throws java.io.UncheckedIOException when flushing or closing fails
-   */
   @Override
-  public synchronized void close() {
-    try {
-      generator.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the findings output", e);
-    }
+  public void flush() {
+    lines.flush();
   }
 
-  private void write(Finding finding) throws IOException {
-    JsonGenerator g = generator;
+  @Override
+  public void close() {
+    lines.close();
+  }
+
+  private static void write(JsonGenerator json, Finding finding) throws IOException {
     EventSnapshot e = finding.event();
     SignatureMetadata metadata = finding.metadata();
-    g.writeStartObject();
-    unsigned("timestamp", e.timestamp());
-    unsigned("threadStartTime", e.threadStartTime());
-    g.writeNumberField("processorId", e.processorId());
-    g.writeNumberField("processId", e.processId());
-    unsigned("cgroupId", e.cgroupId());
-    g.writeNumberField("threadId", e.threadId());
-    g.writeNumberField("parentProcessId", e.parentProcessId());
-    g.writeNumberField("hostProcessId", e.hostProcessId());
-    g.writeNumberField("hostThreadId", e.hostThreadId());
-    g.writeNumberField("hostParentProcessId", e.hostParentProcessId());
-    unsigned("userId", e.userId());
-    unsigned("mountNamespace", e.mountNamespace());
-    unsigned("pidNamespace", e.pidNamespace());
-    g.writeStringField("processName", e.processName());
-    g.writeObjectFieldStart("executable");
-    g.writeStringField("path", e.executablePath());
-    g.writeEndObject();
-    g.writeStringField("hostName", e.hostName());
-    g.writeStringField("containerId", e.containerId());
-    g.writeObjectFieldStart("container");
-    nonEmpty("id", e.containerId());
-    nonEmpty("name", e.containerName());
-    nonEmpty("image", e.containerImage());
-    nonEmpty("imageDigest", e.containerImageDigest());
-    g.writeEndObject();
-    g.writeObjectFieldStart("kubernetes");
-    nonEmpty("podName", e.podName());
-    nonEmpty("podNamespace", e.podNamespace());
-    nonEmpty("podUID", e.podUid());
+    Map<String, ?> data = finding.data();
+    boolean detectedFrom = e.argCount() > 0;
+    json.writeStartObject();
+    unsigned(json, "timestamp", e.timestamp());
+    unsigned(json, "threadStartTime", e.threadStartTime());
+    json.writeNumberField("processorId", e.processorId());
+    json.writeNumberField("processId", e.processId());
+    unsigned(json, "cgroupId", e.cgroupId());
+    json.writeNumberField("threadId", e.threadId());
+    json.writeNumberField("parentProcessId", e.parentProcessId());
+    json.writeNumberField("hostProcessId", e.hostProcessId());
+    json.writeNumberField("hostThreadId", e.hostThreadId());
+    json.writeNumberField("hostParentProcessId", e.hostParentProcessId());
+    unsigned(json, "userId", e.userId());
+    unsigned(json, "mountNamespace", e.mountNamespace());
+    unsigned(json, "pidNamespace", e.pidNamespace());
+    json.writeStringField("processName", e.processName());
+    json.writeObjectFieldStart("executable");
+    json.writeStringField("path", e.executablePath());
+    json.writeEndObject();
+    json.writeStringField("hostName", e.hostName());
+    json.writeStringField("containerId", e.containerId());
+    json.writeObjectFieldStart("container");
+    nonEmpty(json, "id", e.containerId());
+    nonEmpty(json, "name", e.containerName());
+    nonEmpty(json, "image", e.containerImage());
+    nonEmpty(json, "imageDigest", e.containerImageDigest());
+    json.writeEndObject();
+    json.writeObjectFieldStart("kubernetes");
+    nonEmpty(json, "podName", e.podName());
+    nonEmpty(json, "podNamespace", e.podNamespace());
+    nonEmpty(json, "podUID", e.podUid());
     if (e.podSandbox()) {
-      g.writeBooleanField("podSandbox", true);
+      json.writeBooleanField("podSandbox", true);
     }
-    g.writeEndObject();
-    g.writeStringField("eventName", metadata.eventName());
-    g.writeNumberField("argsNum", finding.data().size() + 1);
-    g.writeNumberField("returnValue", e.returnValue());
-    g.writeStringField("syscall", e.syscall());
-    g.writeObjectFieldStart("contextFlags");
-    g.writeBooleanField("containerStarted", e.containerStarted());
-    g.writeBooleanField("isCompat", e.isCompat());
-    g.writeEndObject();
-    unsigned("threadEntityId", e.threadEntityId());
-    unsigned("processEntityId", e.processEntityId());
-    unsigned("parentEntityId", e.parentEntityId());
-    g.writeArrayFieldStart("args");
-    for (Map.Entry<String, Object> entry : finding.data().entrySet()) {
-      g.writeStartObject();
-      g.writeStringField("name", entry.getKey());
-      g.writeStringField("type", typeName(entry.getValue()));
-      g.writeFieldName("value");
-      value(entry.getValue());
-      g.writeEndObject();
+    json.writeEndObject();
+    if (metadata.traceeEventId() != 0) {
+      // trace.Event tags EventID `json:"eventId,string"`.
+      json.writeStringField("eventId", Integer.toString(metadata.traceeEventId()));
     }
-    detectedFrom(e);
-    g.writeEndArray();
-    g.writeObjectFieldStart("metadata");
-    g.writeStringField("Version", metadata.version());
-    g.writeStringField("Description", metadata.description());
-    g.writeFieldName("Tags");
-    value(metadata.tags());
-    g.writeObjectFieldStart("Properties");
-    for (Map.Entry<String, Object> property : metadata.traceeProperties(finding.severity()).entrySet()) {
-      g.writeFieldName(property.getKey());
-      value(property.getValue());
+    json.writeStringField("eventName", metadata.eventName());
+    json.writeNumberField("argsNum", data.size() + (detectedFrom ? 1 : 0));
+    json.writeNumberField("returnValue", e.returnValue());
+    json.writeStringField("syscall", e.syscall());
+    json.writeFieldName("stackAddresses");
+    json.writeNull();
+    json.writeObjectFieldStart("contextFlags");
+    json.writeBooleanField("containerStarted", e.containerStarted());
+    json.writeBooleanField("isCompat", e.isCompat());
+    json.writeEndObject();
+    unsigned(json, "threadEntityId", e.threadEntityId());
+    unsigned(json, "processEntityId", e.processEntityId());
+    unsigned(json, "parentEntityId", e.parentEntityId());
+    json.writeArrayFieldStart("args");
+    for (Map.Entry<String, ?> entry : data.entrySet()) {
+      json.writeStartObject();
+      json.writeStringField("name", entry.getKey());
+      json.writeStringField("type", cType(entry.getValue()));
+      json.writeFieldName("value");
+      JsonLines.value(json, entry.getValue(), true);
+      json.writeEndObject();
     }
-    g.writeStringField("signatureID", metadata.id());
-    g.writeStringField("signatureName", metadata.name());
-    g.writeEndObject();
-    g.writeEndObject();
-    g.writeEndObject();
+    if (detectedFrom) {
+      detectedFrom(json, e);
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("metadata");
+    json.writeStringField("Version", metadata.version());
+    json.writeStringField("Description", metadata.description());
+    json.writeFieldName("Tags");
+    JsonLines.value(json, metadata.tags().isEmpty() ? null : metadata.tags(), true);
+    json.writeFieldName("Properties");
+    JsonLines.value(json, TraceeProperties.of(metadata, finding.severity()), true);
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
-  private void detectedFrom(EventSnapshot e) throws IOException {
-    JsonGenerator g = generator;
-    g.writeStartObject();
-    g.writeStringField("name", "detectedFrom");
-    g.writeStringField("type", "unknown");
-    g.writeObjectFieldStart("value");
-    // Tracee builds this value as a Go map, where the event id is a plain int (only the
-    // top-level eventId of trace.Event is marshalled as a string).
-    g.writeNumberField("id", e.eventId());
-    g.writeStringField("name", e.eventName());
-    g.writeArrayFieldStart("args");
+  /** The triggering event, as Tracee's Go map prints it: keys in byte order, the id a number. */
+  private static void detectedFrom(JsonGenerator json, EventSnapshot e) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("name", "detectedFrom");
+    json.writeStringField("type", "unknown");
+    json.writeObjectFieldStart("value");
+    json.writeArrayFieldStart("args");
     for (EventSnapshot.Arg arg : e.args()) {
-      g.writeStartObject();
-      g.writeStringField("name", arg.name());
-      g.writeStringField("type", arg.type());
-      g.writeFieldName("value");
-      argValue(arg);
-      g.writeEndObject();
+      json.writeStartObject();
+      json.writeStringField("name", arg.name());
+      json.writeStringField("type", arg.type());
+      json.writeFieldName("value");
+      argValue(json, arg);
+      json.writeEndObject();
     }
-    g.writeEndArray();
-    g.writeNumberField("returnValue", e.returnValue());
-    g.writeEndObject();
-    g.writeEndObject();
+    json.writeEndArray();
+    json.writeNumberField("id", e.eventId());
+    json.writeStringField("name", e.eventName());
+    json.writeNumberField("returnValue", e.returnValue());
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
-  private void argValue(EventSnapshot.Arg arg) throws IOException {
+  private static void argValue(JsonGenerator json, EventSnapshot.Arg arg) throws IOException {
     Object value = arg.value();
     if (arg.kind() == ArgKind.JSON && value != null) {
-      generator.writeRawValue(value.toString());
+      json.writeRawValue(value.toString());
     } else if (arg.kind() == ArgKind.LONG && value instanceof Long && (Long) value < 0
         && isUnsignedType(arg.type())) {
-      generator.writeNumber(Long.toUnsignedString((Long) value));
+      json.writeNumber(Long.toUnsignedString((Long) value));
     } else {
-      value(value);
+      JsonLines.value(json, value, true);
     }
   }
 
@@ -211,87 +202,69 @@ public final class TraceeFindingWriter implements FindingListener, Closeable {
     return type.startsWith("u") || type.startsWith("unsigned") || type.equals("dev_t");
   }
 
-  private void unsigned(String field, long value) throws IOException {
-    generator.writeFieldName(field);
-    if (value < 0) {
-      generator.writeNumber(Long.toUnsignedString(value));
-    } else {
-      generator.writeNumber(value);
-    }
-  }
-
-  private void nonEmpty(String field, CharSequence value) throws IOException {
-    if (value.length() > 0) {
-      generator.writeStringField(field, value.toString());
-    }
-  }
-
-  private static String typeName(@Nullable Object value) {
+  /**
+   * Returns the C type name Tracee's {@code getCType} gives the Go value a Java value stands for.
+   */
+  static String cType(@Nullable Object value) {
     if (value instanceof CharSequence) {
-      return "string";
+      return "const char *";
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte) {
-      return "int64";
+    if (value instanceof Integer) {
+      return "int";
     }
-    if (value instanceof Number) {
-      return "float64";
+    if (value instanceof Long) {
+      return "long";
     }
     if (value instanceof Boolean) {
       return "bool";
     }
-    if (value instanceof byte[]) {
-      return "[]byte";
+    if (value instanceof Short) {
+      return "short";
     }
-    if (value instanceof Iterable) {
-      for (Object item : (Iterable<?>) value) {
-        if (!(item instanceof CharSequence)) {
-          return "[]interface {}";
-        }
-      }
-      return "[]string";
+    if (value instanceof Byte) {
+      return "int8";
     }
-    if (value instanceof Map) {
-      return "map";
+    if (value instanceof Double) {
+      return "float64";
     }
-    return value == null ? "interface {}" : "string";
+    if (value instanceof Float) {
+      return "float";
+    }
+    if (value instanceof BigInteger && isUint64((BigInteger) value)) {
+      return "unsigned long";
+    }
+    if (value instanceof List && allStrings((List<?>) value)) {
+      return "const char**";
+    }
+    return "unknown";
   }
 
-  private void value(@Nullable Object value) throws IOException {
-    JsonGenerator g = generator;
-    if (value == null) {
-      g.writeNull();
-    } else if (value instanceof CharSequence) {
-      g.writeString(value.toString());
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte) {
-      g.writeNumber(((Number) value).longValue());
-    } else if (value instanceof Number) {
-      double d = ((Number) value).doubleValue();
-      if (Double.isFinite(d)) {
-        g.writeNumber(d);
-      } else {
-        g.writeString(Double.toString(d));
+  private static boolean isUint64(BigInteger value) {
+    return value.signum() >= 0 && value.bitLength() <= 64;
+  }
+
+  private static boolean allStrings(List<?> list) {
+    for (Object item : list) {
+      if (!(item instanceof CharSequence)) {
+        return false;
       }
-    } else if (value instanceof Boolean) {
-      g.writeBoolean((Boolean) value);
-    } else if (value instanceof byte[]) {
-      g.writeString(Base64.getEncoder().encodeToString((byte[]) value));
-    } else if (value instanceof Map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        g.writeFieldName(String.valueOf(entry.getKey()));
-        value(entry.getValue());
-      }
-      g.writeEndObject();
-    } else if (value instanceof Iterable) {
-      g.writeStartArray();
-      for (Object item : (Iterable<?>) value) {
-        value(item);
-      }
-      g.writeEndArray();
+    }
+    return true;
+  }
+
+  private static void unsigned(JsonGenerator json, String field, long value) throws IOException {
+    json.writeFieldName(field);
+    if (value < 0) {
+      json.writeNumber(Long.toUnsignedString(value));
     } else {
-      g.writeString(value.toString());
+      json.writeNumber(value);
+    }
+  }
+
+  private static void nonEmpty(JsonGenerator json, String field, CharSequence value)
+      throws IOException {
+    if (value.length() > 0) {
+      json.writeStringField(field, value.toString());
     }
   }
 }

@@ -390,4 +390,32 @@ class OcsfFindingWriterTest {
     assertTrue(e.getMessage().contains("TRC-1022"), e.getMessage());
     assertTrue(e.getMessage().contains("disk full"), e.getMessage());
   }
+
+  @Test
+  void linesAfterTheFirstStartWithTheirObjectNotWithASeparator() {
+    EventSnapshot event = droppedInContainer().copy();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OcsfFindingWriter writer = new OcsfFindingWriter(out, false)) {
+      for (int i = 0; i < 3; i++) {
+        writer.onFinding(new Finding(DROPPED, Severity.MEDIUM, event, ImmutableMap.of(), DETECTED_AT));
+      }
+    }
+
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n", -1);
+    assertEquals(4, lines.length);
+    for (int i = 0; i < 3; i++) {
+      assertTrue(lines[i].startsWith("{\"class_uid\":2004,") && lines[i].endsWith("}"), lines[i]);
+    }
+    assertEquals("", lines[3], "the last line ends with a newline, nothing after it");
+  }
+
+  @Test
+  void unmappedCarriesTheSignaturesTraceeEventId() {
+    Map<String, Object> withId = writeThroughEngine(DROPPED.toBuilder().traceeEventId(6029).build(),
+        droppedInContainer()).get(0);
+    Map<String, Object> withoutId = writeThroughEngine(DROPPED, droppedInContainer()).get(0);
+
+    assertEquals(6029, integer(object(object(withId, "unmapped"), "sigil"), "traceeEventId"));
+    assertFalse(object(object(withoutId, "unmapped"), "sigil").containsKey("traceeEventId"));
+  }
 }

@@ -180,14 +180,16 @@ class TraceeFindingWriterTest {
     assertEquals(Map.of("containerStarted", true, "isCompat", false), line.get("contextFlags"));
     assertEquals("shop-api", ((Map<String, Object>) line.get("container")).get("name"));
     assertEquals("shop", ((Map<String, Object>) line.get("kubernetes")).get("podNamespace"));
-    assertFalse(line.containsKey("eventId"), "Sigil assigns signatures no event ids");
+    assertFalse(line.containsKey("eventId"), "a signature without a Tracee event id gets none");
     List<Map<String, Object>> args = (List<Map<String, Object>>) line.get("args");
     assertEquals(List.of("path", "count", "flag", "names", "nested", "detectedFrom"),
         args.stream().map(a -> a.get("name")).toList());
-    assertEquals(List.of("string", "int64", "bool", "[]string", "map", "unknown"),
+    assertEquals(List.of("const char *", "long", "bool", "const char**", "unknown", "unknown"),
         args.stream().map(a -> a.get("type")).toList());
     assertEquals(List.of("a", "b"), args.get(3).get("value"));
     Map<String, Object> detectedFrom = (Map<String, Object>) args.get(5).get("value");
+    assertEquals(List.of("args", "id", "name", "returnValue"), List.copyOf(detectedFrom.keySet()),
+        "a Go map prints its keys in order");
     assertEquals(6034L, ((Number) detectedFrom.get("id")).longValue(), "an int, as in Tracee's Go map");
     assertEquals("magic_write", detectedFrom.get("name"));
     assertEquals(32L, detectedFrom.get("returnValue"));
@@ -269,5 +271,160 @@ class TraceeFindingWriterTest {
     TraceeFindingWriter writer = new TraceeFindingWriter(broken, true);
     assertThrows(java.io.UncheckedIOException.class,
         () -> writer.onFinding(finding(decodedMagicWrite(), ImmutableMap.of(), Severity.MEDIUM)));
+  }
+
+  private static final SignatureMetadata TRC_1022 = DROPPED.toBuilder()
+      .description("An Executable file was dropped in the system during runtime. Container images"
+          + " are usually built with all binaries needed inside. A dropped binary may indicate"
+          + " that an adversary infiltrated your container.")
+      .tags(List.of())
+      .traceeEventId(6029)
+      .build();
+
+  /**
+   * The fixture is a TRC-1022 finding as Tracee v0.24.1 prints it for the fixture's magic_write
+   * (trace.Event's fields in their order, Go's sorted map keys, C type names, detectedFrom),
+   * shaped like the real finding in Tracee's Helm chart notes.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void writesTrc1022FieldByFieldAsTraceePrintsIt() throws IOException {
+    byte[] trigger = TraceeReaderTest.resource("trc-1022-trigger.jsonl");
+    List<EventSnapshot> events = new ArrayList<>();
+    TraceeReader.builder().build().read(trigger, 0, trigger.length, e -> events.add(e.copy()));
+    Finding finding = new Finding(TRC_1022, Severity.MEDIUM, events.get(0),
+        ImmutableMap.of("path", "/tmp/.x/kworker"), Instant.parse("2026-11-23T12:00:00Z"));
+
+    Map<String, Object> written = parse(write(finding).trim());
+    Map<String, Object> expected = parse(new String(
+        TraceeReaderTest.resource("trc-1022-finding.jsonl"), UTF_8).trim());
+    // Tracee's policies selected the event; Sigil has no policies to name.
+    expected.remove("matchedPolicies");
+
+    assertEquals(List.copyOf(expected.keySet()), List.copyOf(written.keySet()), "fields in Go's order");
+    for (String field : expected.keySet()) {
+      assertEquals(expected.get(field), written.get(field), field);
+    }
+    Map<String, Object> properties =
+        (Map<String, Object>) ((Map<String, Object>) written.get("metadata")).get("Properties");
+    Map<String, Object> expectedProperties =
+        (Map<String, Object>) ((Map<String, Object>) expected.get("metadata")).get("Properties");
+    assertEquals(List.copyOf(expectedProperties.keySet()), List.copyOf(properties.keySet()),
+        "properties in Go's order");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void namesEachJavaValueWithTheCTypeTraceeGivesTheGoValue() throws IOException {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("string", "x");
+    data.put("int", 1);
+    data.put("long", 2L);
+    data.put("short", (short) 3);
+    data.put("int8", (byte) 4);
+    data.put("bool", true);
+    data.put("float", 1.5f);
+    data.put("float64", 2.5d);
+    data.put("uint64", new java.math.BigInteger("18446744073709551615"));
+    data.put("strings", List.of("a", "b"));
+    data.put("noStrings", List.of());
+    data.put("mixed", List.of("a", 1));
+    data.put("map", Map.of("k", "v"));
+    data.put("bytes", new byte[] {1, 2});
+    data.put("other", Instant.EPOCH);
+    Map<String, Object> line = parse(write(finding(decodedMagicWrite(), ImmutableMap.copyOf(data),
+        Severity.MEDIUM)).trim());
+
+    List<Map<String, Object>> args = (List<Map<String, Object>>) line.get("args");
+    Map<String, Object> types = new LinkedHashMap<>();
+    args.forEach(arg -> types.put((String) arg.get("name"), arg.get("type")));
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("string", "const char *");
+    expected.put("int", "int");
+    expected.put("long", "long");
+    expected.put("short", "short");
+    expected.put("int8", "int8");
+    expected.put("bool", "bool");
+    expected.put("float", "float");
+    expected.put("float64", "float64");
+    expected.put("uint64", "unsigned long");
+    expected.put("strings", "const char**");
+    expected.put("noStrings", "const char**");
+    expected.put("mixed", "unknown");
+    expected.put("map", "unknown");
+    expected.put("bytes", "unknown");
+    expected.put("other", "unknown");
+    expected.put("detectedFrom", "unknown");
+    assertEquals(expected, types);
+    assertEquals(new java.math.BigInteger("18446744073709551615"), args.get(8).get("value"));
+    assertEquals("AQI=", args.get(13).get("value"), "bytes as Go prints a []byte");
+    assertEquals("unknown", TraceeFindingWriter.cType(null));
+    assertEquals("unknown", TraceeFindingWriter.cType(java.math.BigInteger.valueOf(-1)));
+  }
+
+  @Test
+  void writesTheSignaturesTraceeEventIdAsAString() throws IOException {
+    Map<String, Object> line = parse(write(new Finding(TRC_1022, Severity.MEDIUM, decodedMagicWrite(),
+        ImmutableMap.of(), Instant.EPOCH)).trim());
+
+    assertEquals("6029", line.get("eventId"));
+    assertEquals(List.of("eventId", "eventName"),
+        line.keySet().stream().filter(k -> k.startsWith("event")).toList());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void leavesDetectedFromOutWhenTheTriggerHasNoArguments() throws IOException {
+    Event bare = EventBuilder.event("sched_process_exit").origin(Origin.HOST).build();
+    Map<String, Object> line = parse(write(finding(bare.copy(), ImmutableMap.of("path", "/x"),
+        Severity.LOW)).trim());
+
+    assertEquals(1L, line.get("argsNum"));
+    assertEquals(List.of("path"), ((List<Map<String, Object>>) line.get("args")).stream()
+        .map(a -> a.get("name")).toList());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void writesPropertiesAsTraceeDoesForASignatureWithoutStandardProperties() throws IOException {
+    SignatureMetadata k8s = SignatureMetadata.builder("TRC-1013").version("0.1.0")
+        .name("Kubernetes API server connection detected").eventName("k8s_api_connection")
+        .traceeEventId(6001).tags(List.of("container")).severity(Severity.LOW)
+        .extraProperties(Map.of("MITRE ATT&CK", "Discovery: Cloud Service Discovery")).build();
+    Map<String, Object> line = parse(write(new Finding(k8s, Severity.LOW, decodedMagicWrite(),
+        ImmutableMap.of("ip", "10.0.0.1"), Instant.EPOCH)).trim());
+
+    Map<String, Object> metadata = (Map<String, Object>) line.get("metadata");
+    assertEquals(List.of("container"), metadata.get("Tags"));
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("Category", null);
+    expected.put("MITRE ATT&CK", "Discovery: Cloud Service Discovery");
+    expected.put("Severity", 1L);
+    expected.put("Technique", null);
+    expected.put("external_id", null);
+    expected.put("id", null);
+    expected.put("signatureID", "TRC-1013");
+    expected.put("signatureName", "Kubernetes API server connection detected");
+    Map<String, Object> properties = (Map<String, Object>) metadata.get("Properties");
+    assertEquals(expected, properties);
+    assertEquals(List.copyOf(expected.keySet()), List.copyOf(properties.keySet()));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void writesNoTagsAsNullAndNestedMapsInGoOrder() throws IOException {
+    Map<String, Object> nested = new LinkedHashMap<>();
+    nested.put("b", 1L);
+    nested.put("a", 2L);
+    nested.put("B", 3L);
+    Map<String, Object> line = parse(write(new Finding(TRC_1022, Severity.MEDIUM, decodedMagicWrite(),
+        ImmutableMap.of("nested", nested), Instant.EPOCH)).trim());
+
+    Map<String, Object> metadata = (Map<String, Object>) line.get("metadata");
+    assertTrue(metadata.containsKey("Tags"));
+    assertEquals(null, metadata.get("Tags"), "no tags print as Go prints a nil list");
+    Map<String, Object> value = (Map<String, Object>)
+        ((List<Map<String, Object>>) line.get("args")).get(0).get("value");
+    assertEquals(List.of("B", "a", "b"), List.copyOf(value.keySet()));
   }
 }

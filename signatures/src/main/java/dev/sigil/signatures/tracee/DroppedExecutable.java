@@ -33,6 +33,7 @@ public final class DroppedExecutable implements Signature {
       .version("1")
       .name("New executable dropped")
       .eventName("dropped_executable")
+      .traceeEventId(6029)
       .description("An Executable file was dropped in the system during runtime. Container images"
           + " are usually built with all binaries needed inside. A dropped binary may indicate"
           + " that an adversary infiltrated your container.")

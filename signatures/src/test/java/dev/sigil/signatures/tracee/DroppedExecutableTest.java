@@ -47,6 +47,7 @@ class DroppedExecutableTest {
     assertEquals("1", m.version());
     assertEquals("New executable dropped", m.name());
     assertEquals("dropped_executable", m.eventName());
+    assertEquals(6029, m.traceeEventId(), "last of the 30 in export.go, numbered from 6000");
     assertEquals("An Executable file was dropped in the system during runtime. Container images are"
         + " usually built with all binaries needed inside. A dropped binary may indicate that an"
         + " adversary infiltrated your container.", m.description());

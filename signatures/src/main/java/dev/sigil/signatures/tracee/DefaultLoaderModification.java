@@ -1,0 +1,115 @@
+package dev.sigil.signatures.tracee;
+
+import dev.sigil.core.ArgKey;
+import dev.sigil.core.Event;
+import dev.sigil.core.EventType;
+import dev.sigil.core.Selector;
+import dev.sigil.core.Severity;
+import dev.sigil.core.Signature;
+import dev.sigil.core.SignatureContext;
+import dev.sigil.core.SignatureMetadata;
+import dev.sigil.core.tracee.TraceeArguments;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TRC-1012, "Default dynamic loader modification detected", with Tracee v0.24.1's semantics and
+ * metadata: from any origin, a {@code security_file_open} for writing ({@code O_WRONLY} or
+ * {@code O_RDWR}) or a {@code security_inode_rename} ({@code new_path}) of a path that Tracee's
+ * pattern {@code ^\/(lib|usr\/lib).*\/ld.*\.so[^\/]*} finds, such as
+ * {@code /lib/x86_64-linux-gnu/ld-2.31.so}. Replacing the dynamic loader hijacks every process
+ * started afterwards. The finding carries no data, as in Tracee.
+ *
+ * <p>Same as Tracee, including what a reader might take for a bug and Sigil deliberately keeps:
+ * the pattern's {@code lib} is followed by {@code .*}, so the 64-bit loaders under {@code /lib64}
+ * and {@code /usr/lib64} ({@code /lib64/ld-linux-x86-64.so.2}) fire, as they do in v0.24.1. The
+ * pattern is matched with RE2's meaning of {@code .} (any character but a newline) on the raw
+ * path, unanchored at the end as Go's {@code MatchString} is. The {@code flags} argument is read
+ * whether Tracee printed it as a number or as {@code O_WRONLY|O_CREAT}, before {@code pathname},
+ * which is read only for a write: an argument that is needed but missing or of another kind is
+ * counted as a data problem and never fires. No default deduplication. It allocates nothing
+ * unless it fires: one {@link Matcher} per instance is reset for every path.
+ */
+public final class DefaultLoaderModification implements Signature {
+  /** The signature's metadata, as Tracee prints it. */
+  public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1012")
+      .version("1")
+      .name("Default dynamic loader modification detected")
+      .eventName("default_loader_mod")
+      .traceeEventId(6008)
+      .description("The default dynamic loader has been modified. The dynamic loader is an"
+          + " executable file loaded to process memory and run before the executable to load"
+          + " dynamic libraries to the process. An attacker might use this technique to hijack"
+          + " the execution context of each new process and bypass defenses.")
+      .severity(Severity.fromTraceeValue(3))
+      .category("defense-evasion")
+      .technique("Hijack Execution Flow")
+      .mitre("T1574", "attack-pattern--aedfca76-3b30-4866-b2aa-0f1d7fd1e4b6")
+      .build();
+
+  // Tracee's pattern as written. UNIX_LINES makes '.' exclude only '\n', as in RE2; without it
+  // Java's '.' would also refuse '\r', U+0085, U+2028 and U+2029.
+  private static final Pattern DYNAMIC_LOADER =
+      Pattern.compile("^\\/(lib|usr\\/lib).*\\/ld.*\\.so[^\\/]*", Pattern.UNIX_LINES);
+  private static final EventType FILE_OPEN = EventType.of("security_file_open");
+  private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
+  private static final ArgKey FLAGS = ArgKey.of("flags");
+  private static final ArgKey PATHNAME = ArgKey.of("pathname");
+  private static final ArgKey NEW_PATH = ArgKey.of("new_path");
+  // Open flags are an int32, so no real value reads as this.
+  private static final long ABSENT = Long.MIN_VALUE;
+  private static final List<Selector> SELECTORS =
+      List.of(Selector.event(FILE_OPEN), Selector.event(INODE_RENAME));
+
+  private final Matcher matcher = DYNAMIC_LOADER.matcher("");
+
+  /** Creates the signature. */
+  public DefaultLoaderModification() {}
+
+  @Override
+  public SignatureMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public List<Selector> selectors() {
+    return SELECTORS;
+  }
+
+  @Override
+  public void onEvent(Event event, SignatureContext ctx) {
+    CharSequence path;
+    if (event.type() == FILE_OPEN) {
+      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
+      if (flags == ABSENT) {
+        ctx.dataProblem("security_file_open without readable flags");
+        return;
+      }
+      if (!TraceeArguments.isFileWrite(flags)) {
+        return;
+      }
+      path = event.string(PATHNAME);
+      if (path == null) {
+        ctx.dataProblem("security_file_open without a text pathname");
+        return;
+      }
+    } else if (event.type() == INODE_RENAME) {
+      path = event.string(NEW_PATH);
+      if (path == null) {
+        ctx.dataProblem("security_inode_rename without a text new_path");
+        return;
+      }
+    } else {
+      return;
+    }
+    // The pattern starts with '^', so lookingAt() decides exactly what Go's MatchString does.
+    boolean loader = matcher.reset(path).lookingAt();
+    // Drop the reference to the event's view, which is only valid until the next event.
+    matcher.reset("");
+    if (loader) {
+      ctx.report(event, Map.of());
+    }
+  }
+}

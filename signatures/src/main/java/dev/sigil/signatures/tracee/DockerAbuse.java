@@ -1,0 +1,115 @@
+package dev.sigil.signatures.tracee;
+
+import dev.sigil.core.ArgKey;
+import dev.sigil.core.Event;
+import dev.sigil.core.EventType;
+import dev.sigil.core.Origin;
+import dev.sigil.core.Selector;
+import dev.sigil.core.Severity;
+import dev.sigil.core.Signature;
+import dev.sigil.core.SignatureContext;
+import dev.sigil.core.SignatureMetadata;
+import dev.sigil.core.Text;
+import dev.sigil.core.tracee.TraceeArguments;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TRC-1019, Tracee's {@code docker_abuse}: a process in a container opens the Docker socket for
+ * writing, or connects to it.
+ *
+ * <p>Fires, from the {@code container} origin only, on a {@code security_file_open} whose
+ * {@code flags} open for writing ({@code O_WRONLY} or {@code O_RDWR}, as a number or as Tracee's
+ * parsed text) and whose {@code pathname} ends with {@code docker.sock}, and on a
+ * {@code security_socket_connect} to an {@code AF_UNIX} {@code remote_addr} whose
+ * {@code sun_path} ends with {@code docker.sock}. The suffix is compared on the raw text, as
+ * Tracee does: {@code /tmp/notdocker.sock} fires too. No finding data.
+ *
+ * <p>As in Tracee, a {@code security_file_open} without a text {@code pathname} or without
+ * integer {@code flags} is a data problem, and so is a {@code remote_addr} that is missing, not
+ * an object, without {@code sa_family}, or {@code AF_UNIX} without {@code sun_path}. Other
+ * families are silently ignored.
+ */
+public final class DockerAbuse implements Signature {
+  /** Tracee's metadata for TRC-1019. */
+  public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1019")
+      .version("1")
+      .name("Docker socket abuse detected")
+      .eventName("docker_abuse")
+      .traceeEventId(6004)
+      .description("An attempt to abuse the Docker UNIX socket inside a container was detected."
+          + " docker.sock is the UNIX socket that Docker uses as the entry point to the Docker"
+          + " API. Adversaries may attempt to abuse this socket to compromise the system.")
+      .severity(Severity.fromTraceeValue(2))
+      .category("privilege-escalation")
+      .technique("Exploitation for Privilege Escalation")
+      .mitre("T1068", "attack-pattern--b21c3b2d-02e6-45b1-980b-e69051040839")
+      .build();
+
+  private static final String DOCKER_SOCK = "docker.sock";
+  private static final EventType FILE_OPEN = EventType.of("security_file_open");
+  private static final ArgKey PATHNAME = ArgKey.of("pathname");
+  private static final ArgKey FLAGS = ArgKey.of("flags");
+  private static final ArgKey REMOTE_ADDR = ArgKey.of("remote_addr");
+  private static final long ABSENT = Long.MIN_VALUE;
+  private static final List<Selector> SELECTORS = List.of(
+      Selector.of("security_file_open", Origin.CONTAINER),
+      Selector.of("security_socket_connect", Origin.CONTAINER));
+
+  /** Creates the signature. */
+  public DockerAbuse() {}
+
+  @Override
+  public SignatureMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public List<Selector> selectors() {
+    return SELECTORS;
+  }
+
+  @Override
+  public void onEvent(Event event, SignatureContext context) {
+    CharSequence path;
+    if (event.type() == FILE_OPEN) {
+      CharSequence pathname = event.string(PATHNAME);
+      if (pathname == null) {
+        context.dataProblem("security_file_open without a text pathname");
+        return;
+      }
+      long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
+      if (flags == ABSENT) {
+        context.dataProblem("security_file_open without integer flags");
+        return;
+      }
+      if (!TraceeArguments.isFileWrite(flags)) {
+        return;
+      }
+      path = pathname;
+    } else {
+      int address = SockAddr.index(event, REMOTE_ADDR);
+      if (address < 0) {
+        context.dataProblem(SockAddr.NOT_AN_OBJECT);
+        return;
+      }
+      CharSequence family = SockAddr.family(event, address);
+      if (family == null) {
+        context.dataProblem(SockAddr.NO_FAMILY);
+        return;
+      }
+      if (!SockAddr.isUnix(family)) {
+        return;
+      }
+      CharSequence sunPath = SockAddr.path(event, address);
+      if (sunPath == null) {
+        context.dataProblem(SockAddr.NO_PATH);
+        return;
+      }
+      path = sunPath;
+    }
+    if (Text.endsWith(path, DOCKER_SOCK)) {
+      context.report(event, Map.of());
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.sigil.signatures.tracee;
+
+import dev.sigil.core.ArgKey;
+import dev.sigil.core.Event;
+import dev.sigil.core.Origin;
+import dev.sigil.core.Selector;
+import dev.sigil.core.Severity;
+import dev.sigil.core.Signature;
+import dev.sigil.core.SignatureContext;
+import dev.sigil.core.SignatureMetadata;
+import dev.sigil.core.Text;
+import dev.sigil.core.tracee.TraceeArguments;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TRC-108, "K8s service account token file read", with Tracee v0.24.1's semantics and metadata:
+ * a {@code security_file_open} in a started container, for reading ({@code O_RDONLY} or
+ * {@code O_RDWR}), whose {@code pathname} matches Tracee's regular expression
+ * {@code secrets/kubernetes.io/serviceaccount.+token$} anywhere in the path, by a process whose
+ * name is none of {@code flanneld}, {@code kube-proxy}, {@code etcd}, {@code kube-apiserver},
+ * {@code coredns}, {@code kube-controller} and {@code kubectl} (compared exactly). The finding
+ * has no data.
+ *
+ * <p>The expression keeps RE2's meaning: the unescaped dot of {@code kubernetes.io} matches any
+ * character but a newline, {@code .+} does not cross a newline, and {@code $} is the very end
+ * of the path (not before a final newline). The open {@code flags} are read whether Tracee
+ * printed them as a number or as parsed text ({@code O_RDONLY}).
+ *
+ * <p>An open by a process not on the allow list without a text {@code pathname} or without
+ * readable {@code flags} is counted as a data problem and never fires; as in Tracee, the
+ * arguments of an allowed process are never looked at. It allocates nothing unless it fires.
+ *
+ * <p>Sigil differs from Tracee in two respects: Tracee v0.24.1 has this signature and its
+ * tests but leaves it out of its exported signatures, so Tracee never runs it, while Sigil
+ * ships it; and it reads parsed {@code flags}.
+ */
+public final class K8sServiceAccountToken implements Signature {
+  /** The signature's metadata, as Tracee prints it. */
+  public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-108")
+      .version("1")
+      .name("K8s service account token file read")
+      .eventName("k8s_service_account_token")
+      .traceeEventId(6030)
+      .description("The Kubernetes service account token file was read on your container. This"
+          + " token is used to communicate with the Kubernetes API Server. Adversaries may try to"
+          + " communicate with the API Server to steal information and/or credentials, or even"
+          + " run more containers and laterally extend their grip on the systems.")
+      .severity(Severity.fromTraceeValue(0))
+      .category("credential-access")
+      .technique("Exploitation for Credential Access")
+      .kubernetesTechnique("Container service account")
+      .mitre("T1212", "attack-pattern--9c306d8d-cde7-4b4c-b6e8-d0bb16caca36")
+      .build();
+
+  private static final ArgKey PATHNAME = ArgKey.of("pathname");
+  private static final ArgKey FLAGS = ArgKey.of("flags");
+  private static final long NO_FLAGS = Long.MIN_VALUE;
+  private static final String[] LEGIT_PROCESSES = {
+      "flanneld", "kube-proxy", "etcd", "kube-apiserver", "coredns", "kube-controller", "kubectl"};
+  // Tracee's RE2 pattern; UNIX_LINES makes '.' exclude only '\n', as RE2 does, and RE2's '$'
+  // (without the m flag) is Java's '\z'.
+  private static final Pattern TOKEN_PATH =
+      Pattern.compile("secrets/kubernetes.io/serviceaccount.+token\\z", Pattern.UNIX_LINES);
+  private static final List<Selector> SELECTORS =
+      List.of(Selector.of("security_file_open", Origin.CONTAINER));
+
+  private final Matcher tokenPath = TOKEN_PATH.matcher("");
+
+  /** Creates the signature. */
+  public K8sServiceAccountToken() {}
+
+  @Override
+  public SignatureMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public List<Selector> selectors() {
+    return SELECTORS;
+  }
+
+  @Override
+  public void onEvent(Event event, SignatureContext context) {
+    CharSequence processName = event.processName();
+    for (String legit : LEGIT_PROCESSES) {
+      if (Text.contentEquals(processName, legit)) {
+        return;
+      }
+    }
+    CharSequence pathname = event.string(PATHNAME);
+    if (pathname == null) {
+      context.dataProblem("security_file_open without a text pathname");
+      return;
+    }
+    long flags = TraceeArguments.openFlags(event, FLAGS, NO_FLAGS);
+    if (flags == NO_FLAGS) {
+      context.dataProblem("security_file_open without readable flags");
+      return;
+    }
+    if (TraceeArguments.isFileRead(flags) && isTokenPath(pathname)) {
+      context.report(event, Map.of());
+    }
+  }
+
+  private boolean isTokenPath(CharSequence pathname) {
+    boolean found = tokenPath.reset(pathname).find();
+    // Let go of the event's view: it is only valid during this call.
+    tokenPath.reset("");
+    return found;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.sigil.signatures.tracee;
+
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_LARGEFILE;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.sigil.core.ArgKey;
+import dev.sigil.core.Event;
+import dev.sigil.core.Finding;
+import dev.sigil.core.Origin;
+import dev.sigil.core.Selector;
+import dev.sigil.core.SignatureMetadata;
+import dev.sigil.core.testing.EventBuilder;
+import dev.sigil.core.testing.SignatureHarness;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("TRC-1023 proc_mem_access")
+class ProcMemAccessTest {
+  private final SignatureHarness harness = SignatureHarness.of(new ProcMemAccess());
+
+  private static EventBuilder open(String pathname, Object flags) {
+    return EventBuilder.event("security_file_open").arg("flags", flags).arg("pathname", pathname);
+  }
+
+  private void assertFires(Event event, String pathname) {
+    harness.feed(event);
+    Finding finding = harness.only();
+    assertSame(ProcMemAccess.METADATA, finding.metadata());
+    assertEquals(Map.of(), finding.data());
+    assertEquals(pathname, String.valueOf(finding.event().string(ArgKey.of("pathname"))));
+    assertEquals(0, harness.stats().dataProblems());
+  }
+
+  private void assertFires(String pathname, Object flags) {
+    assertFires(open(pathname, flags).build(), pathname);
+  }
+
+  private void assertSilent(Event event) {
+    harness.feed(event);
+    assertEquals(List.of(), harness.findings());
+    assertEquals(0, harness.stats().dataProblems());
+  }
+
+  private void assertSilentWithBothFlagForms(String pathname) {
+    harness.feed(open(pathname, O_RDONLY).build(), open(pathname, "O_RDONLY").build());
+    assertEquals(List.of(), harness.findings());
+    assertEquals(0, harness.stats().dataProblems());
+  }
+
+  private void assertDataProblem(Event event) {
+    harness.feed(event);
+    assertEquals(List.of(), harness.findings());
+    assertEquals(1, harness.stats().dataProblems());
+  }
+
+  @Test
+  void carriesTraceesExactMetadataAndSelectors() {
+    SignatureMetadata m = ProcMemAccess.METADATA;
+    assertEquals("TRC-1023", m.id());
+    assertEquals("1", m.version());
+    assertEquals("Process memory access detected", m.name());
+    assertEquals("proc_mem_access", m.eventName());
+    assertEquals("Process memory access detected. Adversaries may access other processes memory to"
+        + " steal credentials and secrets.", m.description());
+    assertEquals(3, m.severity().traceeValue());
+    assertEquals("credential-access", m.category());
+    assertEquals("Proc Filesystem", m.technique());
+    assertEquals("", m.kubernetesTechnique());
+    assertEquals("T1003.007", m.mitreTechniqueId());
+    assertEquals("attack-pattern--3120b9fa-23b8-4500-ae73-09494f607b7d", m.mitreStixId());
+    assertEquals(List.of(), m.tags());
+    assertEquals(Map.of(), m.extraProperties());
+    ProcMemAccess signature = new ProcMemAccess();
+    assertSame(m, signature.metadata());
+    assertEquals(List.of(Selector.event("security_file_open")), signature.selectors());
+  }
+
+  @Nested
+  @DisplayName("Tracee's test cases")
+  class TraceeCases {
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    @DisplayName("should trigger detection")
+    void firesOnReadingAnotherProcessesMemory(OpenFlagsForm flags) {
+      assertFires("/proc/543/mem", flags.of(O_RDONLY));
+    }
+
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    @DisplayName("should not trigger detection - wrong open flags")
+    void ignoresWritingAProcessesMemory(OpenFlagsForm flags) {
+      assertSilent(open("/proc/543/mem", flags.of(O_WRONLY)).build());
+    }
+
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    @DisplayName("should not trigger detection - wrong path")
+    void ignoresAMemFileOutsideProc(OpenFlagsForm flags) {
+      assertSilent(open("/var/543/mem", flags.of(O_RDONLY)).build());
+    }
+  }
+
+  @Nested
+  @DisplayName("Sigil's difference: either Tracee v0.24.1's or newer Tracee's expression")
+  class EitherExpression {
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnProcSelfMemWhichOnlyTheNewerExpressionFinds(OpenFlagsForm flags) {
+      assertFires("/proc/self/mem", flags.of(O_RDONLY));
+    }
+
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnASingleDigitPidWhichOnlyTheNewerExpressionFinds(OpenFlagsForm flags) {
+      assertFires("/proc/1/mem", flags.of(O_RDONLY));
+    }
+
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnAThreadsMemWhichOnlyTheV0241ExpressionFinds(OpenFlagsForm flags) {
+      assertFires("/proc/543/task/544/mem", flags.of(O_RDONLY));
+    }
+
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnAThreadOfPidOneWhichOnlyTheV0241ExpressionFinds(OpenFlagsForm flags) {
+      assertFires("/proc/1/task/1/mem", flags.of(O_RDONLY));
+    }
+
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnAMultiDigitPidWhichBothExpressionsFind(OpenFlagsForm flags) {
+      assertFires("/proc/12/mem", flags.of(O_RDONLY));
+    }
+
+    @Test
+    void firesOnADigitFollowedByAnythingAsV0241sLooseExpressionDoes() {
+      assertFires("/proc/1x/mem", O_RDONLY);
+    }
+
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    void ignoresProcSelfTaskMemWhichNeitherExpressionFinds(OpenFlagsForm flags) {
+      assertSilent(open("/proc/self/task/1/mem", flags.of(O_RDONLY)).build());
+    }
+
+    @Test
+    void ignoresThreadSelfWhichNeitherExpressionFinds() {
+      assertSilentWithBothFlagForms("/proc/thread-self/mem");
+    }
+  }
+
+  @Nested
+  @DisplayName("Sigil's edge cases")
+  class EdgeCases {
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
+      assertFires("/proc/543/mem", flags.of(O_RDWR));
+    }
+
+    @ParameterizedTest(name = "flags printed as {0}")
+    @EnumSource(OpenFlagsForm.class)
+    void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
+      assertFires("/proc/self/mem", flags.of(O_RDONLY | O_LARGEFILE));
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @EnumSource(Origin.class)
+    void firesFromEveryOrigin(Origin origin) {
+      assertFires(open("/proc/543/mem", O_RDONLY).origin(origin).build(), "/proc/543/mem");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"/host/proc/42/mem", "/host/proc/self/mem", "proc/7/mem/proc/8/mem",
+        "/proc/4\r2/mem"})
+    void firesWhereverTheExpressionsFindTheirMatchInTheRawPath(String path) {
+      assertFires(path, O_RDONLY);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"/proc/42/mem/", "/proc/42/memx", "/proc/42/mem\n", "/proc//mem",
+        "/proc/x/mem", "/proc/42/maps", "/proc/SELF/mem", "/proc/4\n2/mem", "/proc/\u0661/mem",
+        "/proc/mem", "proc/42/mem", "/proc/self/mem.bak", ""})
+    void ignoresPathsNeitherExpressionFinds(String path) {
+      assertSilentWithBothFlagForms(path);
+    }
+
+    @Test
+    void findsAMemFileAgainAfterAPathThatDidNotMatch() {
+      harness.feed(open("/etc/hosts", O_RDONLY).build(), open("/proc/9/mem", O_RDONLY).build(),
+          open("/etc/hosts", O_RDONLY).build(), open("/proc/self/mem", O_RDONLY).build());
+      assertEquals(2, harness.findings().size());
+    }
+
+    @Test
+    void countsAnOpenWithoutPathnameAsADataProblem() {
+      assertDataProblem(EventBuilder.event("security_file_open").arg("flags", O_RDONLY).build());
+    }
+
+    @Test
+    void countsAnOpenWithANullPathnameAsADataProblem() {
+      assertDataProblem(open(null, O_RDONLY).build());
+    }
+
+    @Test
+    void countsAnOpenWithoutFlagsAsADataProblem() {
+      assertDataProblem(EventBuilder.event("security_file_open").arg("pathname", "/proc/1/mem").build());
+    }
+
+    @Test
+    void countsAnOpenWithUnreadableFlagsAsADataProblem() {
+      assertDataProblem(open("/proc/1/mem", List.of("O_RDONLY")).build());
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.sigil.signatures.tracee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigil.core.Finding;
+import dev.sigil.core.Origin;
+import dev.sigil.core.Selector;
+import dev.sigil.core.SignatureMetadata;
+import dev.sigil.core.testing.EventBuilder;
+import dev.sigil.core.testing.SignatureHarness;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProcessVmWriteCodeInjectionTest {
+  private final SignatureHarness harness = SignatureHarness.of(new ProcessVmWriteCodeInjection());
+
+  /** A process_vm_writev by namespace pid {@code writer} into namespace pid {@code target}. */
+  private static EventBuilder write(int writer, Object target) {
+    return EventBuilder.event("process_vm_writev").pids(writer, writer, 1)
+        .hostPids(writer + 10_000, writer + 10_000, 1).arg("pid", "pid_t", target)
+        .arg("local_iov", 0x7ffdL).arg("liovcnt", 1L).arg("remote_iov", 0x7ffeL)
+        .arg("riovcnt", 1L).arg("flags", 0L);
+  }
+
+  @Nested
+  @DisplayName("Tracee's test cases")
+  class TraceeCases {
+    @Test
+    @DisplayName("should trigger detection")
+    void firesOnWritingIntoAnotherProcess() {
+      harness.feed(write(109, 101L).build());
+
+      Finding finding = harness.only();
+      assertEquals(ProcessVmWriteCodeInjection.METADATA, finding.metadata());
+      assertEquals(Map.of(), finding.data());
+      assertEquals(109, finding.event().processId());
+    }
+
+    @Test
+    @DisplayName("should not trigger detection - same PID")
+    void ignoresWritingIntoItself() {
+      harness.feed(write(109, 109L).build());
+
+      assertTrue(harness.findings().isEmpty());
+      assertEquals(0, harness.stats().dataProblems());
+    }
+  }
+
+  @Test
+  void carriesTraceesExactMetadata() {
+    SignatureMetadata m = ProcessVmWriteCodeInjection.METADATA;
+    assertEquals("TRC-1025", m.id());
+    assertEquals("1", m.version());
+    assertEquals("Code injection detected using process_vm_writev syscall", m.name());
+    assertEquals("process_vm_write_inject", m.eventName());
+    assertEquals("Possible code injection into another process was detected. Code injection is an"
+        + " exploitation technique used to run malicious code, adversaries may use it in order to"
+        + " execute their malware.", m.description());
+    assertEquals(3, m.severity().traceeValue());
+    assertEquals("defense-evasion", m.category());
+    assertEquals("Process Injection", m.technique());
+    assertEquals("", m.kubernetesTechnique());
+    assertEquals("T1055", m.mitreTechniqueId());
+    assertEquals("attack-pattern--43e7dc91-05b2-474c-b9ac-2ed4fe101f4d", m.mitreStixId());
+    assertEquals(List.of(), m.tags());
+    assertEquals(Map.of(), m.extraProperties());
+    assertEquals(List.of(Selector.event("process_vm_writev")),
+        new ProcessVmWriteCodeInjection().selectors());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#origins")
+  void firesFromEveryOrigin(Origin origin) {
+    harness.feed(write(7, 8L).origin(origin).build());
+
+    assertEquals(1, harness.findings().size());
+  }
+
+  @Test
+  void comparesWithTheNamespacePidNotTheHostPid() {
+    harness.feed(EventBuilder.event("process_vm_writev").pids(5, 5, 1).hostPids(9005, 9005, 1)
+            .arg("pid", 9005L).build(),
+        EventBuilder.event("process_vm_writev").pids(5, 5, 1).hostPids(9005, 9005, 1)
+            .arg("pid", 5L).build());
+
+    assertEquals(1, harness.findings().size());
+    assertEquals(9005L, harness.only().event().longValue(dev.sigil.core.ArgKey.of("pid"), -1));
+  }
+
+  @Test
+  void firesOnNeighbouringPidsOnEitherSide() {
+    harness.feed(write(100, 99L).build(), write(100, 101L).build(), write(100, 100L).build());
+
+    assertEquals(2, harness.findings().size());
+  }
+
+  @Test
+  void firesOnANegativeOrZeroTargetPid() {
+    harness.feed(write(100, 0L).build(), write(100, -1L).build());
+
+    assertEquals(2, harness.findings().size());
+  }
+
+  @Test
+  void readsThePidArgumentByNameInAnyOrder() {
+    harness.feed(EventBuilder.event("process_vm_writev").pids(3, 3, 1).arg("flags", 0L)
+        .arg("riovcnt", 1L).arg("pid", 4L).build());
+
+    assertEquals(1, harness.findings().size());
+  }
+
+  @Test
+  void reportsEveryRepeatBecauseTraceeDoesNotDeduplicate() {
+    harness.feed(write(109, 101L).build(), write(109, 101L).build());
+
+    assertEquals(2, harness.findings().size());
+    assertEquals(0, harness.stats().suppressed());
+  }
+
+  @Test
+  void countsMissingPidAsDataProblem() {
+    harness.feed(EventBuilder.event("process_vm_writev").pids(3, 3, 1).arg("flags", 0L).build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsNullPidAsDataProblem() {
+    harness.feed(write(3, null).build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsPidPrintedAsTextAsDataProblem() {
+    harness.feed(write(3, "101").build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  @Test
+  void countsUndecodablePidAsDataProblem() {
+    harness.feed(EventBuilder.event("process_vm_writev").pids(3, 3, 1).invalidArg("pid", "pid_t")
+        .build());
+    assertNoFindingButOneDataProblem();
+  }
+
+  private void assertNoFindingButOneDataProblem() {
+    assertTrue(harness.findings().isEmpty());
+    assertEquals(1, harness.stats().dataProblems());
+    assertEquals(0, harness.stats().errors());
+  }
+}

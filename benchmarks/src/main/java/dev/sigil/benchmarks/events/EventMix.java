@@ -16,6 +16,9 @@ package dev.sigil.benchmarks.events;
  * @param harmlessElf share of all events that are ELF writes TRC-1022 must not report (to
  *     {@code /dev/shm/}, {@code memfd:}, on the host or during container init), so a non-firing
  *     stream still exercises every branch of the rule
+ * @param tokenReads whether programs open their pod's service-account token (one of the 15 paths
+ *     a file open draws), which Tracee's TRC-108 reports; without, they open the namespace file
+ *     beside it, and the stream is otherwise the same
  */
 public record EventMix(
     double exec,
@@ -24,7 +27,8 @@ public record EventMix(
     double openat,
     double netPacket,
     double droppedElf,
-    double harmlessElf) {
+    double harmlessElf,
+    boolean tokenReads) {
 
   /**
    * Validates the components.
@@ -36,6 +40,7 @@ public record EventMix(
    * @param netPacket see the record
    * @param droppedElf see the record
    * @param harmlessElf see the record
+   * @param tokenReads see the record
    * @throws IllegalArgumentException when a share lies outside [0, 1] or no kind is given
    */
   public EventMix {
@@ -52,21 +57,24 @@ public record EventMix(
 
   /**
    * A node's ordinary activity, in which no built-in signature fires: 30% exec, 20% magic_write,
-   * 20% security_file_open, 15% openat, 15% network packets, 0.5% harmless ELF writes.
+   * 20% security_file_open, 15% openat, 15% network packets, 0.5% harmless ELF writes, no
+   * service-account token read.
    *
    * @return the mix
    */
   public static EventMix quiet() {
-    return new EventMix(0.30, 0.20, 0.20, 0.15, 0.15, 0, 0.005);
+    return new EventMix(0.30, 0.20, 0.20, 0.15, 0.15, 0, 0.005, false);
   }
 
   /**
-   * {@link #quiet()} with about 1% of events firing TRC-1022 (ELF dropped in a container).
+   * {@link #quiet()} with about 1% of events firing TRC-1022 (ELF dropped in a container, often
+   * under a hidden path, which TRC-1015 reports too) and programs reading their service-account
+   * token (which TRC-108 reports).
    *
    * @return the mix
    */
   public static EventMix realistic() {
-    return quiet().withDroppedElf(0.01);
+    return quiet().withDroppedElf(0.01).withTokenReads(true);
   }
 
   /**
@@ -75,7 +83,7 @@ public record EventMix(
    * @return the mix
    */
   public static EventMix everyEventDropsElf() {
-    return new EventMix(0, 0, 0, 0, 0, 1, 0);
+    return new EventMix(0, 0, 0, 0, 0, 1, 0, false);
   }
 
   /**
@@ -85,6 +93,16 @@ public record EventMix(
    * @return the new mix
    */
   public EventMix withDroppedElf(double share) {
-    return new EventMix(exec, magicWrite, fileOpen, openat, netPacket, share, harmlessElf);
+    return new EventMix(exec, magicWrite, fileOpen, openat, netPacket, share, harmlessElf, tokenReads);
+  }
+
+  /**
+   * Returns this mix with programs reading their service-account token, or not.
+   *
+   * @param reads whether they do
+   * @return the mix
+   */
+  public EventMix withTokenReads(boolean reads) {
+    return new EventMix(exec, magicWrite, fileOpen, openat, netPacket, droppedElf, harmlessElf, reads);
   }
 }

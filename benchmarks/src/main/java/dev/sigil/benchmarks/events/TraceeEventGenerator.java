@@ -58,6 +58,8 @@ public final class TraceeEventGenerator {
       "/etc/ssl/certs/ca-certificates.crt", "/usr/share/zoneinfo/UTC", "/etc/hosts",
       "/var/run/secrets/kubernetes.io/serviceaccount/token", "/proc/sys/kernel/ngroups_max",
       "/usr/lib/x86_64-linux-gnu/libssl.so.3", "/dev/urandom", "/etc/resolv.conf"};
+  private static final String TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+  private static final String TOKEN_NAMESPACE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
   private static final String[] OPEN_FLAGS = {"O_RDONLY|O_CLOEXEC", "O_RDONLY|O_LARGEFILE",
       "O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC", "O_RDWR|O_CLOEXEC", "O_RDONLY|O_NONBLOCK|O_DIRECTORY"};
   private static final String[] WRITTEN_PATHS = {
@@ -284,10 +286,16 @@ public final class TraceeEventGenerator {
         bytes.length, args, fires);
   }
 
+  /** A path a program opens; the token's neighbour when the mix has no token reads. */
+  private String openPath() {
+    String path = OPEN_PATHS[random.nextInt(OPEN_PATHS.length)];
+    return path.equals(TOKEN) && !mix.tokenReads() ? TOKEN_NAMESPACE : path;
+  }
+
   private GeneratedEvent fileOpen() {
     boolean onHost = random.nextBoolean();
     GeneratedContainer container = onHost ? null : pickContainer();
-    String path = OPEN_PATHS[random.nextInt(OPEN_PATHS.length)];
+    String path = openPath();
     String comm = onHost ? HOST_DAEMONS[random.nextInt(HOST_DAEMONS.length)] : containerComm(container);
     List<GeneratedArg> args = List.of(
         new GeneratedArg("pathname", "string", path),
@@ -303,7 +311,7 @@ public final class TraceeEventGenerator {
   private GeneratedEvent openat() {
     boolean onHost = random.nextBoolean();
     GeneratedContainer container = onHost ? null : pickContainer();
-    String path = OPEN_PATHS[random.nextInt(OPEN_PATHS.length)];
+    String path = openPath();
     String comm = onHost ? HOST_DAEMONS[random.nextInt(HOST_DAEMONS.length)] : containerComm(container);
     List<GeneratedArg> args = List.of(
         new GeneratedArg("dirfd", "int32", -100L),

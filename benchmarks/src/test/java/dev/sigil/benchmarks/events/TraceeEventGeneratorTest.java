@@ -116,7 +116,7 @@ class TraceeEventGeneratorTest {
   @Test
   void rejectsSharesOutsideZeroToOne() {
     assertThrows(IllegalArgumentException.class, () -> EventMix.quiet().withDroppedElf(1.5));
-    assertThrows(IllegalArgumentException.class, () -> new EventMix(0, 0, 0, 0, 0, 0, 0.1));
+    assertThrows(IllegalArgumentException.class, () -> new EventMix(0, 0, 0, 0, 0, 0, 0.1, false));
   }
 
   private static boolean firesByTraceeRule(JsonNode event) {

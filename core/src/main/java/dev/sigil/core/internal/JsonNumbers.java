@@ -66,6 +66,47 @@ public final class JsonNumbers {
     return i;
   }
 
+  /**
+   * Parses the run of digits at {@code from} in one pass, a word at a time: the fast path for
+   * runs of at most {@code maxDigits} digits (up to 23) with 24 bytes of the array from
+   * {@code from}. Anything else is left to {@link #digitsEnd} and {@link #parseDigits}.
+   *
+   * @param bytes the bytes
+   * @param from the first digit
+   * @param maxDigits the most digits accepted (19 for a positive 64-bit integer: no run of 19
+   *     digits exceeds 2^64 - 1)
+   * @param end receives in {@code end[0]} one past the last digit, or -1 when the run is empty,
+   *     longer than {@code maxDigits}, or too near the array's end
+   * @return the value, modulo 2^64 (when {@code end[0] >= 0})
+   */
+  public static long fastDigits(byte[] bytes, int from, int maxDigits, int[] end) {
+    end[0] = -1;
+    if (from + 24 > bytes.length) {
+      return 0;
+    }
+    long value = 0;
+    int i = from;
+    for (int words = 0; words < 3; words++) {
+      long word = JsonBytes.longAt(bytes, i);
+      long flags = nonDigits(word);
+      if (flags != 0) {
+        int k = Long.numberOfTrailingZeros(flags) >>> 3;
+        int count = i + k - from;
+        if (count == 0 || count > maxDigits) {
+          return 0;
+        }
+        if (k > 0) {
+          value = value * POWERS[k] + eightDigits((word - ZEROS) << ((8 - k) << 3));
+        }
+        end[0] = i + k;
+        return value;
+      }
+      value = value * 100_000_000L + eightDigits(word - ZEROS);
+      i += 8;
+    }
+    return 0;
+  }
+
   /** The value of eight digit values (0 to 9, one per byte, the most significant lowest). */
   private static long eightDigits(long values) {
     long v = values * 10 + (values >>> 8);

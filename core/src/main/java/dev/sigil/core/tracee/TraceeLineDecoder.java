@@ -131,6 +131,9 @@ final class TraceeLineDecoder {
   private final LineShapes shapes = new LineShapes();
   private final TextSlot scratch = new TextSlot(64);
 
+  /** Where {@link JsonNumbers#fastDigits} puts the end of the digits it parsed. */
+  private final int[] digitsEnd = new int[1];
+
   // The line being decoded.
   private byte[] b = new byte[0];
   private int p;
@@ -620,22 +623,22 @@ final class TraceeLineDecoder {
 
   // ---- context values -----------------------------------------------------------------------
 
-  /** Reads an integer field: a plain one of up to 18 digits at once, anything else checked. */
+  /** Reads an integer field: a plain one in one pass, anything else checked. */
   private long integer(String field) {
     int at = p;
     byte sign = b[at];
-    int digits = sign == '-' ? at + 1 : at;
-    int end = JsonNumbers.digitsEnd(b, digits);
-    int count = end - digits;
-    if (count > 0 && count <= 18 && (b[digits] != '0' || count == 1)) {
+    boolean negative = sign == '-';
+    int digits = negative ? at + 1 : at;
+    long fast = JsonNumbers.fastDigits(b, digits, negative ? 18 : 19, digitsEnd);
+    int end = digitsEnd[0];
+    if (end > 0 && (b[digits] != '0' || end == digits + 1)) {
       byte next = b[end];
       if (next != '.' && next != 'e' && next != 'E') {
-        long value = JsonNumbers.parseDigits(b, digits, end);
         p = end;
-        return sign == '-' ? -value : value;
+        return negative ? -fast : fast;
       }
     }
-    if (sign != '-' && (sign < '0' || sign > '9')) {
+    if (!negative && (sign < '0' || sign > '9')) {
       throw wrongType(at, "'" + field + "' is not an integer");
     }
     end = RawJson.number(b, at);
@@ -808,20 +811,25 @@ final class TraceeLineDecoder {
   private boolean restCannotRename(int from) {
     byte[] bytes = b;
     int i = from;
-    int wideEnd = bytes.length - 8;
+    // Sixteen bytes a round: the three tests of two words are independent, so they overlap.
+    int wideEnd = bytes.length - 16;
     while (i <= wideEnd) {
-      long word = JsonBytes.longAt(bytes, i);
-      long flags = JsonBytes.equalBytes(word, NEWLINES) | JsonBytes.equalBytes(word, BACKSLASHES)
-          | JsonBytes.equalBytes(word, CAPITAL_NS);
-      while (flags != 0) {
-        int k = i + (Long.numberOfTrailingZeros(flags) >>> 3);
-        int verdict = restByte(bytes, k);
+      long low = JsonBytes.longAt(bytes, i);
+      long high = JsonBytes.longAt(bytes, i + 8);
+      long lowFlags = JsonBytes.equalBytes(low, NEWLINES) | JsonBytes.equalBytes(low, BACKSLASHES)
+          | JsonBytes.equalBytes(low, CAPITAL_NS);
+      long highFlags = JsonBytes.equalBytes(high, NEWLINES) | JsonBytes.equalBytes(high, BACKSLASHES)
+          | JsonBytes.equalBytes(high, CAPITAL_NS);
+      if ((lowFlags | highFlags) != 0) {
+        int verdict = restFlags(bytes, i, lowFlags);
+        if (verdict < 0) {
+          verdict = restFlags(bytes, i + 8, highFlags);
+        }
         if (verdict >= 0) {
           return verdict > 0;
         }
-        flags &= flags - 1;
       }
-      i += 8;
+      i += 16;
     }
     for (; i < bytes.length; i++) {
       int verdict = restByte(bytes, i);
@@ -830,6 +838,18 @@ final class TraceeLineDecoder {
       }
     }
     return false;
+  }
+
+  /** Looks at the flagged bytes of a word, in order: as {@link #restByte}, or -1 for none. */
+  private int restFlags(byte[] bytes, int at, long flags) {
+    while (flags != 0) {
+      int verdict = restByte(bytes, at + (Long.numberOfTrailingZeros(flags) >>> 3));
+      if (verdict >= 0) {
+        return verdict;
+      }
+      flags &= flags - 1;
+    }
+    return -1;
   }
 
   /** For {@link #restCannotRename}: 1 at the line's end, 0 at a possible renaming, else -1. */
@@ -1076,14 +1096,14 @@ final class TraceeLineDecoder {
   private void numberValue(int index) {
     int at = p;
     byte sign = b[at];
-    int digits = sign == '-' ? at + 1 : at;
-    int end = JsonNumbers.digitsEnd(b, digits);
-    int count = end - digits;
-    if (count > 0 && count <= 18 && (b[digits] != '0' || count == 1)) {
+    boolean negative = sign == '-';
+    int digits = negative ? at + 1 : at;
+    long fast = JsonNumbers.fastDigits(b, digits, negative ? 18 : 19, digitsEnd);
+    int end = digitsEnd[0];
+    if (end > 0 && (b[digits] != '0' || end == digits + 1)) {
       byte next = b[end];
       if (next != '.' && next != 'e' && next != 'E') {
-        long value = JsonNumbers.parseDigits(b, digits, end);
-        event.setLong(index, sign == '-' ? -value : value);
+        event.setLong(index, negative ? -fast : fast);
         p = end;
         return;
       }

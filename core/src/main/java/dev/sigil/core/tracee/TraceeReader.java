@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Lines.</b> A line ends at {@code \n} ({@code \r\n} works too); the last line of an input
  * needs no newline. Blank lines are skipped silently. Every other line either becomes exactly one
- * event or is <em>rejected</em>: reported to the {@link RejectionListener} with its 1-based line
+ * event, is skipped unread (see Skipping below, only when asked for), or is <em>rejected</em>:
+ * reported to the {@link RejectionListener} with its 1-based line
  * number, the byte offset of its start and a short reason (never its content), and skipped.
  * Reading always resumes at the next line; no exception escapes for bad input. A line is rejected
  * when it is not a JSON object, is truncated, holds anything after the object (two values,
@@ -48,12 +49,28 @@ import org.jspecify.annotations.Nullable;
  * arguments, and values contradicting their declared type, are counted in
  * {@link ReaderStats#argProblems()}.
  *
+ * <p><b>Skipping.</b> Given the event types to decode ({@link Builder#decodeOnly},
+ * {@link Builder#decodeOnlySelectedBy}: typically those some signature selects), a line of
+ * another type is skipped as soon as its top-level {@code eventName} is read: neither decoded nor
+ * checked, only counted ({@link ReaderStats#skipped()}). A line is never skipped when it could
+ * hold an event of a decoded type, whatever the order of its keys, their nesting or escapes; a
+ * line that decoding would reject may be skipped instead. Always
+ * {@code events + rejected + skipped == linesRead - blankLines}.
+ *
+ * <p><b>Decoding.</b> The reader decodes the line's UTF-8 bytes itself, relying on what Tracee
+ * writes (its key order, ASCII keys, integers, base64) to be fast, and decoding anything else as
+ * any JSON reader would. Text is not converted: the event's strings are views of the line's ASCII
+ * bytes, decoded to UTF-16 only when escapes or non-ASCII characters make it necessary.
+ *
  * <p><b>Allocation.</b> Once warm, decoding a line allocates nothing: the event, its storage and
- * the parser are re-used. Rejected lines allocate (the report, a fresh parser).
+ * what the decoder remembers of earlier lines are re-used. Rejected lines allocate (the report).
  *
  * <p><b>Threads.</b> A reader is used by one thread at a time; {@link #stop()} may be called
  * from any thread. Line numbers and byte offsets count from the start of each {@code read} call;
- * {@link #stats()} accumulates over all calls.
+ * {@link #stats()} accumulates over all calls. With {@link Builder#threads(int)} above one, a
+ * {@code read} decodes on that many threads of its own and still hands every event and rejection
+ * on in input order, on the thread that called it: the sink sees exactly what one thread would
+ * hand it.
  */
 public final class TraceeReader {
   private static final int INITIAL_STREAM_BUFFER = 64 * 1024;

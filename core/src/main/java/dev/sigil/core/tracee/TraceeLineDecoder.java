@@ -116,8 +116,6 @@ final class TraceeLineDecoder {
   /** How many containers enclose an argument's value: the event, {@code args}, the argument. */
   private static final int ARG_VALUE_DEPTH = 3;
 
-  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-  private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
   private static final long CAPITAL_NS = 0x4e4e4e4e4e4e4e4eL;
   private static final long[] EVENT_NAME_KEY = JsonBytes.words(
       "\"eventName\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -814,12 +812,8 @@ final class TraceeLineDecoder {
     // Sixteen bytes a round: the three tests of two words are independent, so they overlap.
     int wideEnd = bytes.length - 16;
     while (i <= wideEnd) {
-      long low = JsonBytes.longAt(bytes, i);
-      long high = JsonBytes.longAt(bytes, i + 8);
-      long lowFlags = JsonBytes.equalBytes(low, NEWLINES) | JsonBytes.equalBytes(low, BACKSLASHES)
-          | JsonBytes.equalBytes(low, CAPITAL_NS);
-      long highFlags = JsonBytes.equalBytes(high, NEWLINES) | JsonBytes.equalBytes(high, BACKSLASHES)
-          | JsonBytes.equalBytes(high, CAPITAL_NS);
+      long lowFlags = restCandidates(JsonBytes.longAt(bytes, i));
+      long highFlags = restCandidates(JsonBytes.longAt(bytes, i + 8));
       if ((lowFlags | highFlags) != 0) {
         int verdict = restFlags(bytes, i, lowFlags);
         if (verdict < 0) {
@@ -838,6 +832,16 @@ final class TraceeLineDecoder {
       }
     }
     return false;
+  }
+
+  /**
+   * Flags the bytes of a word that may be {@code '\n'}, {@code 'N'} or a backslash, in one test:
+   * {@code (b ^ 'N') & 0xa9} is zero for those three, and for only thirteen other bytes (among
+   * them {@code H J L X Z ^} and control characters), which {@link #restByte} then dismisses.
+   */
+  private static long restCandidates(long word) {
+    long x = (word ^ CAPITAL_NS) & 0xa9a9a9a9a9a9a9a9L;
+    return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
   }
 
   /** Looks at the flagged bytes of a word, in order: as {@link #restByte}, or -1 for none. */

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +90,8 @@ final class ParallelReading {
   private final ArrayDeque<Batch> work;
   private boolean closing;
   private @Nullable Throwable failure;
+  /** What the decoding threads allocated, over all reads: a diagnostic for tests. */
+  private final AtomicLong workerAllocations = new AtomicLong();
 
   ParallelReading(TraceeReader reader, LineDiscipline[] disciplines, int batchBytes, int maxLineBytes) {
     this.reader = reader;
@@ -414,7 +418,19 @@ final class ParallelReading {
     }
   }
 
+  /** Bytes the decoding threads allocated, over all reads (where the JVM can tell). */
+  long workerAllocatedBytes() {
+    return workerAllocations.get();
+  }
+
+  private static long allocatedByThisThread() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads instanceof com.sun.management.ThreadMXBean
+        ? ((com.sun.management.ThreadMXBean) threads).getCurrentThreadAllocatedBytes() : 0;
+  }
+
   private void work(LineDiscipline discipline) {
+    long allocatedBefore = allocatedByThisThread();
     try {
       while (true) {
         Batch batch;
@@ -440,6 +456,8 @@ final class ParallelReading {
         failure = e;
         lock.notifyAll();
       }
+    } finally {
+      workerAllocations.addAndGet(allocatedByThisThread() - allocatedBefore);
     }
   }
 

@@ -341,6 +341,11 @@ public final class TraceeReader {
     }
   }
 
+  /** Bytes the decoding threads of {@link Builder#threads(int)} allocated so far; for tests. */
+  long decodingThreadAllocations() {
+    return parallel == null ? 0 : parallel.workerAllocatedBytes();
+  }
+
   /** Takes a pending {@link #stop()} request: true when reading should return now. */
   boolean stopping() {
     if (stopRequested) {

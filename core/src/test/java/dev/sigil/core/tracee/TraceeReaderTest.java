@@ -308,6 +308,31 @@ class TraceeReaderTest {
   }
 
   @Test
+  void rereadsAnArgumentWhoseOpeningDiffersFromTheOneRememberedForItsPosition() {
+    // The same event name four times: the first line's openings are remembered per position;
+    // later lines open their arguments with bytes of the same length that mean something else.
+    String first = "{\"eventName\":\"openat\",\"args\":[{\"name\":\"pathname\",\"type\":\"string\",\"value\":\"/a\"},"
+        + "{\"name\":\"dev\",\"type\":\"uint32\",\"value\":7}]}";
+    String renamed = "{\"eventName\":\"openat\",\"args\":[{\"name\":\"pathnamf\",\"type\":\"string\",\"value\":\"/b\"},"
+        + "{\"name\":\"inode\",\"type\":\"uint64\",\"value\":8}]}";
+    String retyped = "{\"eventName\":\"openat\",\"args\":[{\"name\":\"pathname\",\"type\":\"[]byte\",\"value\":\"AQID\"},"
+        + "{\"type\":\"uint32\",\"name\":\"dev\",\"value\":9}]}";
+    Result result = read(first + "\n" + renamed + "\n" + retyped + "\n" + first + "\n");
+    assertEquals(List.of(), result.rejections);
+    assertEquals("/a", result.events.get(0).string(PATHNAME));
+    assertEquals(7, result.events.get(0).longValue(DEV, -1));
+    assertNull(result.events.get(1).string(PATHNAME));
+    assertEquals("pathnamf", result.events.get(1).argName(0));
+    assertEquals(8, result.events.get(1).longValue(INODE, -1));
+    assertEquals(-1, result.events.get(1).longValue(DEV, -1));
+    assertArrayEquals(new byte[] {1, 2, 3}, result.events.get(2).bytes(PATHNAME).toByteArray(),
+        "declared []byte at the same position: base64");
+    assertEquals(9, result.events.get(2).longValue(DEV, -1));
+    assertEquals("/a", result.events.get(3).string(PATHNAME));
+    assertEquals(7, result.events.get(3).longValue(DEV, -1));
+  }
+
+  @Test
   void readsAnEventWithoutAnyFields() {
     EventSnapshot e = read("{}").events.get(0);
     assertSame(EventType.UNREGISTERED, e.type());

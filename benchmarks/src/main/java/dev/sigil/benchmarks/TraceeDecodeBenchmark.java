@@ -105,7 +105,7 @@ public class TraceeDecodeBenchmark {
     if (selected.isEmpty()) {
       throw new IllegalStateException("a built-in signature selects every event name: nothing to skip");
     }
-    List<GeneratedEvent> unselected = InMemoryEvents.generate(Workloads.SEED, EventMix.realistic(), 4 * Workloads.BATCH)
+    List<GeneratedEvent> unselected = InMemoryEvents.generate(Workloads.SEED, EventMix.realistic(), 8 * Workloads.BATCH)
         .stream().filter(e -> !selected.contains(e.eventName())).limit(Workloads.BATCH).toList();
     if (unselected.size() != Workloads.BATCH) {
       throw new IllegalStateException("only " + unselected.size() + " generated events are unselected");

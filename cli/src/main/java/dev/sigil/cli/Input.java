@@ -59,6 +59,16 @@ record Input(String name, InputStream stream, long size, boolean regularFile) {
     return new CliException(2, "cannot read input file '" + argument + "': " + why);
   }
 
+  /**
+   * Tells whether a person is probably typing the input: standard input on a terminal.
+   *
+   * @param stdinIsTerminal whether standard input is a terminal
+   * @return true when this input is standard input and that is a terminal
+   */
+  boolean interactive(boolean stdinIsTerminal) {
+    return stdinIsTerminal && stream instanceof NonClosing;
+  }
+
   /** Closes the stream; a failure to close an input that was read cannot lose anything. */
   void closeQuietly() {
     try {

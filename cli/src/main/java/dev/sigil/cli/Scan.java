@@ -3,9 +3,7 @@ package dev.sigil.cli;
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.FindingDeliveryException;
-import dev.sigil.core.tracee.TraceeReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -16,27 +14,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run of {@code sigil scan}: reads the input into the engine, then finishes — closes the
- * engine (signatures get the end of input), closes the finding output, saves the state and
+ * engine (signatures get the end of input), lets the finding writer drain, saves the state and
  * prints the summary — exactly once, whether the input ended, reading or writing failed, or a
  * stop signal arrived.
  *
  * <p>Two threads may meet here: the reading thread, and on SIGINT/SIGTERM the stop thread
  * ({@link #stop()}). The engine is single-threaded, so every engine call is made under one
- * lock; once finished, later events are dropped.
+ * lock; once finished, later events are dropped. Findings are written by the
+ * {@link FindingPipe}'s own thread, so a blocked standard output never holds that lock for
+ * longer than a stop allows: a stop completes within about twice the grace period whatever the
+ * output does.
  */
 final class Scan {
   /** The in-process exit status of a scan stopped by a signal (the shell's 128 + SIGINT). */
   static final int STOPPED = 130;
 
   private final Object lock = new Object();
-  private final TraceeReader reader;
+  private final EventSource source;
   private final Engine engine;
-  private final FindingOutput output;
-  private final FindingTally tally;
+  private final FindingPipe findings;
   private final Diagnostics diagnostics;
   private final @Nullable StateFile state;
   private final SummaryFormat summaryFormat;
   private final String inputName;
+  private final String inputFormat;
   private final LongSupplier nanoTime;
   private final Duration stopGrace;
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -51,18 +52,17 @@ final class Scan {
   private @Nullable RuntimeException outputFailure;
   private @Nullable RuntimeException internalFailure;
 
-  Scan(TraceeReader reader, Engine engine, FindingOutput output, FindingTally tally,
-      Diagnostics diagnostics,
-      @Nullable StateFile state, SummaryFormat summaryFormat, String inputName,
+  Scan(EventSource source, Engine engine, FindingPipe findings, Diagnostics diagnostics,
+      @Nullable StateFile state, SummaryFormat summaryFormat, String inputName, String inputFormat,
       LongSupplier nanoTime, Duration stopGrace) {
-    this.reader = reader;
+    this.source = source;
     this.engine = engine;
-    this.output = output;
-    this.tally = tally;
+    this.findings = findings;
     this.diagnostics = diagnostics;
     this.state = state;
     this.summaryFormat = summaryFormat;
     this.inputName = inputName;
+    this.inputFormat = inputFormat;
     this.nanoTime = nanoTime;
     this.stopGrace = stopGrace;
     this.startNanos = nanoTime.getAsLong();
@@ -71,12 +71,11 @@ final class Scan {
   /**
    * Reads the input to its end (or until stopped), then finishes.
    *
-   * @param in the input, already wrapped for progress if wanted
    * @return the exit status
    */
-  int run(InputStream in) {
+  int run() {
     try {
-      reader.read(in, this::accept);
+      source.read(this::accept);
     } catch (IOException e) {
       synchronized (lock) {
         readFailure = e;
@@ -99,13 +98,15 @@ final class Scan {
   }
 
   /**
-   * Stops the scan on a signal: asks the reader to stop after its current line, gives the
-   * reading thread {@code stopGrace} to finish, and finishes itself when that thread is stuck
-   * (blocked on an idle pipe). Returns once the scan is finished.
+   * Stops the scan on a signal: asks the source to stop after its current line, bounds every
+   * wait on the finding output, gives the reading thread {@code stopGrace} to finish, and
+   * finishes itself when that thread is stuck (blocked on an idle pipe). Returns once the scan
+   * is finished.
    */
   void stop() {
     stopRequested = true;
-    reader.stop();
+    source.stop();
+    findings.deadline(nanoTime.getAsLong() + stopGrace.toNanos());
     try {
       if (finished.await(stopGrace.toNanos(), TimeUnit.NANOSECONDS)) {
         return;
@@ -119,7 +120,7 @@ final class Scan {
   private void accept(Event event) {
     synchronized (lock) {
       if (done || outputFailure != null) {
-        reader.stop();
+        source.stop();
         return;
       }
       events++;
@@ -127,7 +128,7 @@ final class Scan {
         engine.accept(event);
       } catch (FindingDeliveryException e) {
         outputFailure = e;
-        reader.stop();
+        source.stop();
       }
     }
   }
@@ -143,18 +144,22 @@ final class Scan {
         return status;
       }
       done = true;
+      if (stopRequested) {
+        // Whatever the output does, the queued findings get one more grace period, no more.
+        findings.deadline(nanoTime.getAsLong() + stopGrace.toNanos());
+      }
       try {
         engine.close();
       } catch (FindingDeliveryException e) {
         outputFailure = outputFailure == null ? e : outputFailure;
       }
-      try {
-        output.close();
-      } catch (RuntimeException e) {
-        outputFailure = outputFailure == null ? e : outputFailure;
+      RuntimeException writeFailure = findings.close();
+      if (writeFailure != null && outputFailure == null) {
+        outputFailure = writeFailure;
       }
+      long notWritten = findings.notWritten();
       boolean complete = !stopRequested && readFailure == null && outputFailure == null
-          && internalFailure == null;
+          && internalFailure == null && notWritten == 0;
       status = 0;
       if (readFailure != null) {
         diagnostics.message("sigil scan: reading " + inputName + " failed: " + readFailure.getMessage());
@@ -171,6 +176,11 @@ final class Scan {
         diagnostics.message("sigil scan: internal error, the scan stopped: " + trace.toString().stripTrailing());
         status = 1;
       }
+      if (notWritten > 0) {
+        diagnostics.message("sigil scan: " + notWritten + (notWritten == 1 ? " finding" : " findings")
+            + " could not be written"
+            + (outputFailure == null ? " (standard output did not take them in time)" : ""));
+      }
       if (state != null) {
         try {
           state.save(engine);
@@ -182,11 +192,12 @@ final class Scan {
       }
       if (status == 0 && stopRequested) {
         diagnostics.message("sigil scan: stopped on request (SIGINT or SIGTERM) before the end of "
-            + inputName + "; the findings so far are written");
+            + inputName + (notWritten == 0 ? "; the findings so far are written" : ""));
         status = STOPPED;
       }
-      ScanSummary summary = ScanSummary.of(inputName, complete, reader.stats(), engine.stats(),
-          tally.byId(), nanoTime.getAsLong() - startNanos);
+      ScanSummary summary = ScanSummary.of(inputName, inputFormat, complete, source.stats(),
+          engine.stats(), findings.written(), notWritten, findings.writtenById(),
+          diagnostics.rejectedByReason(), nanoTime.getAsLong() - startNanos);
       diagnostics.summary(summaryFormat.render(summary));
       finished.countDown();
       return status;

@@ -2,9 +2,11 @@ package dev.sigil.cli;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.FindingListener;
+import dev.sigil.core.FindingWriter;
 import dev.sigil.core.Signature;
 import dev.sigil.core.tracee.TraceeReader;
 import dev.sigil.signatures.ContainedExecutableOptions;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -26,16 +28,19 @@ import picocli.CommandLine.Parameters;
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
     description = {
-        "Reads Tracee events (the JSON lines of tracee --output json) from FILE or standard input,"
-            + " runs every built-in signature over them, and writes each finding to standard output"
-            + " as one JSON line, flushed at once.",
+        "Reads Tracee events (the JSON lines of tracee --output json, bare or inside Docker or CRI"
+            + " container log lines) from FILE or standard input, runs every built-in signature over"
+            + " them, and writes each finding to standard output, flushed at once: one line of text"
+            + " on a terminal, one JSON line otherwise (see --format).",
         "",
-        "Standard error gets one line per rejected input line (line N: rejected: reason), one per"
-            + " signature error, and a summary at the end. When standard error is a terminal and"
-            + " FILE is a file, a progress line is shown while reading.",
+        "Standard error gets one line per rejected input line (line N: rejected: reason; the first"
+            + " 100, then only counted by reason), one per signature error (the first 100 of each"
+            + " signature), and a summary at the end. When standard error is a terminal and FILE is"
+            + " a file, a progress line is shown while reading.",
         "",
-        "SIGINT and SIGTERM stop the scan cleanly: the signatures see the end of input, findings"
-            + " are flushed, the summary is printed and the state saved."},
+        "SIGINT and SIGTERM stop the scan within a few seconds, whatever standard output does: the"
+            + " signatures see the end of input, findings are flushed (those standard output did not"
+            + " take in time are counted), the summary is printed and the state saved."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:the input was read to the end (with or without findings or rejected lines)",
@@ -58,10 +63,22 @@ final class ScanCommand implements Callable<Integer> {
           + " events, rejected, findings, suppressed, signatureErrors).")
   private SummaryFormat summary = SummaryFormat.TEXT;
 
-  @Option(names = "--format", paramLabel = "tracee|ocsf", defaultValue = "tracee",
-      description = "How findings are written, one JSON object per line: tracee (default;"
-          + " Tracee's finding-event JSON) or ocsf (OCSF 1.3.0 Detection Findings, class 2004).")
-  private OutputFormat format = OutputFormat.TRACEE;
+  @Option(names = "--format", paramLabel = "auto|text|tracee|ocsf", defaultValue = "auto",
+      description = "How findings are written: text (one line per finding for a person, severity"
+          + " coloured on a terminal unless NO_COLOR is set), tracee (Tracee's finding-event JSON,"
+          + " one object per line) or ocsf (OCSF 1.3.0 Detection Findings, class 2004, one per"
+          + " line). The default, auto, is text when standard output is a terminal and tracee"
+          + " otherwise, so pipes and scripts get JSON.")
+  private OutputFormat format = OutputFormat.AUTO;
+
+  @Option(names = "--input-format", paramLabel = "auto|tracee|docker-json|cri",
+      defaultValue = "auto", converter = InputFormatConverter.class,
+      description = "What the input's lines hold: tracee (Tracee's JSON lines), docker-json"
+          + " (Docker's json-file log of Tracee's output: {\"log\":\"...\",\"stream\":...,"
+          + "\"time\":...}), cri (containerd and CRI-O logs, as in /var/log/pods: <time> <stream>"
+          + " <P|F> <line>, P lines joined with the next). Standard error lines of a log are"
+          + " skipped and counted. The default, auto, decides from the first non-blank line.")
+  private InputFormat inputFormat = InputFormat.AUTO;
 
   @Option(names = "--dedup-period", paramLabel = "DURATION",
       description = "Replaces the deduplication period of every signature that deduplicates"
@@ -77,15 +94,15 @@ final class ScanCommand implements Callable<Integer> {
           + " default.")
   private boolean learning;
 
-  @Option(names = "--training-period", paramLabel = "DURATION", defaultValue = "P30D",
+  @Option(names = "--training-period", paramLabel = "DURATION",
       description = "With --learning: how long, per host in event time, is learned"
-          + " (default: ${DEFAULT-VALUE}).")
-  private Duration trainingPeriod = Duration.ofDays(30);
+          + " (default: P30D).")
+  private @Nullable Duration trainingPeriod;
 
-  @Option(names = "--activation-period", paramLabel = "DURATION", defaultValue = "P14D",
+  @Option(names = "--activation-period", paramLabel = "DURATION",
       description = "With --learning: how long, per host in event time, SGL-1001 stays silent"
-          + " (default: ${DEFAULT-VALUE}).")
-  private Duration activationPeriod = Duration.ofDays(14);
+          + " (default: P14D).")
+  private @Nullable Duration activationPeriod;
 
   @Option(names = "--storage-root", paramLabel = "[NAME=]DIR",
       description = "Adds a directory that holds container files on the host, for SGL-1001 and"
@@ -147,7 +164,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private int fail(CliException e) {
-    environment.stderr().println("sigil scan: " + e.getMessage());
+    environment.stderr().println(Terminal.escape("sigil scan: " + e.getMessage()));
     return e.status();
   }
 
@@ -162,34 +179,73 @@ final class ScanCommand implements Callable<Integer> {
         throw new CliException(2, "cannot use state file '" + state + "': " + problem);
       }
     }
+    ContainedExecutableOptions options = containedExecutableOptions();
     ProgressLine progress = ProgressLine.wanted(environment.stderrIsTerminal(), input.regularFile())
         ? new ProgressLine(environment.stderr(), input.size(), environment.nanoTime())
         : null;
     Diagnostics diagnostics = new Diagnostics(environment.stderr(), progress);
-    FindingOutput output = format.open(environment.stdout());
-    FindingTally tally = new FindingTally(output.listener());
-    Engine engine = engine(signatures(containedExecutableOptions()), tally, diagnostics);
+    List<Signature> signatures = signatures(options);
+    OutputFormat resolved = format.resolve(environment.stdoutIsTerminal());
+    boolean colour = environment.stdoutIsTerminal() && !environment.noColor();
+    FindingWriter output = resolved.open(environment.stdout(), colour);
+    // When findings and the progress line share one terminal, a finding is written with the
+    // progress line erased and held off, so that the two never share a line.
+    boolean sharedTerminal = progress != null && environment.stdoutIsTerminal();
+    FindingPipe findings = new FindingPipe(output,
+        write -> sharedTerminal ? () -> diagnostics.clearProgressDuring(write) : write,
+        environment.nanoTime());
+    Engine engine;
+    try {
+      engine = engine(signatures, findings, diagnostics);
+    } catch (CliException e) {
+      findings.close();
+      throw e;
+    }
     if (stateFile != null) {
       try {
         stateFile.restoreInto(engine);
       } catch (IOException e) {
+        findings.close();
         throw new CliException(2, "cannot use state file '" + state + "': " + oneLine(e.getMessage())
             + ". The file was left unchanged; move it away (or pass another --state FILE) to start"
             + " with a fresh state.");
       }
     }
-    TraceeReader.Builder readerBuilder = TraceeReader.builder().onRejection(diagnostics::rejected)
-        .threads(threads);
-    if (!strict) {
-      readerBuilder.decodeOnlySelectedBy(engine);
+    Scan[] scan = new Scan[1];
+    InputStream raw = progress == null ? input.stream()
+        : new CountingInputStream(input.stream(), total -> {
+          if (scan[0] != null) { // reading starts (byte order mark, detection) before the scan
+            scan[0].bytesRead(total);
+          }
+        });
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    EventSource source;
+    InputFormat read;
+    if (input.interactive(environment.stdinIsTerminal())) {
+      environment.stderr().println("sigil scan: reading Tracee events from standard input"
+          + " (one JSON line each; Ctrl-D ends the input, Ctrl-C stops)");
     }
-    TraceeReader reader = readerBuilder.build();
-    Scan scan = new Scan(reader, engine, output, tally, diagnostics, stateFile, summary, input.name(),
-        environment.nanoTime(), environment.stopGrace());
-    InputStream in = progress == null ? input.stream() : new CountingInputStream(input.stream(), scan::bytesRead);
-    StopSignals.Registration registration = environment.stopSignals().onStop(scan::stop);
     try {
-      return scan.run(in);
+      InputFormat.skipByteOrderMark(in);
+      read = inputFormat == InputFormat.AUTO && !input.interactive(environment.stdinIsTerminal())
+          ? InputFormat.detect(in)
+          : inputFormat == InputFormat.AUTO ? InputFormat.TRACEE : inputFormat;
+    } catch (IOException e) {
+      findings.close();
+      throw new CliException(1, "reading " + input.name() + " failed: " + e.getMessage());
+    }
+    TraceeReader.Builder decoding = TraceeReader.builder().threads(threads);
+    if (!strict) {
+      decoding.decodeOnlySelectedBy(engine);
+    }
+    source = read == InputFormat.TRACEE
+        ? new TraceeSource(in, diagnostics::rejected, decoding)
+        : new ContainerLogSource(in, read, diagnostics::rejected, decoding);
+    scan[0] = new Scan(source, engine, findings, diagnostics, stateFile, summary, input.name(),
+        read.optionName(), environment.nanoTime(), environment.stopGrace());
+    StopSignals.Registration registration = environment.stopSignals().onStop(scan[0]::stop);
+    try {
+      return scan[0].run();
     } finally {
       registration.cancel();
     }
@@ -200,9 +256,15 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   ContainedExecutableOptions containedExecutableOptions() throws CliException {
-    ContainedExecutableOptions options = ContainedExecutableOptions.defaults()
+    ContainedExecutableOptions defaults = ContainedExecutableOptions.defaults();
+    if (!learning && (trainingPeriod != null || activationPeriod != null)) {
+      throw new CliException(2, (trainingPeriod != null ? "--training-period" : "--activation-period")
+          + " only applies with --learning; add --learning, or leave the period out");
+    }
+    ContainedExecutableOptions options = defaults
         .withLearning(learning)
-        .withPeriods(trainingPeriod, activationPeriod);
+        .withPeriods(trainingPeriod != null ? trainingPeriod : defaults.trainingPeriod(),
+            activationPeriod != null ? activationPeriod : defaults.activationPeriod());
     try {
       if (!storageRoots.isEmpty()) {
         options = options.withExtraStorageRoots(storageRoots);

@@ -35,8 +35,10 @@ public final class SigilCli {
     // swallows write errors, and a closed pipe (sigil scan ... | head) must stop the scan.
     OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    String noColor = System.getenv("NO_COLOR");
     CliEnvironment environment = CliEnvironment.of(System.in, stdout, stderr)
-        .withStderrTerminal(Terminal.stderrIsTerminal())
+        .withTerminals(Terminal.stdinIsTerminal(), Terminal.stdoutIsTerminal(), Terminal.stderrIsTerminal())
+        .withNoColor(noColor != null && !noColor.isEmpty())
         .withStopSignals(StopSignals.runtime());
     int status = run(args, environment);
     stderr.flush();
@@ -68,6 +70,8 @@ public final class SigilCli {
   static CommandLine commandLine(CliEnvironment environment) {
     CommandLine cli = new CommandLine(new SigilCommand(environment));
     cli.addSubcommand("scan", new ScanCommand(environment));
+    cli.addSubcommand("signatures", new SignaturesCommand(environment));
+    cli.addSubcommand("explain", new ExplainCommand(environment));
     cli.registerConverter(Duration.class, new DurationConverter());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new PrintWriter(environment.stdout(), true, StandardCharsets.UTF_8));
@@ -76,7 +80,7 @@ public final class SigilCli {
       CommandLine command = problem.getCommandLine();
       String name = command.getCommandSpec().qualifiedName();
       PrintWriter err = command.getErr();
-      err.println(name + ": " + problem.getMessage());
+      err.println(Terminal.escape(name + ": " + UsageErrors.explain(problem)));
       err.println("Try '" + name + " --help' for every option.");
       err.flush();
       return CommandLine.ExitCode.USAGE;
@@ -99,7 +103,8 @@ public final class SigilCli {
     @Override
     public Integer call() {
       PrintStream err = environment.stderr();
-      err.println("sigil: a command is required, e.g. sigil scan events.jsonl");
+      err.println("sigil: a command is required: scan (e.g. sigil scan events.jsonl), signatures"
+          + " or explain ID");
       if (spec != null) {
         err.print(spec.commandLine().getUsageMessage());
       }

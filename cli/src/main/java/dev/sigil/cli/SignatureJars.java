@@ -43,8 +43,8 @@ final class SignatureJars {
     for (Path path : paths) {
       List<Signature> found = loadOne(path);
       if (found.isEmpty()) {
-        stderr.println("sigil scan: no signatures registered in '" + path + "' (a jar needs"
-            + " META-INF/services/" + Signature.class.getName() + ")");
+        stderr.println(Terminal.escape("sigil: no signatures registered in '" + path
+            + "' (a jar needs META-INF/services/" + Signature.class.getName() + ")"));
       }
       all.addAll(found);
     }
@@ -77,7 +77,7 @@ final class SignatureJars {
         }
       }
     } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-      throw problem(path, "cannot load its signatures: " + e.getMessage());
+      throw problem(path, "cannot load its signatures: " + withCauses(e));
     }
     return found;
   }
@@ -102,6 +102,22 @@ final class SignatureJars {
     }
     jars.sort(null);
     return jars;
+  }
+
+  /**
+   * The message and every cause's: a signature whose constructor throws reaches us as "Provider
+   * X could not be instantiated", and only the cause says why.
+   */
+  static String withCauses(Throwable failure) {
+    StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+    Throwable cause = failure.getCause();
+    for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+      text.append("; caused by ").append(cause.getClass().getName());
+      if (cause.getMessage() != null) {
+        text.append(": ").append(cause.getMessage());
+      }
+    }
+    return text.toString().replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static CliException problem(Path path, String reason) {

@@ -31,7 +31,8 @@ final class StateFile {
   }
 
   /**
-   * Tells, before the scan, why the state could not be read now or written at the end.
+   * Tells, before the scan, why the state could not be read now or written at the end: the
+   * directory is tried by creating (and deleting) a file in it.
    *
    * @return the reason, or null when the file can be used
    */
@@ -49,7 +50,25 @@ final class StateFile {
     if (Files.exists(path) && !Files.isReadable(path)) {
       return "it is not readable";
     }
+    // Permission bits do not tell (root, read-only mounts, /proc): try what the end will do.
+    try {
+      Files.delete(Files.createTempFile(directory, "." + path.getFileName() + ".", ".check"));
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return "its directory '" + directory + "' is not writable (the state is written there at"
+          + " exit): " + reason(e);
+    }
     return null;
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException
+        && ((java.nio.file.FileSystemException) e).getReason() != null) {
+      return ((java.nio.file.FileSystemException) e).getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /**

@@ -16,17 +16,20 @@ enum SummaryFormat {
     @Override
     String render(ScanSummary s) {
       StringBuilder text = new StringBuilder();
-      text.append(String.format(Locale.ROOT, "sigil scan: %s %s in %.2f s%n", s.input(),
+      text.append(String.format(Locale.ROOT, "sigil scan: %s %s in %.2f s%n", Terminal.escape(s.input()),
           s.complete() ? "read to the end" : "NOT read to the end (stopped)", s.elapsedNanos() / 1e9));
       // Under a second the rate measures the JVM warming up, not the scan: leave it out.
       row(text, "events", s.events(), s.elapsedNanos() >= 1_000_000_000L
           ? String.format(Locale.ROOT, "%,d events/s", s.eventsPerSecond()) : "");
-      row(text, "rejected lines", s.rejected(), "");
+      row(text, "rejected lines", s.rejected(), byReason(s.rejectedByReason()));
       StringJoiner bySignature = new StringJoiner(", ");
       for (Map.Entry<String, Long> e : s.findingsBySignature().entrySet()) {
         bySignature.add(String.format(Locale.ROOT, "%s: %,d", e.getKey(), e.getValue()));
       }
       row(text, "findings", s.findings(), bySignature.toString());
+      if (s.findingsNotWritten() > 0) {
+        row(text, "NOT written", s.findingsNotWritten(), "findings the output did not take");
+      }
       row(text, "suppressed", s.suppressed(), s.suppressed() > 0 ? "repeats within the deduplication period" : "");
       row(text, "signature errors", s.signatureErrors(), "");
       if (s.skipped() > 0) {
@@ -38,7 +41,24 @@ enum SummaryFormat {
       if (s.argProblems() > 0) {
         row(text, "argument problems", s.argProblems(), "undecodable arguments, read as absent");
       }
+      if (s.stderrLines() > 0) {
+        row(text, "stderr lines", s.stderrLines(), "Tracee's own log lines, skipped");
+      }
+      String hint = s.hint();
+      if (hint != null) {
+        text.append("sigil scan: WARNING: ").append(hint).append(System.lineSeparator());
+      }
       return text.toString().stripTrailing();
+    }
+
+    /** The three most frequent reasons, for the rejected-lines row. */
+    private String byReason(Map<String, Long> reasons) {
+      StringJoiner top = new StringJoiner(", ");
+      reasons.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(3)
+          .forEach(e -> top.add(String.format(Locale.ROOT, "%s: %,d", e.getKey(), e.getValue())));
+      return reasons.size() > 3 ? top + ", ..." : top.toString();
     }
 
     private void row(StringBuilder text, String label, long value, String note) {
@@ -71,6 +91,19 @@ enum SummaryFormat {
         json.writeNumberField("elapsedMillis", s.elapsedNanos() / 1_000_000);
         json.writeBooleanField("complete", s.complete());
         json.writeStringField("input", s.input());
+        json.writeStringField("inputFormat", s.inputFormat());
+        json.writeNumberField("findingsNotWritten", s.findingsNotWritten());
+        json.writeNumberField("partialLines", s.partialLines());
+        json.writeNumberField("stderrLines", s.stderrLines());
+        String hint = s.hint();
+        if (hint != null) {
+          json.writeStringField("warning", hint);
+        }
+        json.writeObjectFieldStart("rejectedByReason");
+        for (Map.Entry<String, Long> e : s.rejectedByReason().entrySet()) {
+          json.writeNumberField(e.getKey(), e.getValue());
+        }
+        json.writeEndObject();
         json.writeObjectFieldStart("findingsBySignature");
         for (Map.Entry<String, Long> e : s.findingsBySignature().entrySet()) {
           json.writeNumberField(e.getKey(), e.getValue());

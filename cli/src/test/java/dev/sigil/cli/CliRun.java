@@ -23,10 +23,8 @@ record CliRun(int status, String stdout, String stderr) {
   static CliRun run(CliEnvironment environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliEnvironment captured = new CliEnvironment(environment.stdin(), out,
-        new PrintStream(err, true, StandardCharsets.UTF_8), environment.stderrIsTerminal(),
-        environment.stopSignals(), environment.stopGrace(), environment.builtInSignatures(),
-        environment.nanoTime());
+    CliEnvironment captured = environment.withStreams(environment.stdin(), out,
+        new PrintStream(err, true, StandardCharsets.UTF_8));
     int status = SigilCli.run(args, captured);
     return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

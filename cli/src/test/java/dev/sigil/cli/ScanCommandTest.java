@@ -62,7 +62,7 @@ class ScanCommandTest {
     assertEquals(0, run.status());
     assertTrue(run.stderr().contains("sigil scan: standard input read to the end"), run.stderr());
     assertTrue(run.stderr().matches("(?s).*events\\s+3\\s.*"), run.stderr());
-    assertTrue(run.stderr().matches("(?s).*rejected lines\\s+2\\R.*"), run.stderr());
+    assertTrue(run.stderr().matches("(?s).*rejected lines\\s+2\\s.*"), run.stderr());
     assertTrue(run.stderr().matches("(?s).*findings\\s+2\\s+TEST-1: 2\\R.*"), run.stderr());
   }
 

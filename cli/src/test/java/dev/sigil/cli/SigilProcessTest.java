@@ -46,6 +46,9 @@ class SigilProcessTest {
       stdin.write(Files.readAllBytes(DEMO));
       stdin.flush();
       awaitLines(stdout.bytes, 10);
+      // The last finding comes a few lines before the end, and findings are written by a thread
+      // of their own: give the reader time to take in the rest, so that the pipe is idle.
+      Thread.sleep(1000);
 
       // SIGTERM while the pipe is open and idle; Process.destroy() would also close our ends of
       // the child's stdout and stderr, and with them what it prints on its way out.
@@ -58,10 +61,54 @@ class SigilProcessTest {
     String[] lines = err.split("\\R");
     Map<String, Object> summary = Json.object(lines[lines.length - 1]);
     long demoEvents = Files.readAllLines(DEMO).stream().filter(line -> !line.isBlank()).count();
-    assertEquals(demoEvents, summary.get("events"));
+    assertEquals(demoEvents, (Long) summary.get("events") + (Long) summary.get("skipped"),
+        "every line was read: decoded, or skipped as no signature selects its event");
     assertEquals(10L, summary.get("findings"), "every demo finding was written before the exit");
     assertEquals(false, summary.get("complete"));
     assertEquals("sigil-engine-state", Json.object(Files.readString(state)).get("format"));
+  }
+
+  @Test
+  void sigtermStopsWithinFiveSecondsWhileStandardOutputIsBlocked() throws Exception {
+    // Enough findings to fill the pipe (64 KiB) and the writer's queue many times over.
+    Path big = directory.resolve("big.jsonl");
+    try (var out = Files.newBufferedWriter(big)) {
+      for (int i = 0; i < 40_000; i++) {
+        out.write(TraceeLines.magicWrite(TraceeLines.T0 + i, "node-1", "/tmp/dropped-" + i));
+        out.write('\n');
+      }
+    }
+    Path state = directory.resolve("state.json");
+    Process process = start("scan", "--summary", "json", "--state", state.toString(), big.toString());
+    Drain stderr = new Drain(process.getErrorStream());
+    try {
+      // Standard output is never read, as with `sigil scan big.jsonl | sleep 60`: wait until
+      // the scan is surely stuck on it.
+      Thread.sleep(3000);
+      assertTrue(process.isAlive(), "the scan is blocked on its output: " + stderr.bytes);
+
+      long signalled = System.nanoTime();
+      assertTrue(process.toHandle().destroy());
+      boolean ended = process.waitFor(10, TimeUnit.SECONDS);
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - signalled);
+
+      assertTrue(ended, "the process ends on SIGTERM although its output is blocked");
+      assertTrue(seconds < 5, "stopped within 5 s, took " + seconds + " s");
+    } finally {
+      process.destroyForcibly();
+    }
+    String err = stderr.text();
+    assertEquals(143, process.exitValue(), err);
+    String[] lines = err.split("\\R");
+    Map<String, Object> summary = Json.object(lines[lines.length - 1]);
+    assertTrue((Long) summary.get("findingsNotWritten") > 0, err);
+    assertTrue(err.contains("could not be written"), err);
+    assertEquals(false, summary.get("complete"));
+    @SuppressWarnings("unchecked")
+    Map<String, Long> bySignature = (Map<String, Long>) summary.get("findingsBySignature");
+    assertEquals(summary.get("findings"), bySignature.values().stream().mapToLong(Long::longValue).sum());
+    assertEquals("sigil-engine-state", Json.object(Files.readString(state)).get("format"),
+        "the state is saved");
   }
 
   private static Process start(String... args) throws IOException {

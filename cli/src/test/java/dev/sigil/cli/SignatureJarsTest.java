@@ -76,6 +76,36 @@ class SignatureJarsTest {
     return jar;
   }
 
+  /** A jar whose one signature's constructor throws, as one missing its configuration would. */
+  static Path jarWithThrowingConstructor(Path directory, String message) throws IOException {
+    Path sources = Files.createDirectories(directory.resolve("src-throwing/acme"));
+    Path source = sources.resolve("Unconfigured.java");
+    Files.writeString(source, "package acme;\n"
+        + "import dev.sigil.core.*;\n"
+        + "import java.util.List;\n"
+        + "public final class Unconfigured implements Signature {\n"
+        + "  public Unconfigured() { throw new IllegalStateException(\"" + message + "\"); }\n"
+        + "  public SignatureMetadata metadata() { return SignatureMetadata.builder(\"ACME-2\").build(); }\n"
+        + "  public List<Selector> selectors() { return List.of(Selector.any()); }\n"
+        + "  public void onEvent(Event event, SignatureContext context) {}\n"
+        + "}\n");
+    Path classes = Files.createDirectories(directory.resolve("classes-throwing"));
+    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
+        "-proc:none", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
+        source.toString());
+    assertEquals(0, status, "the test signature compiles");
+    Path jar = Files.createDirectories(directory.resolve("jars")).resolve("unconfigured.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("acme/Unconfigured.class"));
+      out.write(Files.readAllBytes(classes.resolve("acme/Unconfigured.class")));
+      out.closeEntry();
+      out.putNextEntry(new JarEntry("META-INF/services/" + Signature.class.getName()));
+      out.write("acme.Unconfigured\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    return jar;
+  }
+
   private static CliRun scan(String... args) {
     return CliRun.run(INPUT, withOcsf(args));
   }

@@ -9,9 +9,35 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryFormatTest {
-  private static final ScanSummary SUMMARY = new ScanSummary("demo \"quoted\".jsonl", true,
-      1_234_567, 3, 7, 2, 1, 6, 4, 5, 1_234_580, 10, 98_765_432, 2_000_000_000L,
+  private static final ScanSummary SUMMARY = summary("demo \"quoted\".jsonl", true,
+      1_234_567, 3, 7, 2, 1, 4, 5, 1_234_580, 10, 98_765_432, 2_000_000_000L,
       Map.of("TRC-1022", 5L));
+  private static final Map<String, Long> NONE = Map.of();
+
+  /** A summary of a Tracee input with every finding written and no rejection reasons. */
+  static ScanSummary summary(String input, boolean complete, long events, long rejected,
+      long findings, long suppressed, long signatureErrors, long dataProblems, long argProblems,
+      long linesRead, long blankLines, long bytesRead, long elapsedNanos,
+      Map<String, Long> findingsBySignature) {
+    return new ScanSummary(input, "tracee", complete, events, rejected, findings, 0, suppressed,
+        signatureErrors, 0, dataProblems, argProblems, linesRead, blankLines, 0, 0, bytesRead,
+        elapsedNanos, findingsBySignature, Map.of());
+  }
+
+  /** A summary of a scan that skipped lines no signature selects. */
+  static ScanSummary skipping(long events, long skipped) {
+    return new ScanSummary("-", "tracee", true, events, 0, 0, 0, 0, 0, skipped, 0, 0,
+        events + skipped, 0, 0, 0, 10, 1, Map.of(), Map.of());
+  }
+
+  @Test
+  void skippedLinesComeAfterSignatureErrorsInJsonAndShowInTextWhenThereAreAny() {
+    Map<String, Object> object = Json.object(SummaryFormat.JSON.render(skipping(3, 6)));
+    assertEquals("skipped", List.copyOf(object.keySet()).get(5));
+    assertEquals(6L, object.get("skipped"));
+    assertTrue(SummaryFormat.TEXT.render(skipping(3, 6)).matches("(?s).*skipped lines\\s+6\\s.*"));
+    assertFalse(SummaryFormat.TEXT.render(skipping(3, 0)).contains("skipped lines"));
+  }
 
   @Test
   void jsonIsOneObjectStartingWithTheFiveIntegerFields() {
@@ -26,8 +52,6 @@ class SummaryFormatTest {
     assertEquals(7L, object.get("findings"));
     assertEquals(2L, object.get("suppressed"));
     assertEquals(1L, object.get("signatureErrors"));
-    assertEquals("skipped", List.copyOf(object.keySet()).get(5));
-    assertEquals(6L, object.get("skipped"));
     assertEquals(4L, object.get("dataProblems"));
     assertEquals(98_765_432L, object.get("bytesRead"));
     assertEquals(2_000L, object.get("elapsedMillis"));
@@ -47,13 +71,12 @@ class SummaryFormatTest {
     assertTrue(text.matches("(?s).*suppressed\\s+2\\s.*"), text);
     assertTrue(text.matches("(?s).*signature errors\\s+1\\R.*"), text);
     assertTrue(text.matches("(?s).*data problems\\s+4\\s.*"), text);
-    assertTrue(text.matches("(?s).*skipped lines\\s+6\\s.*"), text);
     assertFalse(text.endsWith("\n"), "the caller ends the line");
   }
 
   @Test
   void textSaysWhenTheInputWasNotReadToTheEnd() {
-    ScanSummary stopped = new ScanSummary("-", false, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
+    ScanSummary stopped = summary("-", false, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, NONE);
 
     assertTrue(SummaryFormat.TEXT.render(stopped).contains("NOT read to the end"));
     assertEquals(false, Json.object(SummaryFormat.JSON.render(stopped)).get("complete"));
@@ -61,8 +84,8 @@ class SummaryFormatTest {
 
   @Test
   void textLeavesOutTheRateOfScansShorterThanASecond() {
-    ScanSummary quick = new ScanSummary("-", true, 500, 0, 0, 0, 0, 0, 0, 0, 500, 0, 10, 999_000_000L,
-        Map.of());
+    ScanSummary quick = summary("-", true, 500, 0, 0, 0, 0, 0, 0, 500, 0, 10, 999_000_000L,
+        NONE);
 
     String text = SummaryFormat.TEXT.render(quick);
 
@@ -72,12 +95,11 @@ class SummaryFormatTest {
 
   @Test
   void textLeavesOutProblemLinesThatAreZero() {
-    ScanSummary clean = new ScanSummary("-", true, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, Map.of());
+    ScanSummary clean = summary("-", true, 1, 0, 0, 0, 0, 0, 0, 1, 0, 10, 1, NONE);
 
     String text = SummaryFormat.TEXT.render(clean);
 
     assertFalse(text.contains("data problems"), text);
     assertFalse(text.contains("argument problems"), text);
-    assertFalse(text.contains("skipped lines"), text);
   }
 }

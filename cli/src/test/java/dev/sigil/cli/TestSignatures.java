@@ -43,6 +43,21 @@ final class TestSignatures {
     };
   }
 
+  /** Selects every event and throws on each, naming nothing of it: the engine names the event. */
+  static Signature throwingOnEveryEvent(String id) {
+    return new EvilWrites(id, null) {
+      @Override
+      public List<Selector> selectors() {
+        return List.of(Selector.any());
+      }
+
+      @Override
+      public void onEvent(Event event, SignatureContext context) {
+        throw new IllegalStateException("always");
+      }
+    };
+  }
+
   /** A stateful signature whose state cannot be saved. */
   static Signature unsavable(String id) {
     return new Unsavable(id);

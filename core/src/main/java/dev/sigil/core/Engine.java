@@ -1,5 +1,6 @@
 package dev.sigil.core;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.collect.ImmutableMap;
 import dev.sigil.core.internal.Deduplicator;
 import dev.sigil.core.internal.JsonTree;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +51,8 @@ public final class Engine implements AutoCloseable {
   private static final int ORIGINS = Origin.values().length;
   private static final int STATE_VERSION = 1;
   private static final String STATE_FORMAT = "sigil-engine-state";
+  private static final Pattern SOURCE =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
   private static final System.Logger LOG = System.getLogger("dev.sigil.core.Engine");
 
   private final Slot[] slots;
@@ -61,6 +65,11 @@ public final class Engine implements AutoCloseable {
   private final SignatureErrorListener errorListener;
   private final Clock clock;
   private final Deduplicator deduplicator;
+  /**
+   * Saved states of signatures this engine does not have, as restored: written back unchanged
+   * by {@link #saveState}, so that a run without some signature does not erase what it learned.
+   */
+  private final Map<String, Object> otherSignatureStates = new LinkedHashMap<>();
 
   // Plain fields: the engine's thread is the only writer, and a volatile store per event would
   // cost more than dispatch itself. Other threads reading stats() may see slightly stale values.
@@ -292,6 +301,7 @@ public final class Engine implements AutoCloseable {
         signatureStates.put(slot.id, ((Stateful) slot.signature).saveState());
       }
     }
+    otherSignatureStates.forEach(signatureStates::putIfAbsent);
     document.put("signatures", signatureStates);
     JsonTree.write(document, out);
   }
@@ -308,6 +318,8 @@ public final class Engine implements AutoCloseable {
     Object tree;
     try {
       tree = JsonTree.read(in);
+    } catch (JsonProcessingException e) {
+      throw new IOException("state is not valid JSON: " + withoutSource(e), e);
     } catch (IOException e) {
       throw new IOException("state is not valid JSON: " + e.getMessage(), e);
     }
@@ -334,16 +346,40 @@ public final class Engine implements AutoCloseable {
         staged.restore(dedup);
         deduplicator.restore(dedup);
       }
+      Map<String, Object> others = new LinkedHashMap<>();
       if (signatureStates != null) {
+        Set<String> ids = new LinkedHashSet<>();
         for (Slot slot : slots) {
+          ids.add(slot.id);
           if (slot.signature instanceof Stateful && ((Map<?, ?>) signatureStates).containsKey(slot.id)) {
             ((Stateful) slot.signature).restoreState(((Map<?, ?>) signatureStates).get(slot.id));
           }
         }
+        for (Map.Entry<?, ?> saved : ((Map<?, ?>) signatureStates).entrySet()) {
+          if (!ids.contains(String.valueOf(saved.getKey()))) {
+            others.put(String.valueOf(saved.getKey()), saved.getValue());
+          }
+        }
       }
+      otherSignatureStates.clear();
+      otherSignatureStates.putAll(others);
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new IOException("state document is corrupt: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Returns the parser's message with the line and column but without the source description
+   * jackson adds ({@code [Source: REDACTED (...); line: 1, column: 28]}): that is noise for
+   * whoever reads why a state file was refused.
+   */
+  private static String withoutSource(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    message = SOURCE.matcher(message).replaceAll("line $1, column $2");
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+    return message.replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** Per-signature bookkeeping, and the signature's context. */

@@ -71,6 +71,18 @@ public interface Signature {
     return null;
   }
 
+  /**
+   * Returns the metadata of the variants this signature also reports findings under, with ids
+   * of their own (through {@link SignatureContext#report(Event, SignatureMetadata, java.util.Map)}),
+   * so that a listing shows every id a finding may carry. The engine lists, counts and saves
+   * state under {@link #metadata()}'s id alone.
+   *
+   * @return the variants; empty (the default) when the signature reports under its own id only
+   */
+  default List<SignatureMetadata> variants() {
+    return List.of();
+  }
+
   /** Releases resources; called once, after the end-of-input signal. */
   default void close() {}
 }

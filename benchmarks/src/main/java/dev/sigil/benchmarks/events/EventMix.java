@@ -10,15 +10,16 @@ package dev.sigil.benchmarks.events;
  * @param fileOpen share of {@code security_file_open}
  * @param openat share of {@code openat}
  * @param netPacket share of {@code net_packet_tcp} / {@code net_packet_dns} (nested objects)
+ * @param security share of the other events Tracee's signatures select, none of them firing:
+ *     socket connects and dups, ptrace, memory-protection alerts, mounts, kernel file reads,
+ *     process_vm_writev, bprm checks, renames, proc fops checks, service-account token reads
+ *     by allowed processes
  * @param droppedElf share of all events that are an ELF written in a started container outside
  *     {@code memfd:}/{@code /dev/shm/}: exactly the events on which TRC-1022 fires; drawn before
  *     the kinds, so the other events keep the kinds' proportions
  * @param harmlessElf share of all events that are ELF writes TRC-1022 must not report (to
  *     {@code /dev/shm/}, {@code memfd:}, on the host or during container init), so a non-firing
  *     stream still exercises every branch of the rule
- * @param tokenReads whether programs open their pod's service-account token (one of the 15 paths
- *     a file open draws), which Tracee's TRC-108 reports; without, they open the namespace file
- *     beside it, and the stream is otherwise the same
  */
 public record EventMix(
     double exec,
@@ -26,9 +27,9 @@ public record EventMix(
     double fileOpen,
     double openat,
     double netPacket,
+    double security,
     double droppedElf,
-    double harmlessElf,
-    boolean tokenReads) {
+    double harmlessElf) {
 
   /**
    * Validates the components.
@@ -38,43 +39,41 @@ public record EventMix(
    * @param fileOpen see the record
    * @param openat see the record
    * @param netPacket see the record
+   * @param security see the record
    * @param droppedElf see the record
    * @param harmlessElf see the record
-   * @param tokenReads see the record
    * @throws IllegalArgumentException when a share lies outside [0, 1] or no kind is given
    */
   public EventMix {
-    double[] all = {exec, magicWrite, fileOpen, openat, netPacket, droppedElf, harmlessElf};
+    double[] all = {exec, magicWrite, fileOpen, openat, netPacket, security, droppedElf, harmlessElf};
     for (double share : all) {
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException("every share must lie in [0, 1]: " + this);
       }
     }
-    if (exec + magicWrite + fileOpen + openat + netPacket + droppedElf == 0) {
+    if (exec + magicWrite + fileOpen + openat + netPacket + security + droppedElf == 0) {
       throw new IllegalArgumentException("a mix needs at least one event kind: " + this);
     }
   }
 
   /**
    * A node's ordinary activity, in which no built-in signature fires: 30% exec, 20% magic_write,
-   * 20% security_file_open, 15% openat, 15% network packets, 0.5% harmless ELF writes, no
-   * service-account token read.
+   * 20% security_file_open, 10% openat, 10% network packets, 10% the other events Tracee's
+   * signatures select, 0.5% harmless ELF writes.
    *
    * @return the mix
    */
   public static EventMix quiet() {
-    return new EventMix(0.30, 0.20, 0.20, 0.15, 0.15, 0, 0.005, false);
+    return new EventMix(0.30, 0.20, 0.20, 0.10, 0.10, 0.10, 0, 0.005);
   }
 
   /**
-   * {@link #quiet()} with about 1% of events firing TRC-1022 (ELF dropped in a container, often
-   * under a hidden path, which TRC-1015 reports too) and programs reading their service-account
-   * token (which TRC-108 reports).
+   * {@link #quiet()} with about 1% of events firing TRC-1022 (ELF dropped in a container).
    *
    * @return the mix
    */
   public static EventMix realistic() {
-    return quiet().withDroppedElf(0.01).withTokenReads(true);
+    return quiet().withDroppedElf(0.01);
   }
 
   /**
@@ -83,7 +82,7 @@ public record EventMix(
    * @return the mix
    */
   public static EventMix everyEventDropsElf() {
-    return new EventMix(0, 0, 0, 0, 0, 1, 0, false);
+    return new EventMix(0, 0, 0, 0, 0, 0, 1, 0);
   }
 
   /**
@@ -93,16 +92,6 @@ public record EventMix(
    * @return the new mix
    */
   public EventMix withDroppedElf(double share) {
-    return new EventMix(exec, magicWrite, fileOpen, openat, netPacket, share, harmlessElf, tokenReads);
-  }
-
-  /**
-   * Returns this mix with programs reading their service-account token, or not.
-   *
-   * @param reads whether they do
-   * @return the mix
-   */
-  public EventMix withTokenReads(boolean reads) {
-    return new EventMix(exec, magicWrite, fileOpen, openat, netPacket, droppedElf, harmlessElf, reads);
+    return new EventMix(exec, magicWrite, fileOpen, openat, netPacket, security, share, harmlessElf);
   }
 }

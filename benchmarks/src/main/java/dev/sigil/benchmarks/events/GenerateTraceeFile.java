@@ -32,7 +32,7 @@ public final class GenerateTraceeFile {
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
     double firing = args.length > 3 ? Double.parseDouble(args[3]) : 0.01;
     TraceeEventGenerator generator =
-        new TraceeEventGenerator(seed, EventMix.realistic().withDroppedElf(firing));
+        new TraceeEventGenerator(seed, EventMix.quiet().withDroppedElf(firing));
     long fires = 0;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         TraceeLineWriter writer = new TraceeLineWriter(out)) {

@@ -1,24 +1,17 @@
 package dev.sigil.benchmarks.events;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns generated events into Sigil {@link Event}s held in memory, as a decoder would hand them
- * to the engine but without any JSON. Nested object arguments (network packets) are kept as their
- * JSON text, as the Tracee reader keeps values it does not interpret.
+ * to the engine but without any JSON. Object arguments (network packets, socket addresses) are kept as
+ * raw JSON, as the Tracee reader keeps them, so signatures read their fields the same way.
  */
 public final class InMemoryEvents {
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private InMemoryEvents() {}
 
@@ -79,39 +72,8 @@ public final class InMemoryEvents {
     }
     for (GeneratedArg arg : generated.args()) {
       Object value = arg.value();
-      builder.arg(arg.name(), arg.type(), value instanceof Map ? json(value) : value);
+      builder.arg(arg.name(), arg.type(), value);
     }
     return builder.build();
-  }
-
-  private static String json(Object nested) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(text)) {
-      write(json, nested);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
-  }
-
-  private static void write(JsonGenerator json, Object value) throws IOException {
-    if (value instanceof Map) {
-      json.writeStartObject();
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        json.writeFieldName(String.valueOf(entry.getKey()));
-        write(json, entry.getValue());
-      }
-      json.writeEndObject();
-    } else if (value instanceof List) {
-      json.writeStartArray();
-      for (Object item : (List<?>) value) {
-        write(json, item);
-      }
-      json.writeEndArray();
-    } else if (value instanceof Long) {
-      json.writeNumber((Long) value);
-    } else {
-      json.writeString(String.valueOf(value));
-    }
   }
 }

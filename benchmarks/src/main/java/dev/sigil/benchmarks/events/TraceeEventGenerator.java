@@ -56,10 +56,8 @@ public final class TraceeEventGenerator {
       "/etc/ld.so.cache", "/usr/lib/x86_64-linux-gnu/libc.so.6", "/proc/self/status",
       "/etc/passwd", "/etc/nsswitch.conf", "/sys/fs/cgroup/memory.max", "/proc/meminfo",
       "/etc/ssl/certs/ca-certificates.crt", "/usr/share/zoneinfo/UTC", "/etc/hosts",
-      "/var/run/secrets/kubernetes.io/serviceaccount/token", "/proc/sys/kernel/ngroups_max",
+      "/proc/sys/kernel/ngroups_max",
       "/usr/lib/x86_64-linux-gnu/libssl.so.3", "/dev/urandom", "/etc/resolv.conf"};
-  private static final String TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
-  private static final String TOKEN_NAMESPACE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
   private static final String[] OPEN_FLAGS = {"O_RDONLY|O_CLOEXEC", "O_RDONLY|O_LARGEFILE",
       "O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC", "O_RDWR|O_CLOEXEC", "O_RDONLY|O_NONBLOCK|O_DIRECTORY"};
   private static final String[] WRITTEN_PATHS = {
@@ -68,8 +66,8 @@ public final class TraceeEventGenerator {
       "/var/lib/redis/temp-%d.rdb", "/fluent-bit/buffer/tail.%d.flb", "/home/app/.npm/_logs/%d.log",
       "/var/cache/nginx/proxy_temp/%d"};
   private static final String[] DROP_PATHS = {
-      "/tmp/.x/kworkerd", "/usr/local/bin/xmrig", "/var/tmp/.cache/payload", "/dev/.udevd/sshd",
-      "/usr/bin/wget;654951e1", "/usr/bin/strace.dpkg-new", "/app/node_modules/.bin/ld-%d.so"};
+      "/tmp/x/kworkerd", "/usr/local/bin/xmrig", "/var/tmp/cache/payload", "/dev/udevd/sshd",
+      "/usr/bin/wget;654951e1", "/usr/bin/strace.dpkg-new", "/app/node_modules/bin/ld-%d.so"};
   private static final String[] HARMLESS_ELF_PATHS_IN_CONTAINER = {
       "/dev/shm/jit-%d.so", "memfd:libffi", "/run/shm/pulse-shm-%d", "memfd:jit-code-cache"};
   private static final byte[][] NON_ELF_PREFIXES = {
@@ -112,12 +110,14 @@ public final class TraceeEventGenerator {
   public TraceeEventGenerator(long seed, EventMix mix) {
     this.random = new SplittableRandom(seed);
     this.mix = mix;
-    double total = mix.exec() + mix.magicWrite() + mix.fileOpen() + mix.openat() + mix.netPacket();
+    double total = mix.exec() + mix.magicWrite() + mix.fileOpen() + mix.openat() + mix.netPacket()
+        + mix.security();
     this.kindThresholds = new double[] {
         mix.exec() / total,
         (mix.exec() + mix.magicWrite()) / total,
         (mix.exec() + mix.magicWrite() + mix.fileOpen()) / total,
-        (mix.exec() + mix.magicWrite() + mix.fileOpen() + mix.openat()) / total};
+        (mix.exec() + mix.magicWrite() + mix.fileOpen() + mix.openat()) / total,
+        (mix.exec() + mix.magicWrite() + mix.fileOpen() + mix.openat() + mix.netPacket()) / total};
     this.hostName = "worker-" + hex(5);
     for (int i = 0; i < CONTAINERS; i++) {
       int image = i % IMAGES.length;
@@ -158,7 +158,10 @@ public final class TraceeEventGenerator {
     if (kind < kindThresholds[3]) {
       return openat();
     }
-    return packet();
+    if (kind < kindThresholds[4]) {
+      return packet();
+    }
+    return securityActivity();
   }
 
   private GeneratedEvent exec() {
@@ -220,6 +223,13 @@ public final class TraceeEventGenerator {
     args.add(new GeneratedArg("stdin_path", "string", onHost ? "/dev/null" : "pipe:[" + (10_000 + random.nextInt(90_000)) + "]"));
     args.add(new GeneratedArg("invoked_from_kernel", "bool", false));
     args.add(new GeneratedArg("prev_comm", "string", prevComm));
+    if (random.nextBoolean()) {
+      // As with tracee --output option:exec-env: what TRC-107 and TRC-1013 read.
+      args.add(new GeneratedArg("env", "[]string", onHost
+          ? List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin", "LANG=C.UTF-8", "HOME=/root")
+          : List.of("PATH=/usr/local/bin:/usr/bin:/bin", "HOSTNAME=" + container.podName(),
+              "KUBERNETES_SERVICE_HOST=10.96.0.1", "KUBERNETES_SERVICE_PORT=443", "HOME=/app")));
+    }
     args.add(new GeneratedArg("pwd", "string", onHost ? "/root" : "/app"));
     return event(process, container, true, EXEC_ID, "sched_process_exec", "execve", 0, args, false);
   }
@@ -286,16 +296,10 @@ public final class TraceeEventGenerator {
         bytes.length, args, fires);
   }
 
-  /** A path a program opens; the token's neighbour when the mix has no token reads. */
-  private String openPath() {
-    String path = OPEN_PATHS[random.nextInt(OPEN_PATHS.length)];
-    return path.equals(TOKEN) && !mix.tokenReads() ? TOKEN_NAMESPACE : path;
-  }
-
   private GeneratedEvent fileOpen() {
     boolean onHost = random.nextBoolean();
     GeneratedContainer container = onHost ? null : pickContainer();
-    String path = openPath();
+    String path = OPEN_PATHS[random.nextInt(OPEN_PATHS.length)];
     String comm = onHost ? HOST_DAEMONS[random.nextInt(HOST_DAEMONS.length)] : containerComm(container);
     List<GeneratedArg> args = List.of(
         new GeneratedArg("pathname", "string", path),
@@ -311,7 +315,7 @@ public final class TraceeEventGenerator {
   private GeneratedEvent openat() {
     boolean onHost = random.nextBoolean();
     GeneratedContainer container = onHost ? null : pickContainer();
-    String path = openPath();
+    String path = OPEN_PATHS[random.nextInt(OPEN_PATHS.length)];
     String comm = onHost ? HOST_DAEMONS[random.nextInt(HOST_DAEMONS.length)] : containerComm(container);
     List<GeneratedArg> args = List.of(
         new GeneratedArg("dirfd", "int32", -100L),
@@ -380,6 +384,149 @@ public final class TraceeEventGenerator {
     return event(process(comm, "/usr/bin/" + comm, container, 0), container, true,
         dns ? DNS_ID : TCP_ID, dns ? "net_packet_dns" : "net_packet_tcp", dns ? "sendmsg" : "recvmsg",
         0, args, false);
+  }
+
+  /**
+   * One of the other events Tracee's signatures select, shaped as Tracee v0.24 prints it and
+   * chosen so that none of them fires: what a node does all day that the signatures must look
+   * at and let pass.
+   */
+  private GeneratedEvent securityActivity() {
+    boolean onHost = random.nextInt(3) == 0;
+    GeneratedContainer container = onHost ? null : pickContainer();
+    String comm = onHost ? HOST_DAEMONS[random.nextInt(HOST_DAEMONS.length)] : containerComm(container);
+    GeneratedProcess process = process(comm, "/usr/bin/" + comm, container, 0);
+    List<GeneratedArg> args = new ArrayList<>();
+    String name;
+    String syscall;
+    int id;
+    switch (random.nextInt(11)) {
+      case 0 -> {
+        name = "security_socket_connect";
+        syscall = "connect";
+        id = 2015;
+        args.add(new GeneratedArg("sockfd", "int32", 3L + random.nextInt(60)));
+        args.add(new GeneratedArg("type", "int32", 1L));
+        args.add(new GeneratedArg("remote_addr", "SockAddr", inet("10.43." + random.nextInt(8) + "."
+            + (2 + random.nextInt(250)), random.nextBoolean() ? "443" : "8080")));
+      }
+      case 1 -> {
+        name = "socket_dup";
+        syscall = "dup2";
+        id = 1012;
+        args.add(new GeneratedArg("oldfd", "int32", 3L + random.nextInt(20)));
+        args.add(new GeneratedArg("newfd", "int32", 30L + random.nextInt(20)));
+        args.add(new GeneratedArg("remote_addr", "SockAddr", inet("10.43.0.10", "53")));
+      }
+      case 2 -> {
+        name = "ptrace";
+        syscall = "ptrace";
+        id = 101;
+        // PTRACE_PEEKDATA, PTRACE_GETREGS, PTRACE_ATTACH, PTRACE_CONT: a debugger or a profiler.
+        long[] requests = {2, 12, 16, 7};
+        String[] parsed = {"PTRACE_PEEKDATA", "PTRACE_GETREGS", "PTRACE_ATTACH", "PTRACE_CONT"};
+        int r = random.nextInt(requests.length);
+        boolean text = random.nextBoolean();
+        args.add(new GeneratedArg("request", text ? "string" : "int64", text ? parsed[r] : (Object) requests[r]));
+        args.add(new GeneratedArg("pid", "int32", 1_000L + random.nextInt(40_000)));
+        args.add(new GeneratedArg("addr", "trace.Pointer", "0x7ffd4b2c1000"));
+        args.add(new GeneratedArg("data", "trace.Pointer", "0x0"));
+      }
+      case 3 -> {
+        name = "mem_prot_alert";
+        syscall = "mprotect";
+        id = 6020;
+        boolean text = random.nextBoolean();
+        args.add(new GeneratedArg("alert", text ? "string" : "uint32",
+            text ? "Mmaped region with W+E permissions!" : (Object) 1L));
+        args.add(new GeneratedArg("addr", "trace.Pointer", "0x7f3a1c000000"));
+        args.add(new GeneratedArg("len", "uint64", 4096L * (1 + random.nextInt(64))));
+        args.add(new GeneratedArg("prot", "int32", 7L));
+        args.add(new GeneratedArg("prev_prot", "int32", 0L));
+      }
+      case 4 -> {
+        name = "security_sb_mount";
+        syscall = "mount";
+        id = 731;
+        String[] types = {"tmpfs", "proc", "overlay", "mqueue"};
+        String type = types[random.nextInt(types.length)];
+        args.add(new GeneratedArg("dev_name", "string", type));
+        args.add(new GeneratedArg("path", "string", "/run/containerd/io.containerd.runtime.v2.task/k8s.io/"
+            + hex(12) + "/rootfs/" + (type.equals("proc") ? "proc" : "dev/shm")));
+        args.add(new GeneratedArg("type", "string", type));
+        args.add(new GeneratedArg("flags", "uint64", 0L));
+      }
+      case 5 -> {
+        name = "security_kernel_read_file";
+        syscall = "finit_module";
+        id = 742;
+        args.add(new GeneratedArg("pathname", "string", "/lib/firmware/i915/tgl_dmc_ver2_12.bin"));
+        args.add(new GeneratedArg("dev", "uint32", HOST_DEV));
+        args.add(new GeneratedArg("inode", "uint64", 4_400_000L + random.nextInt(1000)));
+        args.add(new GeneratedArg("type", "string", "firmware"));
+        args.add(new GeneratedArg("ctime", "uint64", clock - 86_400_000_000_000L * 200));
+      }
+      case 6 -> {
+        name = "process_vm_writev";
+        syscall = "process_vm_writev";
+        id = 311;
+        // A process writing its own memory (a JIT's helper thread): the pid is its own.
+        args.add(new GeneratedArg("pid", "int32", (long) process.processId()));
+        args.add(new GeneratedArg("local_iov", "trace.Pointer", "0x7ffd4b2c2000"));
+        args.add(new GeneratedArg("liovcnt", "uint64", 1L));
+        args.add(new GeneratedArg("remote_iov", "trace.Pointer", "0x7ffd4b2c3000"));
+        args.add(new GeneratedArg("riovcnt", "uint64", 1L));
+        args.add(new GeneratedArg("flags", "uint64", 0L));
+      }
+      case 7 -> {
+        name = "security_bprm_check";
+        syscall = "execve";
+        id = 733;
+        String path = CONTAINER_TOOLS[random.nextInt(CONTAINER_TOOLS.length)];
+        args.add(new GeneratedArg("pathname", "string", path.endsWith("sh") ? "/usr/bin/curl" : path));
+        args.add(new GeneratedArg("dev", "uint32", container == null ? HOST_DEV : container.dev()));
+        args.add(new GeneratedArg("inode", "uint64", inodeOf(path)));
+        args.add(new GeneratedArg("argv", "[]string", List.of(basename(path))));
+      }
+      case 8 -> {
+        name = "security_inode_rename";
+        syscall = "rename";
+        id = 738;
+        String from = "/tmp/tmp." + hex(6);
+        args.add(new GeneratedArg("old_path", "string", from));
+        args.add(new GeneratedArg("new_path", "string", "/var/lib/app/cache/" + hex(8) + ".json"));
+      }
+      case 9 -> {
+        name = "hooked_proc_fops";
+        syscall = "";
+        id = 2009;
+        args.add(new GeneratedArg("hooked_fops_pointers", "[]trace.HookedSymbolData", List.of()));
+      }
+      default -> {
+        // The cluster's own agents read their service-account token; TRC-108 allows them.
+        name = "security_file_open";
+        syscall = "openat";
+        id = FILE_OPEN_ID;
+        comm = "kube-proxy";
+        process = process(comm, "/usr/local/bin/kube-proxy", container, 0);
+        String token = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+        args.add(new GeneratedArg("pathname", "string", token));
+        args.add(new GeneratedArg("flags", "string", "O_RDONLY|O_CLOEXEC"));
+        args.add(new GeneratedArg("dev", "uint32", container == null ? HOST_DEV : container.dev()));
+        args.add(new GeneratedArg("inode", "uint64", inodeOf(token)));
+        args.add(new GeneratedArg("ctime", "uint64", clock - 3_600_000_000_000L));
+        args.add(new GeneratedArg("syscall_pathname", "string", token));
+      }
+    }
+    return event(process, container, true, id, name, syscall, 0, args, false);
+  }
+
+  private static Map<String, Object> inet(String address, String port) {
+    Map<String, Object> addr = new LinkedHashMap<>();
+    addr.put("sa_family", "AF_INET");
+    addr.put("sin_port", port);
+    addr.put("sin_addr", address);
+    return addr;
   }
 
   private GeneratedEvent event(GeneratedProcess process, GeneratedContainer container,

@@ -149,9 +149,13 @@ public final class Deduplicator {
       if (!(key instanceof String)) {
         throw new IllegalArgumentException("deduplicator entry needs a string key");
       }
+      long suppressedCount = longField(map, "suppressedCount");
+      if (suppressedCount < 0) {
+        throw new IllegalArgumentException("deduplicator entry field 'suppressedCount' must not be"
+            + " negative, got " + suppressedCount);
+      }
       entries.put((String) key, new Entry(
-          longField(map, "lastEmittedAt"), longField(map, "suppressedCount"),
-          longField(map, "lastSuppressedAt")));
+          longField(map, "lastEmittedAt"), suppressedCount, longField(map, "lastSuppressedAt")));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sigil.core.ocsf;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import dev.sigil.core.EventSnapshot;
 import dev.sigil.core.Finding;
 import dev.sigil.core.FindingWriter;
@@ -32,16 +33,29 @@ import org.jspecify.annotations.Nullable;
  *       {@code types} its event name, {@code analytic} (type Rule) its id, name and version,
  *       {@code attacks} its MITRE technique and tactic (the category, e.g.
  *       {@code defense-evasion} becomes TA0005 Defense Evasion);</li>
- *   <li>{@code device} (host profile): the host name; {@code actor.process} (host profile) and
- *       {@code evidences[0].process}: host pid, tid, comm, executable file, parent pid, user;
- *       {@code evidences[0].container}: id, name, image (name, digest);
+ *   <li>{@code device} (host profile): the host name, as {@code device.hostname} when it is a
+ *       hostname by OCSF's {@code hostname_t} (dot-separated labels of letters, digits and inner
+ *       hyphens), else as {@code device.name} (a name such as {@code build_host_1}); no
+ *       {@code device} when the event has no host name, since a device needs an identifier;
+ *       {@code actor.process} (host profile) and {@code evidences[0].process}: host pid, tid,
+ *       comm, executable file, parent pid, user;
+ *       {@code evidences[0].container}: id, name, pod UID (when it is a UUID, as
+ *       {@code uuid_t} wants) and image (name and digest, only when the event has a digest:
+ *       OCSF's image needs its {@code uid});
  *       {@code evidences[0].data}: the finding's data;</li>
  *   <li>{@code unmapped}: the Tracee context OCSF has no place for (event name and id, origin,
  *       namespace-relative pids, namespaces, pod, arguments; a structured argument as its JSON
- *       text) and the signature's other properties (its Tracee event id among them);</li>
+ *       text; the container image when it has no digest) and the signature's other properties
+ *       (its Tracee event id among them);</li>
  *   <li>{@code metadata}: {@code version} {@value #OCSF_VERSION}, {@code product} Sigil with its
  *       version, {@code profiles} ["host"].</li>
  * </ul>
+ *
+ * <p>Every line is a valid OCSF {@value #OCSF_VERSION} Detection Finding whatever the event
+ * holds: a value that would break a type of the schema goes where the schema allows it (as the
+ * host name and image above), strings in mapped attributes are cut to the schema's 65,535
+ * characters, and an unpaired UTF-16 surrogate (which strict JSON parsers reject) is written as
+ * U+FFFD anywhere in the line.
  *
  * <p>Values print as they do in Tracee's shape: bytes as standard base64, maps in their own
  * order.
@@ -54,6 +68,12 @@ public final class OcsfFindingWriter implements FindingWriter {
   public static final String OCSF_VERSION = "1.3.0";
 
   private static final String PRODUCT_VERSION = readProductVersion();
+
+  /** {@code string_t}'s {@code max_len} in OCSF 1.3.0's dictionary. */
+  static final int MAX_STRING_CHARS = 65_535;
+
+  /** The longest host name written as {@code device.hostname}: DNS's limit for a name. */
+  private static final int MAX_HOSTNAME_CHARS = 253;
 
   private final JsonLines lines;
 
@@ -84,7 +104,7 @@ public final class OcsfFindingWriter implements FindingWriter {
    */
   @Override
   public void onFinding(Finding finding) {
-    lines.write(json -> new Line(json).write(finding),
+    lines.write(json -> new Line(new WellFormedStrings(json)).write(finding),
         "the OCSF finding of " + finding.metadata().id());
   }
 
@@ -126,7 +146,7 @@ public final class OcsfFindingWriter implements FindingWriter {
       json.writeStringField("severity", severityCaption(finding.severity()));
       json.writeNumberField("status_id", 1);
       json.writeStringField("status", "New");
-      json.writeStringField("message", signature.name().isEmpty() ? signature.id() : signature.name());
+      writeText("message", title(signature));
 
       json.writeObjectFieldStart("metadata");
       json.writeStringField("version", OCSF_VERSION);
@@ -143,11 +163,7 @@ public final class OcsfFindingWriter implements FindingWriter {
 
       writeFindingInfo(finding, uid, eventMillis);
 
-      json.writeObjectFieldStart("device");
-      writeNonEmpty("hostname", event.hostName());
-      json.writeNumberField("type_id", 0);
-      json.writeStringField("type", "Unknown");
-      json.writeEndObject();
+      writeDevice(event.hostName());
 
       json.writeObjectFieldStart("actor");
       json.writeFieldName("process");
@@ -158,7 +174,7 @@ public final class OcsfFindingWriter implements FindingWriter {
       json.writeStartObject();
       json.writeFieldName("process");
       writeProcess(event);
-      if (!event.containerId().isEmpty()) {
+      if (!event.containerId().isEmpty() || !event.containerName().isEmpty()) {
         writeContainer(event);
       }
       json.writeFieldName("data");
@@ -174,23 +190,23 @@ public final class OcsfFindingWriter implements FindingWriter {
       SignatureMetadata signature = finding.metadata();
       json.writeObjectFieldStart("finding_info");
       json.writeStringField("uid", uid);
-      json.writeStringField("title", signature.name().isEmpty() ? signature.id() : signature.name());
-      writeNonEmpty("desc", signature.description());
+      writeText("title", title(signature));
+      writeTextNonEmpty("desc", signature.description());
       if (!signature.eventName().isEmpty()) {
         json.writeArrayFieldStart("types");
-        json.writeString(signature.eventName());
+        json.writeString(text(signature.eventName()));
         json.writeEndArray();
       }
       json.writeNumberField("created_time", finding.detectedAt().toEpochMilli());
       json.writeNumberField("first_seen_time", eventMillis);
       json.writeNumberField("last_seen_time", eventMillis);
       json.writeObjectFieldStart("analytic");
-      json.writeStringField("uid", signature.id());
-      json.writeStringField("name", signature.name().isEmpty() ? signature.id() : signature.name());
+      writeText("uid", signature.id());
+      writeText("name", title(signature));
       json.writeNumberField("type_id", 1);
       json.writeStringField("type", "Rule");
-      writeNonEmpty("version", signature.version());
-      writeNonEmpty("category", signature.category());
+      writeTextNonEmpty("version", signature.version());
+      writeTextNonEmpty("category", signature.category());
       json.writeEndObject();
       writeAttacks(signature);
       json.writeEndObject();
@@ -207,16 +223,16 @@ public final class OcsfFindingWriter implements FindingWriter {
       int dot = techniqueId.indexOf('.');
       if (dot > 0) {
         json.writeObjectFieldStart("technique");
-        json.writeStringField("uid", techniqueId.substring(0, dot));
+        writeText("uid", techniqueId.substring(0, dot));
         json.writeEndObject();
         json.writeObjectFieldStart("sub_technique");
-        json.writeStringField("uid", techniqueId);
-        writeNonEmpty("name", signature.technique());
+        writeText("uid", techniqueId);
+        writeTextNonEmpty("name", signature.technique());
         json.writeEndObject();
       } else if (!techniqueId.isEmpty() || !signature.technique().isEmpty()) {
         json.writeObjectFieldStart("technique");
-        writeNonEmpty("uid", techniqueId);
-        writeNonEmpty("name", signature.technique());
+        writeTextNonEmpty("uid", techniqueId);
+        writeTextNonEmpty("name", signature.technique());
         json.writeEndObject();
       }
       if (!category.isEmpty()) {
@@ -226,7 +242,7 @@ public final class OcsfFindingWriter implements FindingWriter {
           json.writeStringField("uid", tactic.uid);
           json.writeStringField("name", tactic.displayName);
         } else {
-          json.writeStringField("name", category);
+          writeText("name", category);
         }
         json.writeEndObject();
       }
@@ -239,15 +255,15 @@ public final class OcsfFindingWriter implements FindingWriter {
       json.writeStartObject();
       json.writeNumberField("pid", event.hostProcessId());
       json.writeNumberField("tid", event.hostThreadId());
-      writeNonEmpty("name", event.processName());
+      writeTextNonEmpty("name", event.processName());
       if (event.processEntityId() != 0) {
         json.writeStringField("uid", Long.toString(event.processEntityId()));
       }
       String path = event.executablePath();
       if (!path.isEmpty()) {
         json.writeObjectFieldStart("file");
-        json.writeStringField("path", path);
-        json.writeStringField("name", path.substring(path.lastIndexOf('/') + 1));
+        writeText("path", path);
+        writeText("name", fileName(path));
         json.writeNumberField("type_id", 1);
         json.writeStringField("type", "Regular File");
         json.writeEndObject();
@@ -261,17 +277,40 @@ public final class OcsfFindingWriter implements FindingWriter {
       json.writeEndObject();
     }
 
+    /**
+     * The host as the schema allows it: a device needs one of its identifiers (at_least_one of
+     * ip, uid, name, hostname, instance_uid, interface_uid, interface_name), and
+     * {@code hostname} must be a {@code hostname_t}.
+     */
+    private void writeDevice(String hostName) throws IOException {
+      if (hostName.isEmpty()) {
+        return;
+      }
+      json.writeObjectFieldStart("device");
+      if (isHostname(hostName)) {
+        json.writeStringField("hostname", hostName);
+      } else {
+        writeText("name", hostName);
+      }
+      json.writeNumberField("type_id", 0);
+      json.writeStringField("type", "Unknown");
+      json.writeEndObject();
+    }
+
+    /** Called when the event has a container id or name: container needs one of the two. */
     private void writeContainer(EventSnapshot event) throws IOException {
       json.writeObjectFieldStart("container");
-      json.writeStringField("uid", event.containerId());
-      writeNonEmpty("name", event.containerName());
-      if (!event.containerImage().isEmpty() || !event.containerImageDigest().isEmpty()) {
+      writeTextNonEmpty("uid", event.containerId());
+      writeTextNonEmpty("name", event.containerName());
+      if (!event.containerImageDigest().isEmpty()) {
         json.writeObjectFieldStart("image");
-        writeNonEmpty("name", event.containerImage());
-        writeNonEmpty("uid", event.containerImageDigest());
+        writeTextNonEmpty("name", event.containerImage());
+        writeText("uid", event.containerImageDigest());
         json.writeEndObject();
       }
-      writeNonEmpty("pod_uuid", event.podUid());
+      if (isUuid(event.podUid())) {
+        json.writeStringField("pod_uuid", event.podUid());
+      }
       json.writeEndObject();
     }
 
@@ -293,6 +332,9 @@ public final class OcsfFindingWriter implements FindingWriter {
       json.writeNumberField("processorId", event.processorId());
       writeNonEmpty("syscall", event.syscall());
       json.writeNumberField("returnValue", event.returnValue());
+      if (!imageMapped(event)) {
+        writeNonEmpty("containerImage", event.containerImage());
+      }
       writeNonEmpty("podName", event.podName());
       writeNonEmpty("podNamespace", event.podNamespace());
       writeNonEmpty("podUID", event.podUid());
@@ -329,15 +371,169 @@ public final class OcsfFindingWriter implements FindingWriter {
       json.writeEndObject();
     }
 
+    /** Writes an unmapped string, when not empty, as it is. */
     private void writeNonEmpty(String field, CharSequence value) throws IOException {
       if (value.length() > 0) {
         json.writeStringField(field, value.toString());
       }
     }
 
+    /** Writes a mapped string attribute, when not empty, within {@code string_t}'s length. */
+    private void writeTextNonEmpty(String field, CharSequence value) throws IOException {
+      if (value.length() > 0) {
+        writeText(field, value);
+      }
+    }
+
+    /** Writes a mapped string attribute within {@code string_t}'s length. */
+    private void writeText(String field, CharSequence value) throws IOException {
+      json.writeStringField(field, text(value));
+    }
+
     private void writeValue(@Nullable Object value) throws IOException {
       JsonLines.value(json, value, false);
     }
+  }
+
+  /** Whether the image name reaches {@code evidences[0].container.image.name}. */
+  private static boolean imageMapped(EventSnapshot event) {
+    return !event.containerImageDigest().isEmpty()
+        && (!event.containerId().isEmpty() || !event.containerName().isEmpty());
+  }
+
+  private static String title(SignatureMetadata signature) {
+    return signature.name().isEmpty() ? signature.id() : signature.name();
+  }
+
+  /** The last path segment, or the whole path when it ends with a slash. */
+  private static String fileName(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.isEmpty() ? path : name;
+  }
+
+  /**
+   * Cuts a string to {@value #MAX_STRING_CHARS} UTF-16 units without splitting a surrogate pair
+   * (the schema counts characters, never more than UTF-16 units).
+   */
+  static String text(CharSequence value) {
+    String s = value.toString();
+    if (s.length() <= MAX_STRING_CHARS) {
+      return s;
+    }
+    int end = MAX_STRING_CHARS;
+    if (Character.isHighSurrogate(s.charAt(end - 1)) && Character.isLowSurrogate(s.charAt(end))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /**
+   * Whether a host name is a {@code hostname_t}: OCSF 1.3.0's pattern
+   * {@code ^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9])$}
+   * over the whole string (no trailing newline), checked in one pass rather than with a
+   * backtracking regex over untrusted input, and at most {@value #MAX_HOSTNAME_CHARS} characters.
+   */
+  static boolean isHostname(String name) {
+    int length = name.length();
+    if (length == 0 || length > MAX_HOSTNAME_CHARS) {
+      return false;
+    }
+    int labelStart = 0;
+    for (int i = 0; i <= length; i++) {
+      char c = i < length ? name.charAt(i) : '.';
+      if (c == '.') {
+        if (i == labelStart || name.charAt(i - 1) == '-') {
+          return false;
+        }
+        labelStart = i + 1;
+      } else if (c == '-') {
+        if (i == labelStart) {
+          return false;
+        }
+      } else if (!isAsciiLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a string is a UUID, 8-4-4-4-12 hex digits and nothing else ({@code uuid_t}). */
+  static boolean isUuid(String value) {
+    if (value.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = value.charAt(i);
+      boolean ok = i == 8 || i == 13 || i == 18 || i == 23
+          ? c == '-'
+          : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * Writes strings and field names with every unpaired UTF-16 surrogate replaced by U+FFFD: a
+   * Tracee string holding a lone surrogate as a JSON escape decodes to one, and the generator
+   * would escape it again into JSON that strict parsers (and so OCSF tooling) reject.
+   */
+  private static final class WellFormedStrings extends JsonGeneratorDelegate {
+    WellFormedStrings(JsonGenerator json) {
+      super(json, false);
+    }
+
+    @Override
+    public void writeFieldName(String name) throws IOException {
+      super.writeFieldName(wellFormed(name));
+    }
+
+    @Override
+    public void writeString(String text) throws IOException {
+      super.writeString(text == null ? null : wellFormed(text));
+    }
+
+    @Override
+    public void writeString(char[] text, int offset, int length) throws IOException {
+      writeString(new String(text, offset, length));
+    }
+  }
+
+  /** Replaces every unpaired surrogate with U+FFFD; returns the string itself when it has none. */
+  static String wellFormed(String s) {
+    StringBuilder out = null;
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      int width = 1;
+      boolean unpaired = false;
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          width = 2;
+        } else {
+          unpaired = true;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        unpaired = true;
+      }
+      if (unpaired && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        if (unpaired) {
+          out.append('\uFFFD');
+        } else {
+          out.append(s, i, i + width);
+        }
+      }
+      i += width;
+    }
+    return out == null ? s : out.toString();
   }
 
   static int severityId(Severity severity) {

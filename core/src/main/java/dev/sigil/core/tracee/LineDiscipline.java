@@ -8,18 +8,21 @@ import dev.sigil.core.internal.Utf8;
  * What becomes of one line: blank, an event, skipped, or rejected and why. Wraps the field
  * decoder with the rules that hold for a line as a whole: a blank line is only counted, a line
  * longer than the limit is rejected as such (whatever else is wrong with it), then a line that is
- * not UTF-8, then whatever the decoder found. One per thread that decodes.
+ * not UTF-8, then whatever the decoder found, then (when required) an object that is no Tracee
+ * event ({@link TraceeReader#notTracee}). One per thread that decodes.
  */
 final class LineDiscipline {
   private final int maxLineBytes;
+  private final boolean requireEventFields;
   private final String tooLong;
   private final TraceeLineDecoder decoder;
 
   private int end;
   private String reason = "";
 
-  LineDiscipline(int maxLineBytes, TraceeLineDecoder decoder) {
+  LineDiscipline(int maxLineBytes, boolean requireEventFields, TraceeLineDecoder decoder) {
     this.maxLineBytes = maxLineBytes;
+    this.requireEventFields = requireEventFields;
     this.tooLong = tooLongReason(maxLineBytes);
     this.decoder = decoder;
   }
@@ -55,6 +58,13 @@ final class LineDiscipline {
     if (outcome != TraceeLineDecoder.BLANK && end - start > maxLineBytes) {
       reason = tooLong;
       return TraceeLineDecoder.REJECTED;
+    }
+    if (outcome == TraceeLineDecoder.EVENT && requireEventFields) {
+      String notTracee = TraceeReader.notTracee(into);
+      if (notTracee != null) {
+        reason = notTracee;
+        return TraceeLineDecoder.REJECTED;
+      }
     }
     return outcome;
   }

@@ -36,9 +36,11 @@ import org.jspecify.annotations.Nullable;
  * when it is not a JSON object, is truncated, holds anything after the object (two values,
  * trailing garbage), nests deeper than {@link Builder#maxDepth(int)}, is longer than
  * {@link Builder#maxLineBytes(int)} (skipped without being buffered), has more than
- * {@link Builder#maxArgs(int)} arguments, is not valid UTF-8, or holds a known field with a value
- * of the wrong type (e.g. {@code "timestamp":"yesterday"}). The sink sees a line's event only
- * after the whole line proved valid.
+ * {@link Builder#maxArgs(int)} arguments, is not valid UTF-8, holds a known field with a value
+ * of the wrong type (e.g. {@code "timestamp":"yesterday"}), or is no Tracee event: an object
+ * without an {@code eventName} or a (non-zero) {@code timestamp}, such as a container log
+ * wrapper or {@code {}}, is rejected as {@code not a Tracee event: no eventName} (or
+ * {@code no timestamp}). The sink sees a line's event only after the whole line proved valid.
  *
  * <p><b>Arguments</b> are decoded by their JSON value, whichever vocabulary their declared
  * {@code type} uses: strings, integers, booleans, null, arrays of strings (a list), other arrays
@@ -75,6 +77,8 @@ import org.jspecify.annotations.Nullable;
 public final class TraceeReader {
   private static final int INITIAL_STREAM_BUFFER = 64 * 1024;
   private static final int MAX_BUFFER = Integer.MAX_VALUE - 16;
+  static final String NO_EVENT_NAME = "not a Tracee event: no eventName";
+  static final String NO_TIMESTAMP = "not a Tracee event: no timestamp";
 
   private final int maxLineBytes;
   private final String tooLong;
@@ -101,12 +105,12 @@ public final class TraceeReader {
     this.tooLong = LineDiscipline.tooLongReason(builder.maxLineBytes);
     this.rejectionListener = builder.rejectionListener;
     boolean[] decoded = builder.decodedTypes();
-    this.lines = new LineDiscipline(builder.maxLineBytes,
+    this.lines = new LineDiscipline(builder.maxLineBytes, builder.requireEventFields,
         new TraceeLineDecoder(builder.maxArgs, builder.maxStringChars, builder.maxDepth, decoded));
     if (builder.threads > 1) {
       LineDiscipline[] workers = new LineDiscipline[builder.threads];
       for (int i = 0; i < workers.length; i++) {
-        workers[i] = new LineDiscipline(builder.maxLineBytes,
+        workers[i] = new LineDiscipline(builder.maxLineBytes, builder.requireEventFields,
             new TraceeLineDecoder(builder.maxArgs, builder.maxStringChars, builder.maxDepth, decoded));
       }
       this.parallel = new ParallelReading(this, workers, builder.batchBytes, builder.maxLineBytes);
@@ -355,6 +359,23 @@ public final class TraceeReader {
     return false;
   }
 
+  /**
+   * Tells why a well-formed JSON object is no Tracee event: every event Tracee prints has an
+   * event name and a timestamp, and an object without them is some other JSON (a container log
+   * wrapper, another tool's output, {@code {}}) that must not pass for an event nobody selects.
+   * A timestamp of 0 counts as none: Tracee stamps events with the boot-relative or epoch time,
+   * never 0.
+   */
+  static @Nullable String notTracee(Event event) {
+    if (event.eventName().length() == 0) {
+      return NO_EVENT_NAME;
+    }
+    if (event.timestamp() == 0) {
+      return NO_TIMESTAMP;
+    }
+    return null;
+  }
+
   static boolean isBlank(byte[] buf, int start, int end) {
     for (int i = start; i < end; i++) {
       byte b = buf[i];
@@ -396,6 +417,7 @@ public final class TraceeReader {
     private int maxArgs = 64;
     private int maxStringChars = 4096;
     private int maxDepth = 32;
+    private boolean requireEventFields = true;
     private RejectionListener rejectionListener = rejection -> { };
     private @Nullable Set<EventType> decodeOnly;
     private int threads = 1;
@@ -458,6 +480,19 @@ public final class TraceeReader {
         throw new IllegalArgumentException("maxDepth must be at least 3, got " + depth);
       }
       maxDepth = depth;
+      return this;
+    }
+
+    /**
+     * Sets whether an object without an {@code eventName} or a non-zero {@code timestamp} is
+     * rejected as no Tracee event (the default), or decoded like any other object (for decoding
+     * fragments in tests and tools).
+     *
+     * @param required whether both fields are required
+     * @return this builder
+     */
+    public Builder requireEventFields(boolean required) {
+      requireEventFields = required;
       return this;
     }
 

@@ -104,6 +104,7 @@ class OcsfFindingWriterTest {
         .arg("inode", 99L)
         .build();
     event.executablePathSlot().set("/usr/bin/curl");
+    event.containerImageDigestSlot().set("sha256:5e1d9a0c7b3f");
     return event;
   }
 
@@ -130,6 +131,7 @@ class OcsfFindingWriterTest {
     assertTrue(text.endsWith("\n"), "every finding ends its line");
     List<Map<String, Object>> lines = new ArrayList<>();
     for (String line : text.split("\n")) {
+      assertEquals(List.of(), OcsfSchemaCheck.check(line), "valid OCSF 1.3.0");
       try {
         lines.add((Map<String, Object>) JsonTree.read(
             new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8))));
@@ -300,7 +302,8 @@ class OcsfFindingWriterTest {
     Map<String, Object> container = object(evidence, "container");
     assertEquals("f00dcafe0123456789abcdef", string(container, "uid"));
     assertEquals("web-1", string(container, "name"));
-    assertEquals("docker.io/library/nginx:1.27", string(object(container, "image"), "name"));
+    assertEquals(Map.of("name", "docker.io/library/nginx:1.27", "uid", "sha256:5e1d9a0c7b3f"),
+        object(container, "image"));
     Map<String, Object> data = object(evidence, "data");
     assertEquals("/usr/bin/malware", string(data, "path"));
     assertEquals(4, integer(data, "size"));

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * The reader as it was before its byte-level decoder: jackson-core's blocking parser under the
- * same line discipline ({@link JacksonLineDecoder}). Kept as the reference the differential fuzz
- * test holds the decoder to.
+ * same line discipline ({@link JacksonLineDecoder}), objects without an event name or timestamp
+ * rejected as no Tracee event. Kept as the reference the differential fuzz test holds the decoder
+ * to.
  */
 final class JacksonReference {
   private final int maxLineBytes;
@@ -21,6 +22,8 @@ final class JacksonReference {
   private long events;
   private long rejected;
   private long bytesRead;
+  /** Argument problems of lines decoded, then rejected as no Tracee event: not counted. */
+  private long argProblemsOfRejected;
 
   JacksonReference(int maxLineBytes, int maxArgs, int maxStringChars, int maxDepth, RejectionListener rejections) {
     this.maxLineBytes = maxLineBytes;
@@ -67,7 +70,14 @@ final class JacksonReference {
     } else if (nonAscii && !Utf8.isValid(buf, start, end)) {
       reason = "invalid UTF-8";
     } else {
+      long argProblemsBefore = decoder.argProblems();
       reason = decoder.decode(buf, start, end, newlineFollows);
+      if (reason == null) {
+        reason = TraceeReader.notTracee(decoder.event());
+        if (reason != null) {
+          argProblemsOfRejected += decoder.argProblems() - argProblemsBefore;
+        }
+      }
     }
     if (reason != null) {
       rejected++;
@@ -79,6 +89,7 @@ final class JacksonReference {
   }
 
   ReaderStats stats() {
-    return new ReaderStats(linesRead, blankLines, events, rejected, 0, decoder.argProblems(), bytesRead);
+    return new ReaderStats(linesRead, blankLines, events, rejected, 0,
+        decoder.argProblems() - argProblemsOfRejected, bytesRead);
   }
 }

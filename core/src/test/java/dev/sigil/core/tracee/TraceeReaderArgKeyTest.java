@@ -13,7 +13,7 @@ class TraceeReaderArgKeyTest {
   @Test
   void anArgumentDecodedBeforeItsKeyExistedIsStillFoundByName() {
     String name = "late_arg_" + System.nanoTime();
-    byte[] line = ("{\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
+    byte[] line = ("{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
         + "\",\"type\":\"string\",\"value\":\"found\"}]}\n").getBytes(StandardCharsets.UTF_8);
     List<String> values = new ArrayList<>();
     List<EventSnapshot> snapshots = new ArrayList<>();
@@ -30,7 +30,7 @@ class TraceeReaderArgKeyTest {
   @Test
   void snapshotsDoNotRegisterArgumentNames() {
     String name = "snapshot_only_" + System.nanoTime();
-    byte[] line = ("{\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
+    byte[] line = ("{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
         + "\",\"type\":\"int\",\"value\":7}]}\n").getBytes(StandardCharsets.UTF_8);
     List<EventSnapshot> snapshots = new ArrayList<>();
 

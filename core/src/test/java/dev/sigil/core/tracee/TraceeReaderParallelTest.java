@@ -99,7 +99,7 @@ class TraceeReaderParallelTest {
   void skipsLinesLongerThanTheLimitWithoutBufferingThem() {
     byte[] huge = new byte[3 << 20];
     java.util.Arrays.fill(huge, (byte) 'x');
-    byte[] tail = "\n{\"eventId\":\"9\"}\n".getBytes(UTF_8);
+    byte[] tail = "\n{\"timestamp\":1,\"eventId\":\"9\",\"eventName\":\"openat\"}\n".getBytes(UTF_8);
     byte[] input = new byte[huge.length + tail.length];
     System.arraycopy(huge, 0, input, 0, huge.length);
     System.arraycopy(tail, 0, input, huge.length, tail.length);

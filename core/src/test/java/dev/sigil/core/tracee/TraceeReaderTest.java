@@ -48,7 +48,8 @@ class TraceeReaderTest {
 
   static Result read(byte[] bytes, TraceeReader.Builder builder) {
     Result result = new Result();
-    TraceeReader reader = builder.onRejection(result.rejections::add).build();
+    // Decoding is tested on fragments too; TraceeReaderEventFieldsTest tests the requirement.
+    TraceeReader reader = builder.requireEventFields(false).onRejection(result.rejections::add).build();
     reader.read(bytes, 0, bytes.length, e -> result.events.add(e.copy()));
     result.stats = reader.stats();
     return result;
@@ -56,7 +57,7 @@ class TraceeReaderTest {
 
   static Result readStream(InputStream in, TraceeReader.Builder builder) {
     Result result = new Result();
-    TraceeReader reader = builder.onRejection(result.rejections::add).build();
+    TraceeReader reader = builder.requireEventFields(false).onRejection(result.rejections::add).build();
     try {
       reader.read(in, e -> result.events.add(e.copy()));
     } catch (IOException e) {
@@ -724,7 +725,7 @@ class TraceeReaderTest {
   @Test
   void stopsAfterTheCurrentLine() throws IOException {
     byte[] input = "{\"eventId\":\"1\"}\n{\"eventId\":\"2\"}\n{\"eventId\":\"3\"}\n".getBytes(UTF_8);
-    TraceeReader reader = TraceeReader.builder().build();
+    TraceeReader reader = TraceeReader.builder().requireEventFields(false).build();
     List<Integer> ids = new ArrayList<>();
     reader.read(input, 0, input.length, e -> {
       ids.add(e.eventId());
@@ -748,7 +749,7 @@ class TraceeReaderTest {
   void readsARangeOfABuffer() {
     byte[] input = "xx{\"eventId\":\"1\"}\n{\"eventId\":\"2\"}yy".getBytes(UTF_8);
     List<Integer> ids = new ArrayList<>();
-    TraceeReader.builder().build().read(input, 2, input.length - 4, e -> ids.add(e.eventId()));
+    TraceeReader.builder().requireEventFields(false).build().read(input, 2, input.length - 4, e -> ids.add(e.eventId()));
     assertEquals(List.of(1, 2), ids);
   }
 }

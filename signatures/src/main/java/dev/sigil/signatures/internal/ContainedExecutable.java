@@ -195,6 +195,12 @@ public final class ContainedExecutable implements Signature, Stateful {
         options.inodeCapacity(), options.profileCapacity(), options.hostCapacity());
   }
 
+  /** SGL-1002, reported by this signature under its own id. */
+  @Override
+  public List<SignatureMetadata> variants() {
+    return List.of(KERNEL_THREAD);
+  }
+
   @Override
   public SignatureMetadata metadata() {
     return UNUSUAL_PROCESS;

@@ -75,7 +75,8 @@ import org.jspecify.annotations.Nullable;
  * hand it.
  */
 public final class TraceeReader {
-  private static final int INITIAL_STREAM_BUFFER = 64 * 1024;
+  /** Large enough that reads (of what is free in it) mostly bypass a caller's 64 KiB buffering. */
+  private static final int INITIAL_STREAM_BUFFER = 256 * 1024;
   private static final int MAX_BUFFER = Integer.MAX_VALUE - 16;
   static final String NO_EVENT_NAME = "not a Tracee event: no eventName";
   static final String NO_TIMESTAMP = "not a Tracee event: no timestamp";

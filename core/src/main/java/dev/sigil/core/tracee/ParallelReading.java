@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * A {@link TraceeReader}'s reading on several threads: the reading thread cuts the input into
  * batches of whole lines, worker threads decode each batch into a batch of events (one re-used
  * event per line), and the reading thread hands the batches' events and rejections on in input
- * order, through the reader's own accounting. Batches are recycled, so once warm nothing is
- * allocated per event; the reading thread waits only when the next batch in order is not decoded
- * yet or every batch is in use.
+ * order, through the reader's own accounting. With n threads asked for, n - 1 workers are
+ * started: the reading thread is the n-th decoder, taking a pending batch itself whenever the next
+ * one in order is not decoded yet, so that n threads share the whole work (reading, decoding,
+ * the sink) instead of n + 1 competing for n cores. Batches are recycled, so once warm nothing is
+ * allocated per event.
  *
  * <p>A batch's events are views of its bytes: a batch of a stream owns its buffer, a batch of a
  * byte range is a range of the caller's array. Worker threads live for one {@code read}.
@@ -78,6 +80,9 @@ final class ParallelReading {
   }
 
   private final TraceeReader reader;
+  /** The reading thread's own decoder, for the batches it takes. */
+  private final LineDiscipline own;
+  /** One per worker thread. */
   private final LineDiscipline[] disciplines;
   private final int batchBytes;
   private final int maxLineBytes;
@@ -93,12 +98,14 @@ final class ParallelReading {
   /** What the decoding threads allocated, over all reads: a diagnostic for tests. */
   private final AtomicLong workerAllocations = new AtomicLong();
 
-  ParallelReading(TraceeReader reader, LineDiscipline[] disciplines, int batchBytes, int maxLineBytes) {
+  ParallelReading(TraceeReader reader, LineDiscipline own, LineDiscipline[] disciplines,
+      int batchBytes, int maxLineBytes) {
     this.reader = reader;
+    this.own = own;
     this.disciplines = disciplines;
     this.batchBytes = batchBytes;
     this.maxLineBytes = maxLineBytes;
-    this.pool = new Batch[2 * disciplines.length + 2];
+    this.pool = new Batch[2 * (disciplines.length + 1) + 2];
     this.work = new ArrayDeque<>(pool.length);
   }
 
@@ -362,18 +369,34 @@ final class ParallelReading {
     }
   }
 
+  /**
+   * Waits until a batch is decoded, decoding pending batches (that one first, when no worker took
+   * it yet) on this thread meanwhile.
+   */
   private void awaitDecoded(Batch batch) {
-    synchronized (lock) {
-      while (!batch.decoded && failure == null) {
-        try {
-          lock.wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(new InterruptedIOException("interrupted while decoding"));
+    while (true) {
+      Batch pending;
+      synchronized (lock) {
+        while (!batch.decoded && work.isEmpty() && failure == null) {
+          try {
+            lock.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(new InterruptedIOException("interrupted while decoding"));
+          }
         }
+        if (failure != null) {
+          throw new IllegalStateException("a decoding thread failed", failure);
+        }
+        if (batch.decoded) {
+          return;
+        }
+        pending = work.poll();
       }
-      if (failure != null) {
-        throw new IllegalStateException("a decoding thread failed", failure);
+      decode(own, pending);
+      synchronized (lock) {
+        pending.decoded = true;
+        lock.notifyAll();
       }
     }
   }

@@ -109,12 +109,12 @@ public final class TraceeReader {
     this.lines = new LineDiscipline(builder.maxLineBytes, builder.requireEventFields,
         new TraceeLineDecoder(builder.maxArgs, builder.maxStringChars, builder.maxDepth, decoded));
     if (builder.threads > 1) {
-      LineDiscipline[] workers = new LineDiscipline[builder.threads];
+      LineDiscipline[] workers = new LineDiscipline[builder.threads - 1];
       for (int i = 0; i < workers.length; i++) {
         workers[i] = new LineDiscipline(builder.maxLineBytes, builder.requireEventFields,
             new TraceeLineDecoder(builder.maxArgs, builder.maxStringChars, builder.maxDepth, decoded));
       }
-      this.parallel = new ParallelReading(this, workers, builder.batchBytes, builder.maxLineBytes);
+      this.parallel = new ParallelReading(this, lines, workers, builder.batchBytes, builder.maxLineBytes);
     } else {
       this.parallel = null;
     }
@@ -538,10 +538,11 @@ public final class TraceeReader {
 
     /**
      * Sets how many threads decode (default 1: the reading thread itself). With more, the input
-     * is cut into batches of whole lines that that many threads decode into batches of events;
-     * the sink still gets every event on the thread that called {@code read}, in input order,
-     * one at a time, and rejections reach the listener there too, in order: whatever consumes
-     * the events (one {@link Engine}) sees exactly what one thread would hand it. Memory then
+     * is cut into batches of whole lines that that many threads decode into batches of events
+     * (the reading thread and {@code count - 1} threads of the read's own); the sink still gets
+     * every event on the thread that called {@code read}, in input order, one at a time, and
+     * rejections reach the listener there too, in order: whatever consumes the events (one
+     * {@link Engine}) sees exactly what one thread would hand it. Memory then
      * holds a few batches per thread (each about 256 KiB of input and its events). A
      * {@code read} of a byte range shorter than a few batches decodes on the calling thread.
      *

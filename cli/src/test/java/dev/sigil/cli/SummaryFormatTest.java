@@ -20,8 +20,23 @@ class SummaryFormatTest {
       long linesRead, long blankLines, long bytesRead, long elapsedNanos,
       Map<String, Long> findingsBySignature) {
     return new ScanSummary(input, "tracee", complete, events, rejected, findings, 0, suppressed,
-        signatureErrors, dataProblems, argProblems, linesRead, blankLines, 0, 0, bytesRead,
+        signatureErrors, 0, dataProblems, argProblems, linesRead, blankLines, 0, 0, bytesRead,
         elapsedNanos, findingsBySignature, Map.of());
+  }
+
+  /** A summary of a scan that skipped lines no signature selects. */
+  static ScanSummary skipping(long events, long skipped) {
+    return new ScanSummary("-", "tracee", true, events, 0, 0, 0, 0, 0, skipped, 0, 0,
+        events + skipped, 0, 0, 0, 10, 1, Map.of(), Map.of());
+  }
+
+  @Test
+  void skippedLinesComeAfterSignatureErrorsInJsonAndShowInTextWhenThereAreAny() {
+    Map<String, Object> object = Json.object(SummaryFormat.JSON.render(skipping(3, 6)));
+    assertEquals("skipped", List.copyOf(object.keySet()).get(5));
+    assertEquals(6L, object.get("skipped"));
+    assertTrue(SummaryFormat.TEXT.render(skipping(3, 6)).matches("(?s).*skipped lines\\s+6\\s.*"));
+    assertFalse(SummaryFormat.TEXT.render(skipping(3, 0)).contains("skipped lines"));
   }
 
   @Test

@@ -40,7 +40,7 @@ final class Partition implements Runnable {
   private final PrintStream log;
   /** The batch being decoded (partition thread only): a rejection names its line's sender. */
   private Batch decoding = Batch.END;
-  private volatile ReaderStats readerStats = new ReaderStats(0, 0, 0, 0, 0, 0);
+  private volatile ReaderStats readerStats = new ReaderStats(0, 0, 0, 0, 0, 0, 0);
   private volatile @Nullable EngineStats finalStats;
 
   Partition(int index, List<Signature> signatures, FindingDrain drain, RejectionLog rejections,

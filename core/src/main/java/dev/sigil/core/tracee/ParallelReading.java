@@ -6,7 +6,6 @@ import dev.sigil.core.internal.LineScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,12 +94,15 @@ final class ParallelReading {
   private final ArrayDeque<Batch> work;
   private boolean closing;
   private @Nullable Throwable failure;
-  /** What the decoding threads allocated, over all reads: a diagnostic for tests. */
+  /** Whether the decoding threads measure what they allocate: for tests only. */
+  private final boolean measureAllocations;
+  /** What the decoding threads allocated, over all reads, when measured. */
   private final AtomicLong workerAllocations = new AtomicLong();
 
   ParallelReading(TraceeReader reader, LineDiscipline own, LineDiscipline[] disciplines,
-      int batchBytes, int maxLineBytes) {
+      int batchBytes, int maxLineBytes, boolean measureAllocations) {
     this.reader = reader;
+    this.measureAllocations = measureAllocations;
     this.own = own;
     this.disciplines = disciplines;
     this.batchBytes = batchBytes;
@@ -441,19 +443,39 @@ final class ParallelReading {
     }
   }
 
-  /** Bytes the decoding threads allocated, over all reads (where the JVM can tell). */
+  /** Bytes the decoding threads allocated, over all reads, when they measure it. */
   long workerAllocatedBytes() {
     return workerAllocations.get();
   }
 
-  private static long allocatedByThisThread() {
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    return threads instanceof com.sun.management.ThreadMXBean
-        ? ((com.sun.management.ThreadMXBean) threads).getCurrentThreadAllocatedBytes() : 0;
+  /**
+   * Reads the current thread's allocation counter. A class of its own, loaded only when a test
+   * asks for the measurement: it needs the {@code jdk.management} module, which core requires
+   * only statically, so that readers in a module-path application without it still work.
+   */
+  private static final class ThreadAllocation {
+    private static final com.sun.management.@Nullable ThreadMXBean BEAN = bean();
+
+    private static com.sun.management.@Nullable ThreadMXBean bean() {
+      java.util.Optional<Module> management = ModuleLayer.boot().findModule("jdk.management");
+      if (management.isEmpty()) {
+        return null;
+      }
+      ThreadAllocation.class.getModule().addReads(management.get());
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      return threads instanceof com.sun.management.ThreadMXBean
+          ? (com.sun.management.ThreadMXBean) threads : null;
+    }
+
+    static long current() {
+      com.sun.management.ThreadMXBean bean = BEAN;
+      return bean == null ? 0 : bean.getCurrentThreadAllocatedBytes();
+    }
   }
 
   private void work(LineDiscipline discipline) {
-    long allocatedBefore = allocatedByThisThread();
+    long allocatedBefore = measureAllocations ? ThreadAllocation.current() : 0;
     try {
       while (true) {
         Batch batch;
@@ -480,7 +502,9 @@ final class ParallelReading {
         lock.notifyAll();
       }
     } finally {
-      workerAllocations.addAndGet(allocatedByThisThread() - allocatedBefore);
+      if (measureAllocations) {
+        workerAllocations.addAndGet(ThreadAllocation.current() - allocatedBefore);
+      }
     }
   }
 

@@ -114,7 +114,8 @@ public final class TraceeReader {
         workers[i] = new LineDiscipline(builder.maxLineBytes, builder.requireEventFields,
             new TraceeLineDecoder(builder.maxArgs, builder.maxStringChars, builder.maxDepth, decoded));
       }
-      this.parallel = new ParallelReading(this, lines, workers, builder.batchBytes, builder.maxLineBytes);
+      this.parallel = new ParallelReading(this, lines, workers, builder.batchBytes,
+          builder.maxLineBytes, builder.measureDecodingThreads);
     } else {
       this.parallel = null;
     }
@@ -346,7 +347,10 @@ public final class TraceeReader {
     }
   }
 
-  /** Bytes the decoding threads of {@link Builder#threads(int)} allocated so far; for tests. */
+  /**
+   * Bytes the decoding threads of {@link Builder#threads(int)} allocated so far, when built with
+   * {@link Builder#measureDecodingThreads()} (else 0); for tests.
+   */
   long decodingThreadAllocations() {
     return parallel == null ? 0 : parallel.workerAllocatedBytes();
   }
@@ -423,6 +427,7 @@ public final class TraceeReader {
     private @Nullable Set<EventType> decodeOnly;
     private int threads = 1;
     private int batchBytes = ParallelReading.DEFAULT_BATCH_BYTES;
+    private boolean measureDecodingThreads;
 
     private Builder() {}
 
@@ -558,6 +563,15 @@ public final class TraceeReader {
     /** Sets the input per batch of parallel decoding; for tests that cut the input finely. */
     Builder batchBytes(int bytes) {
       batchBytes = positive("batchBytes", bytes);
+      return this;
+    }
+
+    /**
+     * Makes the decoding threads of {@link #threads(int)} measure what they allocate, for
+     * {@link TraceeReader#decodingThreadAllocations()}; for allocation tests.
+     */
+    Builder measureDecodingThreads() {
+      measureDecodingThreads = true;
       return this;
     }
 

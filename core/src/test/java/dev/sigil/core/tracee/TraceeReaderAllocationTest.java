@@ -106,7 +106,8 @@ class TraceeReaderAllocationTest {
   void decodesOnSeveralThreadsWithoutAllocatingPerEvent() {
     byte[] small = buffer(1000);
     byte[] large = buffer(3000);
-    TraceeReader reader = TraceeReader.builder().threads(2).batchBytes(64 * 1024).build();
+    TraceeReader reader = TraceeReader.builder().threads(2).batchBytes(64 * 1024)
+        .measureDecodingThreads().build();
     Sink sink = new Sink();
     for (int i = 0; i < 30; i++) {
       reader.read(large, 0, large.length, sink);

@@ -77,7 +77,14 @@ import org.jspecify.annotations.Nullable;
 public final class TraceeReader {
   /** Large enough that reads (of what is free in it) mostly bypass a caller's 64 KiB buffering. */
   private static final int INITIAL_STREAM_BUFFER = 256 * 1024;
-  private static final int MAX_BUFFER = Integer.MAX_VALUE - 16;
+  private static final int MAX_BUFFER = Integer.MAX_VALUE - 64;
+  /**
+   * Bytes kept free after the data in every buffer the reader owns: the decoder reads up to 24
+   * bytes past a position eight at a time, and with this slack it never nears an array's end,
+   * whose byte-wise fallback would, taken once in a long run, make the JIT throw away and
+   * recompile the whole compiled decoder.
+   */
+  static final int SLACK = 32;
   static final String NO_EVENT_NAME = "not a Tracee event: no eventName";
   static final String NO_TIMESTAMP = "not a Tracee event: no timestamp";
 
@@ -146,9 +153,10 @@ public final class TraceeReader {
       return;
     }
     if (streamBuffer.length == 0) {
-      streamBuffer = new byte[(int) Math.min(INITIAL_STREAM_BUFFER, (long) maxLineBytes + 1)];
+      streamBuffer = new byte[(int) Math.min(INITIAL_STREAM_BUFFER, (long) maxLineBytes + 1) + SLACK];
     }
     byte[] buf = streamBuffer;
+    int capacity = buf.length - SLACK; // data goes up to here, the slack stays free
     int start = 0; // first byte of the current line
     int searched = 0; // where the newline search resumes: nothing from start to here is one
     int end = 0; // one past the last byte read
@@ -180,7 +188,7 @@ public final class TraceeReader {
         boolean blank = isBlank(buf, start, end);
         int rest = -1;
         while (rest < 0 && !eof) {
-          int n = in.read(buf, 0, buf.length);
+          int n = in.read(buf, 0, capacity);
           if (n < 0) {
             eof = true;
             break;
@@ -213,7 +221,7 @@ public final class TraceeReader {
         }
         return;
       }
-      if (end == buf.length || (start > 0 && buf.length - end < buf.length >>> 2)) {
+      if (end == capacity || (start > 0 && capacity - end < capacity >>> 2)) {
         if (start > 0) {
           // Keep reads large: move the partial line to the front.
           System.arraycopy(buf, start, buf, 0, end - start);
@@ -221,11 +229,12 @@ public final class TraceeReader {
           searched -= start;
           start = 0;
         } else {
-          buf = Arrays.copyOf(buf, (int) Math.min(MAX_BUFFER, Math.min((long) maxLineBytes + 1, 2L * buf.length)));
+          capacity = (int) Math.min(MAX_BUFFER, Math.min((long) maxLineBytes + 1, 2L * capacity));
+          buf = Arrays.copyOf(buf, capacity + SLACK);
           streamBuffer = buf;
         }
       }
-      int n = in.read(buf, end, buf.length - end);
+      int n = in.read(buf, end, capacity - end);
       if (n < 0) {
         eof = true;
       } else {
@@ -286,8 +295,8 @@ public final class TraceeReader {
   private void lastLine(byte[] bytes, int start, int end, long lineNumber, long lineOffset,
       Consumer<? super Event> sink) {
     int length = end - start;
-    if (lastLine.length < length + 1) {
-      lastLine = new byte[Math.max(length + 1, Math.min(2 * lastLine.length, MAX_BUFFER))];
+    if (lastLine.length < length + 1 + SLACK) {
+      lastLine = new byte[Math.max(length + 1 + SLACK, Math.min(2 * lastLine.length, MAX_BUFFER))];
     }
     System.arraycopy(bytes, start, lastLine, 0, length);
     lastLine[length] = '\n';
@@ -548,7 +557,7 @@ public final class TraceeReader {
      * every event on the thread that called {@code read}, in input order, one at a time, and
      * rejections reach the listener there too, in order: whatever consumes the events (one
      * {@link Engine}) sees exactly what one thread would hand it. Memory then
-     * holds a few batches per thread (each about 256 KiB of input and its events). A
+     * holds a few batches per thread (each about 64 KiB of input and its events). A
      * {@code read} of a byte range shorter than a few batches decodes on the calling thread.
      *
      * @param count the threads, from 1

@@ -27,10 +27,23 @@ class ScanDecodingOptionsTest {
     return String.join("\n", lines) + "\n";
   }
 
+  /** The same lines as Docker's json-file log of Tracee's stdout. */
+  private static String dockerLog() {
+    StringBuilder log = new StringBuilder();
+    for (String line : input().split("\n")) {
+      log.append(InputFormatTest.docker(line, "stdout")).append('\n');
+    }
+    return log.toString();
+  }
+
   private static CliRun scan(String... options) {
+    return scanOf(input(), options);
+  }
+
+  private static CliRun scanOf(String input, String... options) {
     List<String> args = new ArrayList<>(List.of("scan", "--summary", "json"));
     args.addAll(List.of(options));
-    return CliRun.run(CliRun.environment(input())
+    return CliRun.run(CliRun.environment(input)
         .withBuiltInSignatures(o -> List.of(TestSignatures.evilWrites("TEST-1"))), args.toArray(String[]::new));
   }
 
@@ -73,6 +86,35 @@ class ScanDecodingOptionsTest {
     for (String count : List.of("events", "rejected", "skipped", "findings", "linesRead", "bytesRead")) {
       assertEquals(summary1.get(count), summary3.get(count), count);
     }
+  }
+
+  @Test
+  void containerLogsSkipTheUnwrappedLinesAndReadTheSameWithMoreThreads() {
+    CliRun one = scanOf(dockerLog(), "--threads", "1");
+    CliRun three = scanOf(dockerLog(), "--threads", "3");
+    CliRun strict = scanOf(dockerLog(), "--strict", "--threads", "3");
+
+    assertEquals(0, one.status(), one.stderr());
+    Map<String, Object> summary1 = Json.object(one.lastStderrLine());
+    assertEquals("docker-json", summary1.get("inputFormat"));
+    assertEquals(300L, summary1.get("events"));
+    assertEquals(300L, summary1.get("skipped"));
+    assertEquals(3L, summary1.get("rejected"));
+    assertEquals(30, one.stdoutLines().size());
+    assertEquals(one.stdoutLines(), three.stdoutLines());
+    assertEquals(summary1, withoutElapsed(Json.object(three.lastStderrLine()), summary1));
+    Map<String, Object> strictSummary = Json.object(strict.lastStderrLine());
+    assertEquals(600L, strictSummary.get("events"));
+    assertEquals(0L, strictSummary.get("skipped"));
+    assertEquals(one.stdoutLines(), strict.stdoutLines());
+  }
+
+  /** A summary with another's elapsed time, the one field that differs between equal scans. */
+  private static Map<String, Object> withoutElapsed(Map<String, Object> summary,
+      Map<String, Object> other) {
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(summary);
+    copy.put("elapsedMillis", other.get("elapsedMillis"));
+    return copy;
   }
 
   @Test

@@ -46,6 +46,9 @@ import org.jspecify.annotations.Nullable;
  * <p>What Sigil cannot know is left as Go leaves an empty field: {@code matchedPolicies} (the
  * Tracee policies that selected the event) is absent.
  *
+ * <p>An unpaired UTF-16 surrogate (a Tracee string can escape one) is written as U+FFFD, so
+ * every line is strict JSON and valid UTF-8, as in the OCSF writer.
+ *
  * <p>A {@link FindingWriter}: never closes the stream it was given, writes whole lines, and may
  * be shared by threads.
  */

@@ -432,4 +432,18 @@ class TraceeFindingWriterTest {
         ((List<Map<String, Object>>) line.get("args")).get(0).get("value");
     assertEquals(List.of("B", "a", "b"), List.copyOf(value.keySet()));
   }
+
+  @Test
+  void writesALoneSurrogateFromTheInputAsTheReplacementCharacter() throws IOException {
+    EventSnapshot trigger = EventBuilder.event("magic_write").timestamp(1).hostName("a\ud800b")
+        .processName("x\udc00").arg("pathname", "/tmp/\ud800").build().copy();
+
+    String line = write(finding(trigger, ImmutableMap.of("path", "v\ud800"), Severity.MEDIUM));
+
+    assertFalse(line.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\\\ud[89a-f].*"),
+        "no surrogate escapes, which strict JSON readers reject: " + line);
+    Map<String, Object> tree = parse(line.trim());
+    assertEquals("a\uFFFDb", tree.get("hostName"));
+    assertEquals("x\uFFFD", tree.get("processName"));
+  }
 }

@@ -40,8 +40,9 @@ import org.jspecify.annotations.Nullable;
  * as null, as Go prints a nil list, and the Properties are those Tracee writes (the reported
  * severity as Tracee's integer, Category, Technique, Kubernetes_Technique, id, external_id, any
  * extra properties, signatureID, signatureName) plus Sigil's {@code findingId}, the finding's
- * deterministic {@link Finding#id()} (for sinks that drop replayed copies). Maps print with their keys in byte order, as Go
- * prints them.
+ * deterministic {@link Finding#id()} (for sinks that drop replayed copies), and its
+ * {@link Finding#node()} as {@code node} when the engine serves a named node. Maps print with
+ * their keys in byte order, as Go prints them.
  *
  * <p>What Sigil cannot know is left as Go leaves an empty field: {@code matchedPolicies} (the
  * Tracee policies that selected the event) is absent.
@@ -162,7 +163,8 @@ public final class TraceeFindingWriter implements FindingWriter {
     json.writeFieldName("Tags");
     JsonLines.value(json, metadata.tags().isEmpty() ? null : metadata.tags(), true);
     json.writeFieldName("Properties");
-    JsonLines.value(json, TraceeProperties.of(metadata, finding.severity(), finding.id()), true);
+    JsonLines.value(json, TraceeProperties.of(metadata, finding.severity(), finding.id(),
+        finding.node()), true);
     json.writeEndObject();
     json.writeEndObject();
   }

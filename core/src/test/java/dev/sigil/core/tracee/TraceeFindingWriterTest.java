@@ -417,6 +417,23 @@ class TraceeFindingWriterTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aFindingOfANamedNodeCarriesItsNodeAndOneOfNoNodeDoesNot() throws IOException {
+    Finding ofNode = new Finding(DROPPED, Severity.MEDIUM, decodedMagicWrite(),
+        ImmutableMap.of("path", "/tmp/x"), Instant.EPOCH, "worker-7");
+    Finding ofNone = new Finding(DROPPED, Severity.MEDIUM, decodedMagicWrite(),
+        ImmutableMap.of("path", "/tmp/x"), Instant.EPOCH);
+
+    Map<String, Object> withNode = (Map<String, Object>) ((Map<String, Object>) parse(
+        write(ofNode).trim()).get("metadata")).get("Properties");
+    Map<String, Object> without = (Map<String, Object>) ((Map<String, Object>) parse(
+        write(ofNone).trim()).get("metadata")).get("Properties");
+
+    assertEquals("worker-7", withNode.get("node"));
+    assertFalse(without.containsKey("node"), without.toString());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void writesNoTagsAsNullAndNestedMapsInGoOrder() throws IOException {
     Map<String, Object> nested = new LinkedHashMap<>();
     nested.put("b", 1L);

@@ -11,13 +11,16 @@ import dev.sigil.benchmarks.events.InMemoryEvents;
 import dev.sigil.benchmarks.events.TraceeLineWriter;
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
+import dev.sigil.core.EventType;
 import dev.sigil.core.tracee.ReaderStats;
 import dev.sigil.core.tracee.TraceeReader;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -35,15 +38,21 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code tokenScanNonBlocking}: the same scan with jackson-core's non-blocking parser fed
  *       one line at a time, the design {@link TraceeReader} first used: kept to show why it now
  *       uses the blocking parser.
- *   <li>{@code decode}: Sigil's {@link TraceeReader} decoding every line into its reused event.
- *   <li>{@code decodeAndMatch}: decoding plus an engine with all built-in signatures.
+ *   <li>{@code decode}: Sigil's {@link TraceeReader} decoding every line into its reused event
+ *       (as with a wildcard selector: no line skipped).
+ *   <li>{@code skipUnselected}: the reader over a buffer of lines no built-in signature selects
+ *       (the realistic mix without the selected event types): each line's {@code eventName} is
+ *       found and the line skipped undecoded.
+ *   <li>{@code decodeAndMatch}: decoding plus an engine with all built-in signatures, the reader
+ *       skipping the lines they do not select (as {@code sigil scan} does).
  *   <li>{@code decodeAndMatchQuiet}: the same over the {@code quiet} mix (nothing fires): what
  *       decoding and matching cost where no finding is made.
  *   <li>{@code databindMap}: what a user writes without Sigil: jackson-databind
  *       {@code readValue} into a {@code Map} per line, then TRC-1022's check on the map.
  * </ul>
  *
- * <p>MB/s = (bytes per event, printed at setup) / (ns per event) × 1000.
+ * <p>MB/s = (bytes per event, printed at setup) / (ns per event) × 1000; {@code skipUnselected}
+ * has a buffer, and bytes per event, of its own.
  */
 @State(Scope.Thread)
 public class TraceeDecodeBenchmark extends BenchmarkSettings {
@@ -52,10 +61,12 @@ public class TraceeDecodeBenchmark extends BenchmarkSettings {
 
   private byte[] buffer;
   private byte[] quietBuffer;
+  private byte[] unselectedBuffer;
   private int expectedFindings;
   private TraceeReader decodeReader;
   private TraceeReader matchReader;
   private TraceeReader quietReader;
+  private TraceeReader skipReader;
   private Engine engine;
   private Consumer<Event> matchSink;
   private final CountingSink countingSink = new CountingSink();
@@ -73,26 +84,43 @@ public class TraceeDecodeBenchmark extends BenchmarkSettings {
         InMemoryEvents.generate(Workloads.SEED, EventMix.realistic(), Workloads.BATCH);
     buffer = TraceeLineWriter.toBytes(generated);
     expectedFindings = (int) generated.stream().filter(GeneratedEvent::firesDroppedExecutable).count();
-    decodeReader = TraceeReader.builder().build();
-    matchReader = TraceeReader.builder().build();
-    quietReader = TraceeReader.builder().build();
     quietBuffer = TraceeLineWriter.toBytes(
         InMemoryEvents.generate(Workloads.SEED, EventMix.quiet(), Workloads.BATCH));
     engine = Workloads.engine(Workloads.builtIns(), findings);
     matchSink = engine::accept;
+    Set<String> selected = engine.selectedEventTypes() == null ? Set.of()
+        : engine.selectedEventTypes().stream().map(EventType::name).collect(Collectors.toSet());
+    if (selected.isEmpty()) {
+      throw new IllegalStateException("a built-in signature selects every event name: nothing to skip");
+    }
+    List<GeneratedEvent> unselected = InMemoryEvents.generate(Workloads.SEED, EventMix.realistic(), 8 * Workloads.BATCH)
+        .stream().filter(e -> !selected.contains(e.eventName())).limit(Workloads.BATCH).toList();
+    if (unselected.size() != Workloads.BATCH) {
+      throw new IllegalStateException("only " + unselected.size() + " generated events are unselected");
+    }
+    unselectedBuffer = TraceeLineWriter.toBytes(unselected);
+    decodeReader = TraceeReader.builder().build();
+    matchReader = TraceeReader.builder().decodeOnlySelectedBy(engine).build();
+    quietReader = TraceeReader.builder().decodeOnlySelectedBy(engine).build();
+    skipReader = TraceeReader.builder().decodeOnlySelectedBy(engine).build();
 
     decode();
     check("decode", decodeReader.stats());
+    skipUnselected();
+    if (skipReader.stats().skipped() != Workloads.BATCH || skipReader.stats().events() != 0) {
+      throw new IllegalStateException("skipUnselected did not skip every line: " + skipReader.stats());
+    }
     decodeAndMatch();
     check("decodeAndMatch", matchReader.stats());
-    if (findings.findings != expectedFindings) {
-      throw new IllegalStateException("decodeAndMatch found " + findings.findings + " of "
+    if (findings.droppedExecutables != expectedFindings) {
+      throw new IllegalStateException("decodeAndMatch found " + findings.droppedExecutables + " of "
           + expectedFindings + " dropped executables");
     }
+    long realisticFindings = findings.findings;
     decodeAndMatchQuiet();
     check("decodeAndMatchQuiet", quietReader.stats());
-    if (findings.findings != expectedFindings) {
-      throw new IllegalStateException("decodeAndMatchQuiet found " + (findings.findings - expectedFindings)
+    if (findings.findings != realisticFindings) {
+      throw new IllegalStateException("decodeAndMatchQuiet found " + (findings.findings - realisticFindings)
           + " findings in the quiet mix");
     }
     int databindFindings = databindMap();
@@ -101,13 +129,16 @@ public class TraceeDecodeBenchmark extends BenchmarkSettings {
           + expectedFindings + " dropped executables");
     }
     System.out.printf("%n[setup] %d lines, %d bytes, %.1f bytes/event, %d fire TRC-1022;"
-            + " quiet mix: %.1f bytes/event%n",
+            + " all built-ins (%d signatures) find %d in it; quiet mix: %.1f bytes/event; unselected:"
+            + " %.1f bytes/event; skipped by decodeAndMatch: %d of %d%n",
         Workloads.BATCH, buffer.length, (double) buffer.length / Workloads.BATCH, expectedFindings,
-        (double) quietBuffer.length / Workloads.BATCH);
+        engine.signatures().size(), realisticFindings,
+        (double) quietBuffer.length / Workloads.BATCH, (double) unselectedBuffer.length / Workloads.BATCH,
+        matchReader.stats().skipped(), matchReader.stats().linesRead());
   }
 
   private static void check(String what, ReaderStats stats) {
-    if (stats.events() % Workloads.BATCH != 0 || stats.rejected() != 0) {
+    if ((stats.events() + stats.skipped()) % Workloads.BATCH != 0 || stats.rejected() != 0) {
       throw new IllegalStateException(what + " did not decode every line: " + stats);
     }
   }
@@ -173,14 +204,29 @@ public class TraceeDecodeBenchmark extends BenchmarkSettings {
     return countingSink.sum;
   }
 
-  /** Every line decoded and handed to an engine holding all built-in signatures. */
+  /**
+   * Every line of a buffer no built-in signature selects: found to be unselected and skipped.
+   *
+   * @return a value derived from every event handed on (none)
+   */
+  @Benchmark
+  @OperationsPerInvocation(Workloads.BATCH)
+  public long skipUnselected() {
+    skipReader.read(unselectedBuffer, 0, unselectedBuffer.length, countingSink);
+    return countingSink.sum;
+  }
+
+  /**
+   * Every line handed to an engine holding all built-in signatures, the lines they do not select
+   * skipped undecoded.
+   */
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void decodeAndMatch() {
     matchReader.read(buffer, 0, buffer.length, matchSink);
   }
 
-  /** Every line of the quiet mix decoded and matched by all built-ins: no finding is made. */
+  /** The same over the quiet mix: no finding is made. */
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void decodeAndMatchQuiet() {

@@ -49,14 +49,23 @@ final class ContainerLogSource implements EventSource {
   private long partialLines;
   private long stderrLines;
 
-  ContainerLogSource(InputStream in, InputFormat format, RejectionListener rejections) {
+  /**
+   * Creates the source.
+   *
+   * @param in the input
+   * @param format the container log format
+   * @param rejections where rejected lines go
+   * @param decoding the reader's configuration (lines to skip); it decodes one line at a time
+   */
+  ContainerLogSource(InputStream in, InputFormat format, RejectionListener rejections,
+      TraceeReader.Builder decoding) {
     if (format != InputFormat.DOCKER_JSON && format != InputFormat.CRI) {
       throw new IllegalArgumentException("not a container log format: " + format);
     }
     this.in = in;
     this.format = format;
     this.rejections = rejections;
-    this.reader = TraceeReader.builder().maxLineBytes(MAX_EVENT_BYTES)
+    this.reader = decoding.threads(1).maxLineBytes(MAX_EVENT_BYTES)
         .onRejection(r -> reject(r.reason()))
         .build();
   }
@@ -270,7 +279,7 @@ final class ContainerLogSource implements EventSource {
   @Override
   public SourceStats stats() {
     return new SourceStats(linesRead, blankLines, reader.stats().events(), rejected,
-        reader.stats().argProblems(), bytesRead, partialLines, stderrLines);
+        reader.stats().skipped(), reader.stats().argProblems(), bytesRead, partialLines, stderrLines);
   }
 
   private static int indexOf(byte[] buf, int from, int to, byte b) {

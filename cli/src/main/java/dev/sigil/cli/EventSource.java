@@ -31,12 +31,13 @@ interface EventSource {
    * @param blankLines blank lines (skipped)
    * @param events events handed on
    * @param rejected lines rejected
+   * @param skipped lines left undecoded because no signature selects their event
    * @param argProblems arguments that read as absent
    * @param bytesRead bytes of the input consumed
    * @param partialLines container-log lines that were the first parts of a longer line, joined
    *     into the line that completed it
    * @param stderrLines container-log lines of the standard error stream (Tracee's own logs), skipped
    */
-  record SourceStats(long linesRead, long blankLines, long events, long rejected, long argProblems,
-      long bytesRead, long partialLines, long stderrLines) {}
+  record SourceStats(long linesRead, long blankLines, long events, long rejected, long skipped,
+      long argProblems, long bytesRead, long partialLines, long stderrLines) {}
 }

@@ -136,6 +136,18 @@ final class ScanCommand implements Callable<Integer> {
           + " signatures not loaded in this run is kept, and named in a warning.")
   private @Nullable Path state;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Decodes the input on N threads (default: the number of cores, here"
+          + " ${DEFAULT-VALUE}); one engine still sees every event in input order, so findings and"
+          + " state are those of --threads 1.")
+  private int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--strict",
+      description = "Decodes and checks every line. By default a line whose event no signature"
+          + " selects is skipped once its eventName is read, unchecked, and counted as skipped in"
+          + " the summary.")
+  private boolean strict;
+
   @Option(names = "--signatures", paramLabel = "DIR|JAR",
       description = "Adds the signatures a jar registers for java.util.ServiceLoader"
           + " (META-INF/services/dev.sigil.core.Signature) to the built-in ones; a directory"
@@ -170,6 +182,9 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private int scan(Input input) throws CliException {
+    if (threads < 1) {
+      throw new CliException(2, "--threads must be at least 1, got " + threads);
+    }
     StateFile stateFile = state == null ? null : new StateFile(state);
     if (stateFile != null) {
       String problem = stateFile.problem();
@@ -241,9 +256,13 @@ final class ScanCommand implements Callable<Integer> {
       findings.close();
       throw new CliException(1, "reading " + input.name() + " failed: " + e.getMessage());
     }
+    TraceeReader.Builder decoding = TraceeReader.builder().threads(threads);
+    if (!strict) {
+      decoding.decodeOnlySelectedBy(engine);
+    }
     source = read == InputFormat.TRACEE
-        ? new TraceeSource(in, diagnostics::rejected)
-        : new ContainerLogSource(in, read, diagnostics::rejected);
+        ? new TraceeSource(in, diagnostics::rejected, decoding)
+        : new ContainerLogSource(in, read, diagnostics::rejected, decoding);
     scan[0] = new Scan(source, engine, findings, diagnostics, stateFile, summary, input.name(),
         read.optionName(), environment.nanoTime(), environment.stopGrace());
     StopSignals.Registration registration = environment.stopSignals().onStop(scan[0]::stop);

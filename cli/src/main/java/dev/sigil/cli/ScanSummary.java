@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     closed or blocked standard output)
  * @param suppressed findings deduplication suppressed
  * @param signatureErrors times a signature threw
+ * @param skipped input lines left undecoded because no signature selects their event (none with
+ *     {@code --strict})
  * @param dataProblems events a signature could not use (missing or undecodable arguments)
  * @param argProblems arguments the reader could not decode (they read as absent)
  * @param linesRead lines read, blank ones included
@@ -46,6 +48,7 @@ record ScanSummary(
     long findingsNotWritten,
     long suppressed,
     long signatureErrors,
+    long skipped,
     long dataProblems,
     long argProblems,
     long linesRead,
@@ -71,7 +74,8 @@ record ScanSummary(
       EventSource.SourceStats source, EngineStats engine, long written, long notWritten,
       Map<String, Long> findingsBySignature, Map<String, Long> rejectedByReason, long elapsedNanos) {
     return new ScanSummary(input, inputFormat, complete, source.events(), source.rejected(), written,
-        notWritten, engine.suppressed(), engine.errors(), engine.dataProblems(), source.argProblems(),
+        notWritten, engine.suppressed(), engine.errors(), source.skipped(), engine.dataProblems(),
+        source.argProblems(),
         source.linesRead(), source.blankLines(), source.partialLines(), source.stderrLines(),
         source.bytesRead(), elapsedNanos, findingsBySignature, rejectedByReason, counters(engine));
   }
@@ -92,13 +96,13 @@ record ScanSummary(
 
   /**
    * Says what probably went wrong when most lines were rejected (at least 10, and more
-   * rejected lines than events): an input that is mostly not Tracee's must not read like a
-   * clean scan.
+   * rejected lines than events and skipped lines): an input that is mostly not Tracee's must not
+   * read like a clean scan.
    *
    * @return the hint, or null when the input looks right
    */
   @Nullable String hint() {
-    if (rejected < 10 || rejected <= events) {
+    if (rejected < 10 || rejected <= events + skipped) {
       return null;
     }
     String top = "";
@@ -124,7 +128,7 @@ record ScanSummary(
     } else {
       why = "check that this is Tracee's --output json";
     }
-    return "most lines were rejected (" + rejected + " of " + (rejected + events) + ", mostly '"
+    return "most lines were rejected (" + rejected + " of " + (rejected + events + skipped) + ", mostly '"
         + top + "'): " + why;
   }
 }

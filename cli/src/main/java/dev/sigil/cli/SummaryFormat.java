@@ -32,6 +32,9 @@ enum SummaryFormat {
       }
       row(text, "suppressed", s.suppressed(), s.suppressed() > 0 ? "repeats within the deduplication period" : "");
       row(text, "signature errors", s.signatureErrors(), "");
+      if (s.skipped() > 0) {
+        row(text, "skipped lines", s.skipped(), "events no signature selects, not decoded");
+      }
       if (s.dataProblems() > 0) {
         row(text, "data problems", s.dataProblems(), "events a signature could not use");
       }
@@ -104,6 +107,7 @@ enum SummaryFormat {
         json.writeNumberField("findings", s.findings());
         json.writeNumberField("suppressed", s.suppressed());
         json.writeNumberField("signatureErrors", s.signatureErrors());
+        json.writeNumberField("skipped", s.skipped());
         json.writeNumberField("dataProblems", s.dataProblems());
         json.writeNumberField("argProblems", s.argProblems());
         json.writeNumberField("linesRead", s.linesRead());

@@ -13,9 +13,16 @@ final class TraceeSource implements EventSource {
   private final InputStream in;
   private final TraceeReader reader;
 
-  TraceeSource(InputStream in, RejectionListener rejections) {
+  /**
+   * Creates the source.
+   *
+   * @param in the input
+   * @param rejections where rejected lines go
+   * @param decoding the reader's configuration: threads, lines to skip
+   */
+  TraceeSource(InputStream in, RejectionListener rejections, TraceeReader.Builder decoding) {
     this.in = in;
-    this.reader = TraceeReader.builder().onRejection(rejections).build();
+    this.reader = decoding.onRejection(rejections).build();
   }
 
   @Override
@@ -31,7 +38,7 @@ final class TraceeSource implements EventSource {
   @Override
   public SourceStats stats() {
     ReaderStats s = reader.stats();
-    return new SourceStats(s.linesRead(), s.blankLines(), s.events(), s.rejected(), s.argProblems(),
-        s.bytesRead(), 0, 0);
+    return new SourceStats(s.linesRead(), s.blankLines(), s.events(), s.rejected(), s.skipped(),
+        s.argProblems(), s.bytesRead(), 0, 0);
   }
 }

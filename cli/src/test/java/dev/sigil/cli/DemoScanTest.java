@@ -31,9 +31,21 @@ class DemoScanTest {
     assertEquals(1, run.stderrLines().size(), "no rejected line, no signature error: " + run.stderr());
     long lines = Files.readAllLines(DEMO).stream().filter(line -> !line.isBlank()).count();
     assertTrue(lines >= 300, "a few hundred lines of activity");
-    assertEquals(lines, summary.get("events"));
+    assertEquals(lines, (Long) summary.get("events") + (Long) summary.get("skipped"),
+        "every line is decoded or skipped as no signature selects its event");
     assertEquals(0L, summary.get("rejected"));
     assertEquals(0L, summary.get("signatureErrors"));
+  }
+
+  @Test
+  void demoIsDecodedWholeWithStrict() {
+    CliRun run = CliRun.run(CliEnvironment.of(System.in, java.io.OutputStream.nullOutputStream(),
+        System.err), "scan", "--summary", "json", "--strict", DEMO.toString());
+
+    Map<String, Object> summary = Json.object(run.lastStderrLine());
+    assertEquals(0, run.status(), run.stderr());
+    assertEquals(0L, summary.get("skipped"));
+    assertEquals(summary.get("linesRead"), (Long) summary.get("events") + (Long) summary.get("blankLines"));
   }
 
   @Test

@@ -20,13 +20,13 @@ class SummaryFormatTest {
       long linesRead, long blankLines, long bytesRead, long elapsedNanos,
       Map<String, Long> findingsBySignature) {
     return new ScanSummary(input, "tracee", complete, events, rejected, findings, 0, suppressed,
-        signatureErrors, dataProblems, argProblems, linesRead, blankLines, 0, 0, bytesRead,
+        signatureErrors, 0, dataProblems, argProblems, linesRead, blankLines, 0, 0, bytesRead,
         elapsedNanos, findingsBySignature, Map.of(), Map.of());
   }
 
   /** A summary whose signatures counted something of their own. */
   static ScanSummary withCounters(Map<String, Map<String, Long>> counters) {
-    return new ScanSummary("demo.jsonl", "tracee", true, 10, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0,
+    return new ScanSummary("demo.jsonl", "tracee", true, 10, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0,
         1_000, 1_000_000, Map.of(), Map.of(), counters);
   }
 
@@ -63,6 +63,21 @@ class SummaryFormatTest {
     assertTrue(lines.size() > 3, text);
     assertTrue(lines.stream().allMatch(l -> l.length() <= 101), text);
     assertTrue(text.contains("counterNumber19 1,000,019"), text);
+  }
+
+  /** A summary of a scan that skipped lines no signature selects. */
+  static ScanSummary skipping(long events, long skipped) {
+    return new ScanSummary("-", "tracee", true, events, 0, 0, 0, 0, 0, skipped, 0, 0,
+        events + skipped, 0, 0, 0, 10, 1, Map.of(), Map.of(), Map.of());
+  }
+
+  @Test
+  void skippedLinesComeAfterSignatureErrorsInJsonAndShowInTextWhenThereAreAny() {
+    Map<String, Object> object = Json.object(SummaryFormat.JSON.render(skipping(3, 6)));
+    assertEquals("skipped", List.copyOf(object.keySet()).get(5));
+    assertEquals(6L, object.get("skipped"));
+    assertTrue(SummaryFormat.TEXT.render(skipping(3, 6)).matches("(?s).*skipped lines\\s+6\\s.*"));
+    assertFalse(SummaryFormat.TEXT.render(skipping(3, 0)).contains("skipped lines"));
   }
 
   @Test

@@ -50,6 +50,8 @@ public final class Engine implements AutoCloseable {
 
   private final SignatureSlot[] slots;
   private final DispatchTable<SignatureSlot> dispatch;
+  /** The types the signatures select by name; null when a selector takes any name. */
+  private final @Nullable Set<EventType> selectedTypes;
   private final Deduplicator deduplicator;
   private final StateDocument state;
 
@@ -70,20 +72,27 @@ public final class Engine implements AutoCloseable {
     }
     DispatchTable.Builder<SignatureSlot> table =
         DispatchTable.builder(Origin.count(), SignatureSlot[]::new);
+    Set<EventType> selected = new LinkedHashSet<>();
+    boolean anyName = false;
     for (SignatureSlot slot : slots) {
       for (Selector selector : slot.signature.selectors()) {
         int typeId = DispatchTable.ANY;
         if (selector.eventName() != null) {
-          typeId = EventType.of(selector.eventName()).id();
+          EventType type = EventType.of(selector.eventName());
+          typeId = type.id();
           if (typeId < 0) {
             continue; // the registry is full: no event can have this type
           }
+          selected.add(type);
+        } else {
+          anyName = true;
         }
         table.select(slot, typeId,
             selector.origin() == null ? DispatchTable.ANY : selector.origin().ordinal());
       }
     }
     this.dispatch = table.build();
+    this.selectedTypes = anyName ? null : Collections.unmodifiableSet(selected);
     this.state = new StateDocument(deduplicator, slots);
     for (SignatureSlot slot : slots) {
       try {
@@ -117,6 +126,18 @@ public final class Engine implements AutoCloseable {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the event types the signatures select by name: an event of any other type reaches
+   * no signature, so a producer may skip decoding it (see
+   * {@link dev.sigil.core.tracee.TraceeReader.Builder#decodeOnlySelectedBy(Engine)}).
+   *
+   * @return the types; null when some signature selects events of any name (a wildcard
+   *     selector), so that every event may reach a signature
+   */
+  public @Nullable Set<EventType> selectedEventTypes() {
+    return selectedTypes;
   }
 
   /**

@@ -189,6 +189,20 @@ public final class MutableEvent implements Event {
   }
 
   /**
+   * Sets the event name to a view over ASCII bytes, with the type its decoder resolved without
+   * registering the name (the Tracee decoder remembers each name's type, so it looks it up once).
+   *
+   * @param bytes the bytes, all below 0x80, unchanged while the event is read
+   * @param offset where the name starts
+   * @param length its length
+   * @param resolved the name's type
+   */
+  public void eventName(byte[] bytes, int offset, int length, EventType resolved) {
+    eventName.wrapAscii(bytes, offset, length);
+    type = resolved;
+  }
+
+  /**
    * Sets the event name and resolves its type, registering the name when new: for trusted
    * producers such as test builders.
    *
@@ -273,6 +287,21 @@ public final class MutableEvent implements Event {
   public void argNameIfKnown(int index, char[] chars, int offset, int length) {
     args.name(index).set(chars, offset, length);
     args.keyId(index, Registries.ARG_NAMES.find(chars, offset, length));
+  }
+
+  /**
+   * Names an argument with a view over ASCII bytes and the key id its decoder resolved without
+   * registering the name (the Tracee decoder remembers it per argument position).
+   *
+   * @param index the argument
+   * @param bytes the bytes, all below 0x80, unchanged while the event is read
+   * @param offset where the name starts
+   * @param length its length
+   * @param keyId the id of the key with that name, or -1
+   */
+  public void argName(int index, byte[] bytes, int offset, int length, int keyId) {
+    args.name(index).wrapAscii(bytes, offset, length);
+    args.keyId(index, keyId);
   }
 
   /**

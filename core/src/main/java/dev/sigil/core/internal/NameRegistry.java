@@ -139,6 +139,31 @@ public final class NameRegistry {
   }
 
   /**
+   * Finds the id of a name spelled in ASCII bytes, without registering it.
+   *
+   * @param bytes the bytes, each below 0x80 (a byte at or above 0x80 never matches)
+   * @param offset where the name starts
+   * @param length its length
+   * @return the id, or {@link #NOT_FOUND}
+   */
+  public int find(byte[] bytes, int offset, int length) {
+    Snapshot s = snapshot;
+    int mask = s.slots.length - 1;
+    int i = hash(bytes, offset, length) & mask;
+    while (true) {
+      int id = s.slots[i];
+      if (id == NOT_FOUND) {
+        return NOT_FOUND;
+      }
+      String candidate = s.names[id];
+      if (candidate.length() == length && regionEquals(candidate, bytes, offset, length)) {
+        return id;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /**
    * Returns the name registered under an id.
    *
    * @param id an id this registry returned
@@ -160,6 +185,15 @@ public final class NameRegistry {
   private static boolean regionEquals(String s, char[] chars, int offset, int length) {
     for (int i = 0; i < length; i++) {
       if (s.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean regionEquals(String s, byte[] bytes, int offset, int length) {
+    for (int i = 0; i < length; i++) {
+      if (s.charAt(i) != bytes[offset + i]) {
         return false;
       }
     }
@@ -190,6 +224,15 @@ public final class NameRegistry {
     int h = 0;
     for (int i = 0; i < length; i++) {
       h = 31 * h + chars[offset + i];
+    }
+    return mix(h);
+  }
+
+  /** The same hash as for characters, over ASCII bytes (a byte's value is its character's). */
+  private static int hash(byte[] bytes, int offset, int length) {
+    int h = 0;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + bytes[offset + i];
     }
     return mix(h);
   }

@@ -29,42 +29,73 @@ public final class Utf8 {
       if (i >= end) {
         break;
       }
-      int b = bytes[i];
-      if (b >= 0) {
+      if (bytes[i] >= 0) {
         i++;
         continue;
       }
-      b &= 0xff;
-      int extra;
-      int min;
-      if (b >= 0xc2 && b <= 0xdf) {
-        extra = 1;
-        min = 0x80;
-      } else if (b >= 0xe0 && b <= 0xef) {
-        extra = 2;
-        min = 0x800;
-      } else if (b >= 0xf0 && b <= 0xf4) {
-        extra = 3;
-        min = 0x10000;
-      } else {
+      i = sequenceEnd(bytes, i, end);
+      if (i < 0) {
         return false;
       }
-      if (i + extra >= end) {
-        return false;
-      }
-      int codePoint = b & (0x3f >> extra);
-      for (int k = 1; k <= extra; k++) {
-        int c = bytes[i + k] & 0xff;
-        if ((c & 0xc0) != 0x80) {
-          return false;
-        }
-        codePoint = codePoint << 6 | (c & 0x3f);
-      }
-      if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
-        return false;
-      }
-      i += extra + 1;
     }
     return true;
+  }
+
+  /**
+   * Checks one multi-byte sequence.
+   *
+   * @param bytes the bytes
+   * @param at the sequence's first byte (at or above 0x80)
+   * @param end one past the last byte that may belong to it
+   * @return one past the sequence's last byte, or -1 when it is not well-formed
+   */
+  public static int sequenceEnd(byte[] bytes, int at, int end) {
+    int b = bytes[at] & 0xff;
+    int extra;
+    int min;
+    if (b >= 0xc2 && b <= 0xdf) {
+      extra = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      extra = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      extra = 3;
+      min = 0x10000;
+    } else {
+      return -1;
+    }
+    if (at + extra >= end) {
+      return -1;
+    }
+    int codePoint = b & (0x3f >> extra);
+    for (int k = 1; k <= extra; k++) {
+      int c = bytes[at + k] & 0xff;
+      if ((c & 0xc0) != 0x80) {
+        return -1;
+      }
+      codePoint = codePoint << 6 | (c & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+      return -1;
+    }
+    return at + extra + 1;
+  }
+
+  /**
+   * Returns the code point of a sequence that {@link #sequenceEnd} accepted.
+   *
+   * @param bytes the bytes
+   * @param at the sequence's first byte
+   * @return the code point
+   */
+  public static int codePoint(byte[] bytes, int at) {
+    int b = bytes[at] & 0xff;
+    int extra = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+    int codePoint = b & (0x3f >> extra);
+    for (int k = 1; k <= extra; k++) {
+      codePoint = codePoint << 6 | (bytes[at + k] & 0x3f);
+    }
+    return codePoint;
   }
 }

@@ -66,6 +66,19 @@ final class DeclaredType {
   }
 
   /**
+   * Classifies a declared type name spelled in ASCII bytes.
+   *
+   * @param bytes the bytes
+   * @param offset where the name starts
+   * @param length its length
+   * @return one of this class's constants
+   */
+  static int classify(byte[] bytes, int offset, int length) {
+    int id = REGISTRY.find(bytes, offset, length);
+    return id == NameRegistry.NOT_FOUND ? UNKNOWN : CLASS_BY_ID[id];
+  }
+
+  /**
    * Tells whether a decoded value's kind contradicts its declared type.
    *
    * @param declared a constant of this class

@@ -1,45 +1,100 @@
 package dev.sigil.core.tracee;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.sigil.core.ArgKind;
+import dev.sigil.core.EventType;
 import dev.sigil.core.event.MutableEvent;
 import dev.sigil.core.event.StringListSlot;
 import dev.sigil.core.internal.Base64Decoding;
+import dev.sigil.core.internal.JsonBytes;
+import dev.sigil.core.internal.JsonNumbers;
+import dev.sigil.core.internal.JsonStrings;
+import dev.sigil.core.internal.LineScan;
 import dev.sigil.core.internal.TextSlot;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import dev.sigil.core.tracee.LineShapes.Name;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes one line of Tracee JSON into a re-used {@link MutableEvent}.
+ * Decodes one line of Tracee's {@code trace.Event} JSON, straight from its UTF-8 bytes, into a
+ * {@link MutableEvent}: the field decoding of the reader (the line discipline is
+ * {@link TraceeReader}'s, values it does not map are {@link RawJson}'s, numbers and characters
+ * are {@code JsonNumbers}' and {@code JsonBytes}').
  *
- * <p>One blocking jackson parser ({@code UTF8StreamJsonParser}) lives across lines. It reads a
- * {@link LineInput} that serves one line at a time and then reports the end of input, so the
- * parser can never join a truncated line with the next. Once the line's object is decoded, the
- * parser's unread bytes are released (which tells where the object ended) and the rest of the
- * line must be whitespace, so a line with trailing content is rejected whole. A rejected line
- * leaves the parser in an unknown state (or at its end of input); it is replaced (allocating,
- * but only then). Field names are matched through jackson's
- * canonicalised names, text is copied from the parser's character buffer into the event's
- * slots, integers are parsed in place and base64 is decoded into the event's byte slot, so that
- * a steady stream of good lines allocates nothing. Tracee writes an event's fields, and an
- * argument's, always in the same order: each field name is first compared, as bytes, with the one
- * that follows the previous field in that order, and only looked up by name when it differs.
+ * <p><b>Fast where Tracee is predictable.</b> Tracee writes an event's keys, and an argument's, in
+ * the same order every time, in ASCII: each key is first compared, eight bytes at a time, with the
+ * one that follows the previous key in that order ({@link KeyTable}), and read and looked up only
+ * when it differs. An argument's whole opening ({@code {"name":..,"type":..,"value":}) is compared
+ * with the one remembered for its event name and position ({@link LineShapes}). Text without
+ * escapes or non-ASCII bytes is not copied: the event's text is a view of the line's bytes
+ * ({@link TextSlot#wrapAscii}). Integers are parsed eight digits at a time, base64 decoded from
+ * the bytes.
+ *
+ * <p><b>Correct on anything else.</b> Keys in another order, unknown keys, escapes, whitespace,
+ * nesting, both argument vocabularies and the old flat shape are decoded as any JSON reader would;
+ * malformed JSON, a known field with a value of the wrong type, too many arguments or too deep a
+ * nesting reject the line.
+ *
+ * <p><b>Skipping.</b> Given the event types to decode, a line whose {@code eventName} names
+ * another type is left undecoded ({@link #SKIPPED}) once the rest of the line cannot name it
+ * again: the prefix up to {@code eventName} is decoded (so the name is the top-level one, whatever
+ * comes before it), and the rest must hold neither the bytes {@code "eventName"} nor a
+ * <code>&#92;u</code> escape, which is the only way another key could spell that name.
+ *
+ * <p><b>The line.</b> A line starts at the offset given and ends at the first {@code '\n'} after
+ * it, which must exist in the array: every scan stops there, so no bound is checked per byte.
  */
 final class TraceeLineDecoder {
+  /** The line held an event, now in the event given. */
+  static final int EVENT = 0;
+  /** The line's event is of a type not decoded. */
+  static final int SKIPPED = 1;
+  /** The line holds only spaces, tabs and carriage returns. */
+  static final int BLANK = 2;
+  /** The line is rejected; see {@link #reason()}. */
+  static final int REJECTED = 3;
+
   static final String NOT_AN_OBJECT = "not a JSON object";
   static final String TRUNCATED = "truncated JSON (the line ends inside a value)";
   static final String TRAILING = "content after the JSON object";
 
+  private static final int TIMESTAMP = 0;
+  private static final int THREAD_START_TIME = 1;
+  private static final int PROCESSOR_ID = 2;
+  private static final int PROCESS_ID = 3;
+  private static final int CGROUP_ID = 4;
+  private static final int THREAD_ID = 5;
+  private static final int PARENT_PROCESS_ID = 6;
+  private static final int HOST_PROCESS_ID = 7;
+  private static final int HOST_THREAD_ID = 8;
+  private static final int HOST_PARENT_PROCESS_ID = 9;
+  private static final int USER_ID = 10;
+  private static final int MOUNT_NAMESPACE = 11;
+  private static final int PID_NAMESPACE = 12;
+  private static final int PROCESS_NAME = 13;
+  private static final int EXECUTABLE = 14;
+  private static final int HOST_NAME = 15;
+  private static final int CONTAINER_ID = 16;
+  private static final int CONTAINER = 17;
+  private static final int KUBERNETES = 18;
+  private static final int EVENT_ID = 19;
+  private static final int EVENT_NAME = 20;
+  private static final int ARGS_NUM = 22;
+  private static final int RETURN_VALUE = 23;
+  private static final int SYSCALL = 24;
+  private static final int CONTEXT_FLAGS = 26;
+  private static final int THREAD_ENTITY_ID = 27;
+  private static final int PROCESS_ENTITY_ID = 28;
+  private static final int PARENT_ENTITY_ID = 29;
+  private static final int ARGS = 30;
+  private static final int CONTAINER_IMAGE = 31;
+  private static final int CONTAINER_IMAGE_DIGEST = 32;
+  private static final int CONTAINER_NAME = 33;
+  private static final int POD_NAME = 34;
+  private static final int POD_NAMESPACE = 35;
+  private static final int POD_UID = 36;
+  private static final int POD_SANDBOX = 37;
+
   /** The context fields in the order Tracee writes them, then older or rarer ones. */
-  private static final String[] EVENT_FIELDS = {
+  private static final KeyTable EVENT_KEYS = new KeyTable(
       "timestamp", "threadStartTime", "processorId", "processId", "cgroupId", "threadId",
       "parentProcessId", "hostProcessId", "hostThreadId", "hostParentProcessId", "userId",
       "mountNamespace", "pidNamespace", "processName", "executable", "hostName", "containerId",
@@ -47,526 +102,882 @@ final class TraceeLineDecoder {
       "returnValue", "syscall", "stackAddresses", "contextFlags", "threadEntityId",
       "processEntityId", "parentEntityId", "args",
       "containerImage", "containerImageDigest", "containerName", "podName", "podNamespace",
-      "podUID", "podSandbox", "matchedScopes", "metadata"};
-  private static final SerializedString[] EVENT_NAMES = serialized(EVENT_FIELDS);
-  /** An argument's fields, and those of the nested context objects, in Tracee's order. */
-  private static final String[] ARG_FIELDS = {"name", "type", "value"};
-  private static final SerializedString[] ARG_NAMES = serialized(ARG_FIELDS);
-  private static final String[] EXECUTABLE_FIELDS = {"path"};
-  private static final SerializedString[] EXECUTABLE_NAMES = serialized(EXECUTABLE_FIELDS);
-  private static final String[] CONTAINER_FIELDS = {"id", "name", "image", "imageDigest"};
-  private static final SerializedString[] CONTAINER_NAMES = serialized(CONTAINER_FIELDS);
-  private static final String[] KUBERNETES_FIELDS = {"podName", "podNamespace", "podUID", "podSandbox"};
-  private static final SerializedString[] KUBERNETES_NAMES = serialized(KUBERNETES_FIELDS);
-  private static final String[] CONTEXT_FLAGS_FIELDS = {"containerStarted", "isCompat"};
-  private static final SerializedString[] CONTEXT_FLAGS_NAMES = serialized(CONTEXT_FLAGS_FIELDS);
+      "podUID", "podSandbox", "matchedScopes", "metadata");
+  private static final KeyTable EXECUTABLE_KEYS = new KeyTable("path");
+  private static final KeyTable CONTAINER_KEYS = new KeyTable("id", "name", "image", "imageDigest");
+  private static final KeyTable KUBERNETES_KEYS =
+      new KeyTable("podName", "podNamespace", "podUID", "podSandbox");
+  private static final KeyTable CONTEXT_FLAGS_KEYS = new KeyTable("containerStarted", "isCompat");
+  private static final KeyTable ARG_KEYS = new KeyTable("name", "type", "value");
+  private static final int ARG_NAME = 0;
+  private static final int ARG_TYPE = 1;
+  private static final int ARG_VALUE = 2;
+  /** How many containers enclose an argument's value: the event, {@code args}, the argument. */
+  private static final int ARG_VALUE_DEPTH = 3;
 
-  /** Receives the bytes the parser had read past a line's object; they are checked in place. */
-  private static final OutputStream DISCARD = OutputStream.nullOutputStream();
+  private static final long CAPITAL_NS = 0x4e4e4e4e4e4e4e4eL;
+  private static final long[] EVENT_NAME_KEY = JsonBytes.words(
+      "\"eventName\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-  private final JsonFactory factory;
   private final int maxArgs;
   private final int maxStringChars;
-  private final int maxDepth;
-  private final MutableEvent event = new MutableEvent();
-  private final boolean[] firstInContainer;
+  private final String tooManyArgs;
+  private final RawJson raw;
+  /** By event type id: whether lines of that type are decoded; null when every line is. */
+  private final boolean @Nullable [] decoded;
+  private final LineShapes shapes = new LineShapes();
+  private final TextSlot scratch = new TextSlot(64);
 
-  private final LineInput input = new LineInput();
-  private JsonParser parser;
-  private boolean parserDirty;
-  private long lineBase;
+  /** Where {@link JsonNumbers#fastDigits} puts the end of the digits it parsed. */
+  private final int[] digitsEnd = new int[1];
+
+  // The line being decoded.
+  private byte[] b = new byte[0];
+  private int p;
+  private int lineStart;
+  private int lineEnd;
+  private MutableEvent event = new MutableEvent();
+  private @Nullable Name eventNameEntry;
   private int lineArgProblems;
-  private long argProblems;
-  private boolean numberOutOfRange;
+  private String reason = "";
 
-  private TextSlot raw;
-  private boolean rawOverflow;
-  private boolean afterName;
+  // The argument being decoded: where its name and type are when they are views, else -1.
+  private int argNameFrom;
+  private int argNameLength;
+  private int argKeyId;
+  private int argTypeFrom;
+  private int argTypeLength;
 
-  TraceeLineDecoder(JsonFactory factory, int maxArgs, int maxStringChars, int maxDepth) {
-    this.factory = factory;
+  /**
+   * Creates a decoder.
+   *
+   * @param maxArgs the most arguments a line may have
+   * @param maxStringChars the longest string (or structured value's JSON) an argument keeps
+   * @param maxDepth the deepest nesting a line may have
+   * @param decoded by event type id, whether lines of that type are decoded; null for all
+   */
+  TraceeLineDecoder(int maxArgs, int maxStringChars, int maxDepth, boolean @Nullable [] decoded) {
     this.maxArgs = maxArgs;
     this.maxStringChars = maxStringChars;
-    this.maxDepth = maxDepth;
-    this.firstInContainer = new boolean[maxDepth + 2];
-    this.raw = new TextSlot(1);
-    newParser();
+    this.tooManyArgs = "more than " + maxArgs + " args";
+    this.raw = new RawJson(maxDepth);
+    this.decoded = decoded;
   }
 
-  private static SerializedString[] serialized(String[] names) {
-    SerializedString[] serialized = new SerializedString[names.length];
-    for (int i = 0; i < names.length; i++) {
-      serialized[i] = new SerializedString(names[i]);
-    }
-    return serialized;
+  /** Where the line just decoded ends: the index of its {@code '\n'} (not after a rejection). */
+  int lineEnd() {
+    return lineEnd;
   }
 
-  MutableEvent event() {
-    return event;
+  /** Why the line just decoded was rejected. */
+  String reason() {
+    return reason;
   }
 
-  long argProblems() {
-    return argProblems;
+  /** How many of the last event's arguments read as absent or contradicted their type. */
+  int lineArgProblems() {
+    return lineArgProblems;
   }
 
   /**
    * Decodes a line.
    *
-   * @param buffer the bytes
+   * @param bytes the bytes; a {@code '\n'} must follow the line in them
    * @param start the line's first byte
-   * @param end one past its last byte (its newline excluded)
-   * @param newlineFollows whether {@code buffer[end]} is the line's newline
-   * @return null when {@link #event()} now holds the line's event, else why the line is rejected
+   * @param into the event to fill (reset first, unless the line is blank)
+   * @return {@link #EVENT}, {@link #SKIPPED}, {@link #BLANK} or {@link #REJECTED}
    */
-  @Nullable String decode(byte[] buffer, int start, int end, boolean newlineFollows) {
-    if (parserDirty) {
-      newParser();
+  int decode(byte[] bytes, int start, MutableEvent into) {
+    b = bytes;
+    lineStart = start;
+    int q = start;
+    if (JsonBytes.isSpace(bytes[q])) {
+      q = JsonBytes.skipSpace(bytes, q);
     }
-    event.reset();
+    if (bytes[q] == '\n') {
+      lineEnd = q;
+      return BLANK;
+    }
+    event = into;
+    into.reset();
     lineArgProblems = 0;
-    lineBase = input.served();
-    input.line(buffer, start, newlineFollows ? end + 1 : end);
+    eventNameEntry = null;
     try {
-      decodeEvent();
-      expectNothingMore(buffer, end);
-      argProblems += lineArgProblems;
-      return null;
-    } catch (LineRejected e) {
-      parserDirty = true;
-      return e.reason;
-    } catch (StreamConstraintsException e) {
-      parserDirty = true;
-      String message = String.valueOf(e.getOriginalMessage());
-      return message.contains("nesting") ? "nesting deeper than " + maxDepth : "a value exceeds a size limit";
-    } catch (IOException e) {
-      parserDirty = true;
-      int contentEnd = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
-      return malformed(e, contentEnd - start);
-    } catch (RuntimeException e) {
-      // A parser bug must cost one line, never the stream.
-      parserDirty = true;
-      return "undecodable JSON (" + e.getClass().getSimpleName() + ")";
-    }
-  }
-
-  private String malformed(IOException e, int lineLength) {
-    if (e instanceof JsonProcessingException) {
-      JsonLocation location = ((JsonProcessingException) e).getLocation();
-      if (location != null && location.getByteOffset() >= 0) {
-        long at = Math.max(0, Math.min(lineLength, location.getByteOffset() - lineBase));
-        if (at >= lineLength) {
-          return TRUNCATED; // the error is at the newline that ended the line
+      if (bytes[q] != '{') {
+        byte c = bytes[q];
+        if (c == '-' || (c >= '0' && c <= '9')) {
+          // A number at the top level must be followed by whitespace, as jackson-core requires.
+          int end = RawJson.number(bytes, q);
+          if (!JsonBytes.isSpace(bytes[end]) && bytes[end] != '\n') {
+            throw LineRejected.malformedAt(end);
+          }
         }
-        return "malformed JSON near byte " + at + " of the line";
+        throw wrongType(q, NOT_AN_OBJECT);
       }
+      p = q;
+      if (decodeEvent()) {
+        return SKIPPED;
+      }
+      int t = p;
+      if (bytes[t] != '\n') {
+        t = JsonBytes.skipSpace(bytes, t);
+        if (bytes[t] != '\n') {
+          throw LineRejected.because(TRAILING);
+        }
+      }
+      lineEnd = t;
+      return EVENT;
+    } catch (LineRejected e) {
+      reason = e.reason != null ? e.reason : malformed(e.position);
+      return REJECTED;
+    } catch (RuntimeException e) {
+      // A decoder bug must cost one line, never the stream.
+      reason = "undecodable JSON (" + e.getClass().getSimpleName() + ")";
+      return REJECTED;
     }
-    return "malformed JSON";
   }
 
-  private void newParser() {
-    try {
-      if (parser != null) {
-        parser.close();
-      }
-      input.prime();
-      parser = factory.createParser(input);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a JSON parser", e);
+  /** Words malformed JSON at a position: truncated when the position is the line's end. */
+  private String malformed(int position) {
+    int newline = (int) LineScan.scan(b, lineStart, b.length);
+    int contentEnd = newline > lineStart && b[newline - 1] == '\r' ? newline - 1 : newline;
+    if (position >= contentEnd) {
+      return TRUNCATED;
     }
-    parserDirty = false;
+    return "malformed JSON near byte " + (position - lineStart) + " of the line";
   }
 
-  // ---- tokens ------------------------------------------------------------------------------
+  // ---- objects and keys ---------------------------------------------------------------------
 
-  private JsonToken next() throws IOException {
-    JsonToken t = parser.nextToken();
-    if (t == null) {
-      throw new LineRejected(TRUNCATED);
+  /** At an object's '{': moves to its first key and returns true, or past its '}' and false. */
+  private boolean openObject() {
+    int q = p + 1;
+    byte c = b[q];
+    if (c == '"') {
+      p = q;
+      return true;
     }
-    return t;
+    if (JsonBytes.isSpace(c)) {
+      q = JsonBytes.skipSpace(b, q);
+      c = b[q];
+    }
+    if (c == '}') {
+      p = q + 1;
+      return false;
+    }
+    if (c == '"') {
+      p = q;
+      return true;
+    }
+    throw LineRejected.malformedAt(q);
   }
 
-  /** Requires the rest of the line, after the object just decoded, to be whitespace. */
-  private void expectNothingMore(byte[] buffer, int end) throws IOException {
-    int unread = parser.releaseBuffered(DISCARD);
-    if (unread < 0) {
-      throw new IllegalStateException("the parser cannot release its unread bytes"); // not UTF-8's parser
+  /** After a member's value: moves to the next key and returns true, or past '}' and false. */
+  private boolean nextMember() {
+    byte c = b[p];
+    if (JsonBytes.isSpace(c)) {
+      p = JsonBytes.skipSpace(b, p);
+      c = b[p];
     }
-    for (int i = input.position() - unread; i < end; i++) {
-      byte b = buffer[i];
-      if (b != ' ' && b != '\t' && b != '\r') {
-        throw new LineRejected(TRAILING);
+    if (c == ',') {
+      int q = p + 1;
+      if (b[q] != '"') {
+        q = JsonBytes.skipSpace(b, q);
+        if (b[q] != '"') {
+          throw LineRejected.malformedAt(q);
+        }
       }
+      p = q;
+      return true;
     }
+    if (c == '}') {
+      p++;
+      return false;
+    }
+    throw LineRejected.malformedAt(p);
   }
 
   /**
-   * Reads the next field name of the current object, comparing it first with
-   * {@code fields[expected]} (the one Tracee writes next).
+   * Reads the key at {@code p} (its opening quote) and moves to its value.
    *
-   * @return the field's name ({@code fields[expected]} itself when it matched), or null at the
-   *     end of the object
+   * @return the field in {@code table}, or {@link KeyTable#UNKNOWN}
    */
-  private @Nullable String nextField(String[] fields, SerializedString[] names, int expected) throws IOException {
-    JsonToken t;
-    if (expected < names.length) {
-      if (parser.nextFieldName(names[expected])) {
-        return fields[expected];
+  private int key(KeyTable table, int expected) {
+    int matched = table.match(b, p, expected);
+    if (matched > 0) {
+      p += matched;
+      if (JsonBytes.isSpace(b[p])) {
+        p = JsonBytes.skipSpace(b, p);
       }
-      t = parser.currentToken();
+      return expected;
+    }
+    int from = p + 1;
+    int stop = JsonBytes.stringStop(b, from);
+    int field;
+    int q;
+    if (b[stop] == '"') {
+      field = table.find(b, from, stop - from);
+      q = stop + 1;
     } else {
-      t = parser.nextToken();
+      scratch.clear();
+      q = JsonStrings.decode(b, from, scratch);
+      if (q < 0) {
+        throw LineRejected.malformedAt(~q);
+      }
+      field = table.find(scratch);
     }
-    if (t == null) {
-      throw new LineRejected(TRUNCATED);
-    }
-    return t == JsonToken.FIELD_NAME ? parser.currentName() : null;
-  }
-
-  /** Returns which field Tracee writes after {@code field}: its index in {@code fields} plus one. */
-  private static int following(String[] fields, int expected, String field) {
-    if (expected < fields.length && fields[expected] == field) {
-      return expected + 1;
-    }
-    for (int i = 0; i < fields.length; i++) {
-      if (fields[i].equals(field)) {
-        return i + 1;
+    if (b[q] != ':') {
+      q = JsonBytes.skipSpace(b, q);
+      if (b[q] != ':') {
+        throw LineRejected.malformedAt(q);
       }
     }
-    return expected;
+    q++;
+    if (JsonBytes.isSpace(b[q])) {
+      q = JsonBytes.skipSpace(b, q);
+    }
+    p = q;
+    return field;
   }
 
-  private void skip(JsonToken t) throws IOException {
-    if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
-      return;
+  /** Steps over a {@code null} at {@code p}; true when there was one. */
+  private boolean isNull() {
+    if (b[p] == 'n') {
+      p = RawJson.literal(b, p, "null");
+      return true;
     }
-    int depth = 1;
-    while (depth > 0) {
-      JsonToken inner = next();
-      if (inner == JsonToken.START_OBJECT || inner == JsonToken.START_ARRAY) {
-        depth++;
-      } else if (inner == JsonToken.END_OBJECT || inner == JsonToken.END_ARRAY) {
-        depth--;
-      }
-    }
+    return false;
   }
 
-  // ---- the event -----------------------------------------------------------------------------
-
-  private void decodeEvent() throws IOException {
-    if (next() != JsonToken.START_OBJECT) {
-      throw new LineRejected(NOT_AN_OBJECT);
+  /**
+   * The rejection for a value of the wrong type at {@code at}. As a streaming JSON reader would,
+   * a literal or number is checked first (malformed wins), a string or container is not.
+   */
+  private LineRejected wrongType(int at, String why) {
+    byte c = b[at];
+    if (c == 't') {
+      RawJson.literal(b, at, "true");
+    } else if (c == 'f') {
+      RawJson.literal(b, at, "false");
+    } else if (c == 'n') {
+      RawJson.literal(b, at, "null");
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      RawJson.number(b, at);
+    } else if (c != '"' && c != '{' && c != '[') {
+      return LineRejected.malformedAt(at);
     }
+    return LineRejected.because(why);
+  }
+
+  // ---- the event ----------------------------------------------------------------------------
+
+  /** Decodes the event object at {@code p}; true when the line is to be skipped. */
+  private boolean decodeEvent() {
+    if (!openObject()) {
+      return false;
+    }
+    MutableEvent e = event;
     int expected = 0;
-    String field;
-    while ((field = nextField(EVENT_FIELDS, EVENT_NAMES, expected)) != null) {
-      expected = following(EVENT_FIELDS, expected, field);
-      JsonToken t = next();
-      if (t == JsonToken.VALUE_NULL) {
+    do {
+      int field = key(EVENT_KEYS, expected);
+      expected = KeyTable.following(expected, field);
+      if (isNull()) {
         continue; // as Go's encoding/json: null leaves a field unset
       }
       switch (field) {
-        case "timestamp":
-          event.timestamp(integer(field, t));
+        case TIMESTAMP:
+          e.timestamp(integer("timestamp"));
           break;
-        case "threadStartTime":
-          event.threadStartTime(integer(field, t));
+        case THREAD_START_TIME:
+          e.threadStartTime(integer("threadStartTime"));
           break;
-        case "processorId":
-          event.processorId((int) integer(field, t));
+        case PROCESSOR_ID:
+          e.processorId((int) integer("processorId"));
           break;
-        case "processId":
-          event.processId((int) integer(field, t));
+        case PROCESS_ID:
+          e.processId((int) integer("processId"));
           break;
-        case "cgroupId":
-          event.cgroupId(integer(field, t));
+        case CGROUP_ID:
+          e.cgroupId(integer("cgroupId"));
           break;
-        case "threadId":
-          event.threadId((int) integer(field, t));
+        case THREAD_ID:
+          e.threadId((int) integer("threadId"));
           break;
-        case "parentProcessId":
-          event.parentProcessId((int) integer(field, t));
+        case PARENT_PROCESS_ID:
+          e.parentProcessId((int) integer("parentProcessId"));
           break;
-        case "hostProcessId":
-          event.hostProcessId((int) integer(field, t));
+        case HOST_PROCESS_ID:
+          e.hostProcessId((int) integer("hostProcessId"));
           break;
-        case "hostThreadId":
-          event.hostThreadId((int) integer(field, t));
+        case HOST_THREAD_ID:
+          e.hostThreadId((int) integer("hostThreadId"));
           break;
-        case "hostParentProcessId":
-          event.hostParentProcessId((int) integer(field, t));
+        case HOST_PARENT_PROCESS_ID:
+          e.hostParentProcessId((int) integer("hostParentProcessId"));
           break;
-        case "userId":
-          event.userId(integer(field, t));
+        case USER_ID:
+          e.userId(integer("userId"));
           break;
-        case "mountNamespace":
-          event.mountNamespace(integer(field, t));
+        case MOUNT_NAMESPACE:
+          e.mountNamespace(integer("mountNamespace"));
           break;
-        case "pidNamespace":
-          event.pidNamespace(integer(field, t));
+        case PID_NAMESPACE:
+          e.pidNamespace(integer("pidNamespace"));
           break;
-        case "processName":
-          text(field, t, event.processNameSlot());
+        case PROCESS_NAME:
+          text("processName", e.processNameSlot());
           break;
-        case "executable":
-          decodeExecutable(field, t);
+        case EXECUTABLE:
+          executable();
           break;
-        case "hostName":
-          text(field, t, event.hostNameSlot());
+        case HOST_NAME:
+          text("hostName", e.hostNameSlot());
           break;
-        case "containerId":
-          containerId(field, t);
+        case CONTAINER_ID:
+          containerId("containerId");
           break;
-        case "container":
-          decodeContainer(field, t);
+        case CONTAINER:
+          container();
           break;
-        case "kubernetes":
-          decodeKubernetes(field, t);
+        case KUBERNETES:
+          kubernetes();
           break;
-        case "containerImage":
-          text(field, t, event.containerImageSlot());
+        case EVENT_ID:
+          e.eventId(eventId());
           break;
-        case "containerImageDigest":
-          text(field, t, event.containerImageDigestSlot());
+        case EVENT_NAME:
+          if (eventName()) {
+            return true;
+          }
           break;
-        case "containerName":
-          text(field, t, event.containerNameSlot());
+        case ARGS_NUM:
+          integer("argsNum");
           break;
-        case "podName":
-          text(field, t, event.podNameSlot());
+        case RETURN_VALUE:
+          e.returnValue(integer("returnValue"));
           break;
-        case "podNamespace":
-          text(field, t, event.podNamespaceSlot());
+        case SYSCALL:
+          text("syscall", e.syscallSlot());
           break;
-        case "podUID":
-          text(field, t, event.podUidSlot());
+        case CONTEXT_FLAGS:
+          contextFlags();
           break;
-        case "podSandbox":
-          event.podSandbox(bool(field, t));
+        case THREAD_ENTITY_ID:
+          e.threadEntityId(integer("threadEntityId"));
           break;
-        case "eventId":
-          event.eventId(eventId(t));
+        case PROCESS_ENTITY_ID:
+          e.processEntityId(integer("processEntityId"));
           break;
-        case "eventName":
-          requireString(field, t);
-          event.eventName(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        case PARENT_ENTITY_ID:
+          e.parentEntityId(integer("parentEntityId"));
           break;
-        case "argsNum":
-          integer(field, t);
+        case ARGS:
+          args();
           break;
-        case "returnValue":
-          event.returnValue(integer(field, t));
+        case CONTAINER_IMAGE:
+          text("containerImage", e.containerImageSlot());
           break;
-        case "syscall":
-          text(field, t, event.syscallSlot());
+        case CONTAINER_IMAGE_DIGEST:
+          text("containerImageDigest", e.containerImageDigestSlot());
           break;
-        case "contextFlags":
-          decodeContextFlags(field, t);
+        case CONTAINER_NAME:
+          text("containerName", e.containerNameSlot());
           break;
-        case "threadEntityId":
-          event.threadEntityId(integer(field, t));
+        case POD_NAME:
+          text("podName", e.podNameSlot());
           break;
-        case "processEntityId":
-          event.processEntityId(integer(field, t));
+        case POD_NAMESPACE:
+          text("podNamespace", e.podNamespaceSlot());
           break;
-        case "parentEntityId":
-          event.parentEntityId(integer(field, t));
+        case POD_UID:
+          text("podUID", e.podUidSlot());
           break;
-        case "args":
-          decodeArgs(t);
+        case POD_SANDBOX:
+          e.podSandbox(bool("podSandbox"));
           break;
         default:
-          skip(t); // matchedPolicies, matchedScopes, stackAddresses, metadata, unknown keys
+          // matchedPolicies, matchedScopes, stackAddresses, metadata, unknown keys
+          p = raw.skip(b, p, 1);
       }
-    }
+    } while (nextMember());
+    return false;
   }
 
-  private void decodeExecutable(String field, JsonToken t) throws IOException {
-    requireObject(field, t);
+  private void executable() {
+    if (b[p] != '{') {
+      throw wrongType(p, "'executable' is not an object");
+    }
+    if (!openObject()) {
+      return;
+    }
     int expected = 0;
-    String name;
-    while ((name = nextField(EXECUTABLE_FIELDS, EXECUTABLE_NAMES, expected)) != null) {
-      expected = following(EXECUTABLE_FIELDS, expected, name);
-      JsonToken value = next();
-      if (value == JsonToken.VALUE_NULL) {
+    do {
+      int field = key(EXECUTABLE_KEYS, expected);
+      expected = KeyTable.following(expected, field);
+      if (isNull()) {
         continue;
       }
-      if (name.equals("path")) {
-        text("executable.path", value, event.executablePathSlot());
+      if (field == 0) {
+        text("executable.path", event.executablePathSlot());
       } else {
-        skip(value);
+        p = raw.skip(b, p, 2);
       }
-    }
+    } while (nextMember());
   }
 
-  private void decodeContainer(String field, JsonToken t) throws IOException {
-    requireObject(field, t);
+  private void container() {
+    if (b[p] != '{') {
+      throw wrongType(p, "'container' is not an object");
+    }
+    if (!openObject()) {
+      return;
+    }
     int expected = 0;
-    String name;
-    while ((name = nextField(CONTAINER_FIELDS, CONTAINER_NAMES, expected)) != null) {
-      expected = following(CONTAINER_FIELDS, expected, name);
-      JsonToken value = next();
-      if (value == JsonToken.VALUE_NULL) {
+    do {
+      int field = key(CONTAINER_KEYS, expected);
+      expected = KeyTable.following(expected, field);
+      if (isNull()) {
         continue;
       }
-      switch (name) {
-        case "id":
-          containerId("container.id", value);
+      switch (field) {
+        case 0:
+          containerId("container.id");
           break;
-        case "name":
-          text("container.name", value, event.containerNameSlot());
+        case 1:
+          text("container.name", event.containerNameSlot());
           break;
-        case "image":
-          text("container.image", value, event.containerImageSlot());
+        case 2:
+          text("container.image", event.containerImageSlot());
           break;
-        case "imageDigest":
-          text("container.imageDigest", value, event.containerImageDigestSlot());
+        case 3:
+          text("container.imageDigest", event.containerImageDigestSlot());
           break;
         default:
-          skip(value);
+          p = raw.skip(b, p, 2);
       }
-    }
+    } while (nextMember());
   }
 
-  private void decodeKubernetes(String field, JsonToken t) throws IOException {
-    requireObject(field, t);
+  private void kubernetes() {
+    if (b[p] != '{') {
+      throw wrongType(p, "'kubernetes' is not an object");
+    }
+    if (!openObject()) {
+      return;
+    }
     int expected = 0;
-    String name;
-    while ((name = nextField(KUBERNETES_FIELDS, KUBERNETES_NAMES, expected)) != null) {
-      expected = following(KUBERNETES_FIELDS, expected, name);
-      JsonToken value = next();
-      if (value == JsonToken.VALUE_NULL) {
+    do {
+      int field = key(KUBERNETES_KEYS, expected);
+      expected = KeyTable.following(expected, field);
+      if (isNull()) {
         continue;
       }
-      switch (name) {
-        case "podName":
-          text("kubernetes.podName", value, event.podNameSlot());
+      switch (field) {
+        case 0:
+          text("kubernetes.podName", event.podNameSlot());
           break;
-        case "podNamespace":
-          text("kubernetes.podNamespace", value, event.podNamespaceSlot());
+        case 1:
+          text("kubernetes.podNamespace", event.podNamespaceSlot());
           break;
-        case "podUID":
-          text("kubernetes.podUID", value, event.podUidSlot());
+        case 2:
+          text("kubernetes.podUID", event.podUidSlot());
           break;
-        case "podSandbox":
-          event.podSandbox(bool("kubernetes.podSandbox", value));
+        case 3:
+          event.podSandbox(bool("kubernetes.podSandbox"));
           break;
         default:
-          skip(value);
+          p = raw.skip(b, p, 2);
       }
-    }
+    } while (nextMember());
   }
 
-  private void decodeContextFlags(String field, JsonToken t) throws IOException {
-    requireObject(field, t);
+  private void contextFlags() {
+    if (b[p] != '{') {
+      throw wrongType(p, "'contextFlags' is not an object");
+    }
+    if (!openObject()) {
+      return;
+    }
     int expected = 0;
-    String name;
-    while ((name = nextField(CONTEXT_FLAGS_FIELDS, CONTEXT_FLAGS_NAMES, expected)) != null) {
-      expected = following(CONTEXT_FLAGS_FIELDS, expected, name);
-      JsonToken value = next();
-      if (value == JsonToken.VALUE_NULL) {
+    do {
+      int field = key(CONTEXT_FLAGS_KEYS, expected);
+      expected = KeyTable.following(expected, field);
+      if (isNull()) {
         continue;
       }
-      switch (name) {
-        case "containerStarted":
-          event.containerStarted(bool("contextFlags.containerStarted", value));
+      switch (field) {
+        case 0:
+          event.containerStarted(bool("contextFlags.containerStarted"));
           break;
-        case "isCompat":
-          event.isCompat(bool("contextFlags.isCompat", value));
+        case 1:
+          event.isCompat(bool("contextFlags.isCompat"));
           break;
         default:
-          skip(value);
+          p = raw.skip(b, p, 2);
+      }
+    } while (nextMember());
+  }
+
+  // ---- context values -----------------------------------------------------------------------
+
+  /** Reads an integer field: a plain one in one pass, anything else checked. */
+  private long integer(String field) {
+    int at = p;
+    byte sign = b[at];
+    boolean negative = sign == '-';
+    int digits = negative ? at + 1 : at;
+    long fast = JsonNumbers.fastDigits(b, digits, negative ? 18 : 19, digitsEnd);
+    int end = digitsEnd[0];
+    if (end > 0 && (b[digits] != '0' || end == digits + 1)) {
+      byte next = b[end];
+      if (next != '.' && next != 'e' && next != 'E') {
+        p = end;
+        return negative ? -fast : fast;
       }
     }
+    if (!negative && (sign < '0' || sign > '9')) {
+      throw wrongType(at, "'" + field + "' is not an integer");
+    }
+    end = RawJson.number(b, at);
+    if (JsonNumbers.digitsEnd(b, digits) != end) {
+      throw LineRejected.because("'" + field + "' is not an integer"); // a fraction or exponent
+    }
+    if (!JsonNumbers.fitsInteger(b, digits, end, sign == '-')) {
+      throw LineRejected.because("'" + field + "' is out of range");
+    }
+    long value = JsonNumbers.parseDigits(b, digits, end);
+    p = end;
+    return sign == '-' ? -value : value;
+  }
+
+  private boolean bool(String field) {
+    byte c = b[p];
+    if (c == 't') {
+      p = RawJson.literal(b, p, "true");
+      return true;
+    }
+    if (c == 'f') {
+      p = RawJson.literal(b, p, "false");
+      return false;
+    }
+    throw wrongType(p, "'" + field + "' is not a boolean");
+  }
+
+  /** Reads a string field into a slot: a view of the line when plain, else decoded. */
+  private void text(String field, TextSlot slot) {
+    int at = p;
+    if (b[at] != '"') {
+      throw wrongType(at, "'" + field + "' is not a string");
+    }
+    int from = at + 1;
+    int stop = JsonBytes.stringStop(b, from);
+    if (b[stop] == '"') {
+      slot.wrapAscii(b, from, stop - from);
+      p = stop + 1;
+      return;
+    }
+    slot.clear();
+    int end = JsonStrings.decode(b, from, slot);
+    if (end < 0) {
+      throw LineRejected.malformedAt(~end);
+    }
+    p = end;
   }
 
   /** Takes the container id from {@code containerId} or {@code container.id}, whichever is non-empty. */
-  private void containerId(String field, JsonToken t) throws IOException {
-    requireString(field, t);
-    if (parser.getTextLength() > 0) {
-      event.containerIdSlot().set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+  private void containerId(String field) {
+    int at = p;
+    if (b[at] != '"') {
+      throw wrongType(at, "'" + field + "' is not a string");
     }
+    int from = at + 1;
+    int stop = JsonBytes.stringStop(b, from);
+    if (b[stop] == '"') {
+      if (stop > from) {
+        event.containerIdSlot().wrapAscii(b, from, stop - from);
+      }
+      p = stop + 1;
+      return;
+    }
+    scratch.clear();
+    int end = JsonStrings.decode(b, from, scratch);
+    if (end < 0) {
+      throw LineRejected.malformedAt(~end);
+    }
+    if (scratch.length() > 0) {
+      event.containerIdSlot().set(scratch.array(), 0, scratch.length());
+    }
+    p = end;
   }
 
-  private int eventId(JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      long value = integerToken();
-      if (!numberOutOfRange && value >= Integer.MIN_VALUE && value <= 0xffffffffL) {
+  /** Reads {@code eventId}: an integer, or (as Tracee writes it) a string holding one. */
+  private int eventId() {
+    int at = p;
+    byte c = b[at];
+    if (c == '"') {
+      int from = at + 1;
+      int stop = JsonBytes.stringStop(b, from);
+      if (b[stop] == '"') {
+        p = stop + 1;
+        return quotedEventId(b, from, stop);
+      }
+      scratch.clear();
+      int end = JsonStrings.decode(b, from, scratch);
+      if (end < 0) {
+        throw LineRejected.malformedAt(~end);
+      }
+      p = end;
+      // Written with escapes: its characters, when ASCII, are read as bytes.
+      int length = scratch.length();
+      byte[] ascii = new byte[length + 1];
+      for (int i = 0; i < length; i++) {
+        char ch = scratch.charAt(i);
+        ascii[i] = ch < 0x80 ? (byte) ch : (byte) 'x';
+      }
+      return quotedEventId(ascii, 0, length);
+    }
+    if (c != '-' && (c < '0' || c > '9')) {
+      throw wrongType(at, "'eventId' is not an integer");
+    }
+    int end = RawJson.number(b, at);
+    int digits = c == '-' ? at + 1 : at;
+    p = end;
+    return eventIdValue(b, digits, end, c == '-');
+  }
+
+  private static int quotedEventId(byte[] bytes, int from, int to) {
+    boolean negative = to > from && bytes[from] == '-';
+    int digits = negative ? from + 1 : from;
+    if (to == digits || JsonNumbers.digitsEnd(bytes, digits) < to) {
+      throw LineRejected.because("'eventId' is not an integer");
+    }
+    return eventIdValue(bytes, digits, to, negative);
+  }
+
+  private static int eventIdValue(byte[] bytes, int digits, int end, boolean negative) {
+    if (JsonNumbers.digitsEnd(bytes, digits) >= end && JsonNumbers.fitsInteger(bytes, digits, end, negative)) {
+      long value = JsonNumbers.parseDigits(bytes, digits, end);
+      value = negative ? -value : value;
+      if (value >= Integer.MIN_VALUE && value <= 0xffffffffL) {
         return (int) value;
       }
-    } else if (t == JsonToken.VALUE_STRING) {
-      char[] chars = parser.getTextCharacters();
-      int offset = parser.getTextOffset();
-      int length = parser.getTextLength();
-      if (isInteger(chars, offset, length)) {
-        long value = parseInteger(chars, offset, length);
-        if (!numberOutOfRange && value >= Integer.MIN_VALUE && value <= 0xffffffffL) {
-          return (int) value;
+    }
+    throw LineRejected.because("'eventId' is not an integer");
+  }
+
+  /** Reads {@code eventName}; true when the line is to be skipped. */
+  private boolean eventName() {
+    int at = p;
+    if (b[at] != '"') {
+      throw wrongType(at, "'eventName' is not a string");
+    }
+    int from = at + 1;
+    int stop = JsonBytes.stringStop(b, from);
+    EventType type;
+    if (b[stop] == '"') {
+      int length = stop - from;
+      LineShapes.Name entry = shapes.name(b, from, length);
+      type = entry != null ? entry.type : RegisteredNames.eventType(b, from, length);
+      eventNameEntry = entry;
+      event.eventName(b, from, length, type);
+      p = stop + 1;
+    } else {
+      scratch.clear();
+      int end = JsonStrings.decode(b, from, scratch);
+      if (end < 0) {
+        throw LineRejected.malformedAt(~end);
+      }
+      event.eventName(scratch.array(), 0, scratch.length());
+      type = event.type();
+      eventNameEntry = null;
+      p = end;
+    }
+    boolean[] wanted = decoded;
+    if (wanted == null) {
+      return false;
+    }
+    int id = type.id();
+    return (id < 0 || id >= wanted.length || !wanted[id]) && restCannotRename(p);
+  }
+
+  /**
+   * Tells whether the rest of the line, from {@code from}, cannot hold another top-level
+   * {@code eventName}: it holds neither the bytes {@code "eventName"} nor a <code>&#92;u</code> escape
+   * (a key can spell that name only so). Finds the line's end meanwhile.
+   */
+  private boolean restCannotRename(int from) {
+    byte[] bytes = b;
+    int i = from;
+    // Sixteen bytes a round: the three tests of two words are independent, so they overlap.
+    int wideEnd = bytes.length - 16;
+    while (i <= wideEnd) {
+      long lowFlags = restCandidates(JsonBytes.longAt(bytes, i));
+      long highFlags = restCandidates(JsonBytes.longAt(bytes, i + 8));
+      if ((lowFlags | highFlags) != 0) {
+        int verdict = restFlags(bytes, i, lowFlags);
+        if (verdict < 0) {
+          verdict = restFlags(bytes, i + 8, highFlags);
+        }
+        if (verdict >= 0) {
+          return verdict > 0;
         }
       }
+      i += 16;
     }
-    throw new LineRejected("'eventId' is not an integer");
+    for (; i < bytes.length; i++) {
+      int verdict = restByte(bytes, i);
+      if (verdict >= 0) {
+        return verdict > 0;
+      }
+    }
+    return false;
   }
 
-  // ---- arguments -----------------------------------------------------------------------------
+  /**
+   * Flags the bytes of a word that may be {@code '\n'}, {@code 'N'} or a backslash, in one test:
+   * {@code (b ^ 'N') & 0xa9} is zero for those three, and for only thirteen other bytes (among
+   * them {@code H J L X Z ^} and control characters), which {@link #restByte} then dismisses.
+   */
+  private static long restCandidates(long word) {
+    long x = (word ^ CAPITAL_NS) & 0xa9a9a9a9a9a9a9a9L;
+    return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+  }
 
-  private void decodeArgs(JsonToken t) throws IOException {
-    if (t != JsonToken.START_ARRAY) {
-      throw new LineRejected("'args' is not an array");
+  /** Looks at the flagged bytes of a word, in order: as {@link #restByte}, or -1 for none. */
+  private int restFlags(byte[] bytes, int at, long flags) {
+    while (flags != 0) {
+      int verdict = restByte(bytes, at + (Long.numberOfTrailingZeros(flags) >>> 3));
+      if (verdict >= 0) {
+        return verdict;
+      }
+      flags &= flags - 1;
     }
-    JsonToken element;
-    while ((element = next()) != JsonToken.END_ARRAY) {
-      if (element != JsonToken.START_OBJECT) {
-        throw new LineRejected("an element of 'args' is not an object");
+    return -1;
+  }
+
+  /** For {@link #restCannotRename}: 1 at the line's end, 0 at a possible renaming, else -1. */
+  private int restByte(byte[] bytes, int k) {
+    byte c = bytes[k];
+    if (c == '\n') {
+      lineEnd = k;
+      return 1;
+    }
+    if (c == '\\' && bytes[k + 1] == 'u') {
+      return 0;
+    }
+    if (c == 'N' && k >= 6 && JsonBytes.matches(bytes, k - 6, EVENT_NAME_KEY, 11)) {
+      return 0;
+    }
+    return -1;
+  }
+
+  // ---- arguments ----------------------------------------------------------------------------
+
+  private void args() {
+    if (b[p] != '[') {
+      throw wrongType(p, "'args' is not an array");
+    }
+    int q = p + 1;
+    if (JsonBytes.isSpace(b[q])) {
+      q = JsonBytes.skipSpace(b, q);
+    }
+    if (b[q] == ']') {
+      p = q + 1;
+      return;
+    }
+    int position = 0;
+    while (true) {
+      if (b[q] != '{') {
+        throw wrongType(q, "an element of 'args' is not an object");
       }
       if (event.argCount() >= maxArgs) {
-        throw new LineRejected("more than " + maxArgs + " args");
+        throw LineRejected.because(tooManyArgs);
       }
-      decodeArg();
+      p = q;
+      arg(position++);
+      q = p;
+      byte c = b[q];
+      if (JsonBytes.isSpace(c)) {
+        q = JsonBytes.skipSpace(b, q);
+        c = b[q];
+      }
+      if (c == ',') {
+        q++;
+        if (JsonBytes.isSpace(b[q])) {
+          q = JsonBytes.skipSpace(b, q);
+        }
+      } else if (c == ']') {
+        p = q + 1;
+        return;
+      } else {
+        throw LineRejected.malformedAt(q);
+      }
     }
   }
 
-  private void decodeArg() throws IOException {
-    int index = event.addUnnamedArg();
+  /** Decodes the argument object at {@code p}, the {@code position}-th of the line. */
+  private void arg(int position) {
+    MutableEvent e = event;
+    int index = e.addUnnamedArg();
+    int argStart = p;
     int declared = DeclaredType.UNKNOWN;
     boolean valueSeen = false;
     boolean typeAfterValue = false;
     int expected = 0;
-    String field;
-    while ((field = nextField(ARG_FIELDS, ARG_NAMES, expected)) != null) {
-      expected = following(ARG_FIELDS, expected, field);
-      JsonToken t = next();
+    LineShapes.Name entry = eventNameEntry;
+    LineShapes.Arg shape = entry == null ? null : LineShapes.arg(entry, position);
+    boolean more;
+    if (shape != null && shape.matches(b, argStart)) {
+      // The opening seen at this position before: its name, type and key are known.
+      e.argName(index, b, argStart + shape.nameOffset, shape.nameLength, shape.keyId);
+      e.argTypeSlot(index).wrapAscii(b, argStart + shape.typeOffset, shape.typeLength);
+      declared = shape.declared;
+      p = argStart + shape.length;
+      value(index, declared);
+      valueSeen = true;
+      expected = ARG_VALUE + 1;
+      more = nextMember();
+    } else {
+      argNameFrom = -1;
+      argTypeFrom = -1;
+      more = openObject();
+    }
+    while (more) {
+      int field = key(ARG_KEYS, expected);
+      expected = KeyTable.following(expected, field);
       switch (field) {
-        case "name":
-          if (t != JsonToken.VALUE_NULL) {
-            requireString("an arg's name", t);
-            event.argNameIfKnown(index, parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        case ARG_NAME:
+          if (!isNull()) {
+            argName(index);
           }
           break;
-        case "type":
-          if (t != JsonToken.VALUE_NULL) {
-            requireString("an arg's type", t);
-            char[] chars = parser.getTextCharacters();
-            int offset = parser.getTextOffset();
-            int length = parser.getTextLength();
-            event.argTypeSlot(index).set(chars, offset, length);
-            declared = DeclaredType.classify(chars, offset, length);
+        case ARG_TYPE:
+          if (!isNull()) {
+            declared = argType(index);
             typeAfterValue = valueSeen;
           }
           break;
-        case "value":
-          decodeValue(index, t, declared);
+        case ARG_VALUE:
+          if (!valueSeen && entry != null && argNameFrom >= 0 && argTypeFrom >= 0) {
+            LineShapes.remember(entry, position, b, argStart, p, argNameFrom - argStart, argNameLength,
+                argTypeFrom - argStart, argTypeLength, argKeyId, declared);
+          }
+          value(index, declared);
           valueSeen = true;
           typeAfterValue = false;
           break;
         default:
-          skip(t);
+          p = raw.skip(b, p, ARG_VALUE_DEPTH);
       }
+      more = nextMember();
     }
-    ArgKind kind = event.argKind(index);
+    ArgKind kind = e.argKind(index);
     if (typeAfterValue && declared == DeclaredType.BYTES && kind == ArgKind.STRING) {
-      TextSlot text = event.argTextSlot(index);
-      if (!Base64Decoding.decode(text.array(), 0, text.length(), event.setBytes(index))) {
+      TextSlot text = e.argTextSlot(index);
+      boolean decodedOk = text.isView()
+          ? Base64Decoding.decode(text.viewBytes(), text.viewOffset(), text.length(), e.setBytes(index))
+          : Base64Decoding.decode(text.array(), 0, text.length(), e.setBytes(index));
+      if (!decodedOk) {
         invalid(index);
       }
     } else if (DeclaredType.contradicts(declared, kind)) {
@@ -574,90 +985,218 @@ final class TraceeLineDecoder {
     }
   }
 
-  private void decodeValue(int index, JsonToken t, int declared) throws IOException {
-    switch (t) {
-      case VALUE_STRING: {
-        char[] chars = parser.getTextCharacters();
-        int offset = parser.getTextOffset();
-        int length = parser.getTextLength();
-        if (length > maxStringChars) {
-          invalid(index);
-        } else if (declared == DeclaredType.BYTES) {
-          if (!Base64Decoding.decode(chars, offset, length, event.setBytes(index))) {
-            invalid(index);
-          }
-        } else {
-          event.setString(index).set(chars, offset, length);
-        }
-        break;
-      }
-      case VALUE_NUMBER_INT: {
-        long value = integerToken();
-        if (numberOutOfRange) {
-          invalid(index);
-        } else {
-          event.setLong(index, value);
-        }
-        break;
-      }
-      case VALUE_NUMBER_FLOAT:
-        event.setRawJson(index).set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        break;
-      case VALUE_TRUE:
-        event.setBool(index, true);
-        break;
-      case VALUE_FALSE:
-        event.setBool(index, false);
-        break;
-      case VALUE_NULL:
-        event.setNull(index);
-        break;
-      case START_ARRAY:
-        decodeArray(index);
-        break;
-      case START_OBJECT:
-        startRaw(event.setRawJson(index));
-        writeRaw(t, 0);
-        if (rawOverflow) {
-          invalid(index);
-        }
-        break;
-      default:
-        throw new LineRejected("unexpected JSON token in an arg's value");
+  private void argName(int index) {
+    int at = p;
+    if (b[at] != '"') {
+      throw wrongType(at, "'an arg's name' is not a string");
+    }
+    int from = at + 1;
+    int stop = JsonBytes.stringStop(b, from);
+    if (b[stop] == '"') {
+      int length = stop - from;
+      int keyId = RegisteredNames.argKeyId(b, from, length);
+      event.argName(index, b, from, length, keyId);
+      argNameFrom = from;
+      argNameLength = length;
+      argKeyId = keyId;
+      p = stop + 1;
+      return;
+    }
+    scratch.clear();
+    int end = JsonStrings.decode(b, from, scratch);
+    if (end < 0) {
+      throw LineRejected.malformedAt(~end);
+    }
+    event.argNameIfKnown(index, scratch.array(), 0, scratch.length());
+    argNameFrom = -1;
+    p = end;
+  }
+
+  private int argType(int index) {
+    int at = p;
+    if (b[at] != '"') {
+      throw wrongType(at, "'an arg's type' is not a string");
+    }
+    int from = at + 1;
+    int stop = JsonBytes.stringStop(b, from);
+    TextSlot slot = event.argTypeSlot(index);
+    if (b[stop] == '"') {
+      int length = stop - from;
+      slot.wrapAscii(b, from, length);
+      argTypeFrom = from;
+      argTypeLength = length;
+      p = stop + 1;
+      return DeclaredType.classify(b, from, length);
+    }
+    slot.clear();
+    int end = JsonStrings.decode(b, from, slot);
+    if (end < 0) {
+      throw LineRejected.malformedAt(~end);
+    }
+    argTypeFrom = -1;
+    p = end;
+    return DeclaredType.classify(slot.array(), 0, slot.length());
+  }
+
+  /** Decodes an argument's value by its JSON token, the declared type telling base64 apart. */
+  private void value(int index, int declared) {
+    byte c = b[p];
+    if (c == '"') {
+      stringValue(index, declared);
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      numberValue(index);
+    } else if (c == 't') {
+      p = RawJson.literal(b, p, "true");
+      event.setBool(index, true);
+    } else if (c == 'f') {
+      p = RawJson.literal(b, p, "false");
+      event.setBool(index, false);
+    } else if (c == 'n') {
+      p = RawJson.literal(b, p, "null");
+      event.setNull(index);
+    } else if (c == '[') {
+      arrayValue(index);
+    } else if (c == '{') {
+      rawValue(index);
+    } else {
+      throw LineRejected.malformedAt(p);
     }
   }
 
-  /** A list of strings stays a list; anything else in the array turns it into raw JSON. */
-  private void decodeArray(int index) throws IOException {
-    StringListSlot list = event.setStrings(index);
-    boolean tooLong = false;
-    JsonToken t;
-    while ((t = next()) == JsonToken.VALUE_STRING) {
-      int length = parser.getTextLength();
+  private void stringValue(int index, int declared) {
+    int from = p + 1;
+    int stop = JsonBytes.stringStop(b, from);
+    if (b[stop] == '"') {
+      int length = stop - from;
+      p = stop + 1;
       if (length > maxStringChars) {
-        tooLong = true;
-      } else if (!tooLong) {
-        list.add().set(parser.getTextCharacters(), parser.getTextOffset(), length);
-      }
-    }
-    if (t == JsonToken.END_ARRAY) {
-      if (tooLong) {
         invalid(index);
+      } else if (declared == DeclaredType.BYTES) {
+        if (!Base64Decoding.decode(b, from, length, event.setBytes(index))) {
+          invalid(index);
+        }
+      } else {
+        event.setString(index).wrapAscii(b, from, length);
       }
       return;
     }
-    startRaw(event.setRawJson(index));
-    rawAppend('[');
-    for (int i = 0; i < list.size(); i++) {
-      if (i > 0) {
-        rawAppend(',');
-      }
-      rawQuoted(list.get(i));
+    TextSlot text = event.setString(index);
+    int end = JsonStrings.decode(b, from, text);
+    if (end < 0) {
+      throw LineRejected.malformedAt(~end);
     }
-    rawOverflow |= tooLong;
-    firstInContainer[1] = list.size() == 0;
-    writeRaw(t, 1);
-    if (rawOverflow) {
+    p = end;
+    int length = text.length();
+    if (length > maxStringChars) {
+      invalid(index);
+    } else if (declared == DeclaredType.BYTES) {
+      if (!Base64Decoding.decode(text.array(), 0, length, event.setBytes(index))) {
+        invalid(index);
+      }
+    }
+  }
+
+  private void numberValue(int index) {
+    int at = p;
+    byte sign = b[at];
+    boolean negative = sign == '-';
+    int digits = negative ? at + 1 : at;
+    long fast = JsonNumbers.fastDigits(b, digits, negative ? 18 : 19, digitsEnd);
+    int end = digitsEnd[0];
+    if (end > 0 && (b[digits] != '0' || end == digits + 1)) {
+      byte next = b[end];
+      if (next != '.' && next != 'e' && next != 'E') {
+        event.setLong(index, negative ? -fast : fast);
+        p = end;
+        return;
+      }
+    }
+    end = RawJson.number(b, at);
+    p = end;
+    if (JsonNumbers.digitsEnd(b, digits) == end) {
+      if (JsonNumbers.fitsInteger(b, digits, end, sign == '-')) {
+        long value = JsonNumbers.parseDigits(b, digits, end);
+        event.setLong(index, sign == '-' ? -value : value);
+      } else {
+        invalid(index); // beyond 64 bits
+      }
+    } else {
+      event.setRawJson(index).wrapAscii(b, at, end - at); // a fraction or exponent: its JSON text
+    }
+  }
+
+  /** An array of strings is a list; any other element makes the whole array raw JSON. */
+  private void arrayValue(int index) {
+    int at = p;
+    if (ARG_VALUE_DEPTH + 1 > raw.maxDepth()) {
+      throw raw.tooDeep();
+    }
+    StringListSlot list = event.setStrings(index);
+    boolean tooLong = false;
+    int q = at + 1;
+    if (JsonBytes.isSpace(b[q])) {
+      q = JsonBytes.skipSpace(b, q);
+    }
+    if (b[q] == ']') {
+      p = q + 1;
+      return;
+    }
+    while (b[q] == '"') {
+      int from = q + 1;
+      int stop = JsonBytes.stringStop(b, from);
+      if (b[stop] == '"') {
+        int length = stop - from;
+        if (length > maxStringChars) {
+          tooLong = true;
+        } else if (!tooLong) {
+          list.add().wrapAscii(b, from, length);
+        }
+        q = stop + 1;
+      } else {
+        TextSlot element = list.add();
+        int end = JsonStrings.decode(b, from, element);
+        if (end < 0) {
+          throw LineRejected.malformedAt(~end);
+        }
+        tooLong |= element.length() > maxStringChars;
+        q = end;
+      }
+      byte c = b[q];
+      if (JsonBytes.isSpace(c)) {
+        q = JsonBytes.skipSpace(b, q);
+        c = b[q];
+      }
+      if (c == ',') {
+        q++;
+        if (JsonBytes.isSpace(b[q])) {
+          q = JsonBytes.skipSpace(b, q);
+        }
+      } else if (c == ']') {
+        p = q + 1;
+        if (tooLong) {
+          invalid(index);
+        }
+        return;
+      } else {
+        throw LineRejected.malformedAt(q);
+      }
+    }
+    p = at;
+    rawValue(index);
+  }
+
+  /** Keeps a structured value as compact JSON: a view when the line holds it so, else rewritten. */
+  private void rawValue(int index) {
+    int at = p;
+    int end = raw.skip(b, at, ARG_VALUE_DEPTH);
+    p = end;
+    if (raw.plain()) {
+      if (end - at > maxStringChars) {
+        invalid(index);
+      } else {
+        event.setRawJson(index).wrapAscii(b, at, end - at);
+      }
+    } else if (!raw.copy(b, at, end, event.setRawJson(index), maxStringChars)) {
       invalid(index);
     }
   }
@@ -665,299 +1204,5 @@ final class TraceeLineDecoder {
   private void invalid(int index) {
     event.setInvalid(index);
     lineArgProblems++;
-  }
-
-  // ---- raw JSON ------------------------------------------------------------------------------
-
-  private void startRaw(TextSlot slot) {
-    raw = slot;
-    rawOverflow = false;
-    afterName = false;
-  }
-
-  /** Copies a value as compact JSON, starting at token {@code t} inside {@code depth} open containers. */
-  private void writeRaw(JsonToken t, int depth) throws IOException {
-    while (true) {
-      switch (t) {
-        case START_OBJECT:
-        case START_ARRAY:
-          valuePrefix(depth);
-          rawAppend(t == JsonToken.START_OBJECT ? '{' : '[');
-          depth++;
-          if (depth < firstInContainer.length) {
-            firstInContainer[depth] = true;
-          } else {
-            rawOverflow = true; // cannot happen: the parser enforces maxDepth
-          }
-          break;
-        case END_OBJECT:
-        case END_ARRAY:
-          rawAppend(t == JsonToken.END_OBJECT ? '}' : ']');
-          depth--;
-          break;
-        case FIELD_NAME:
-          separator(depth);
-          // The canonical name, read without copying the name's characters.
-          rawQuoted(parser.currentName());
-          rawAppend(':');
-          afterName = true;
-          break;
-        case VALUE_STRING:
-          valuePrefix(depth);
-          rawQuoted(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-          break;
-        case VALUE_NUMBER_INT:
-          valuePrefix(depth);
-          if (parser.getTextLength() <= 2) {
-            rawAppendSmall(parser.getIntValue());
-          } else {
-            rawAppend(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-          }
-          break;
-        case VALUE_NUMBER_FLOAT:
-          valuePrefix(depth);
-          rawAppend(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-          break;
-        case VALUE_TRUE:
-          valuePrefix(depth);
-          rawAppend("true");
-          break;
-        case VALUE_FALSE:
-          valuePrefix(depth);
-          rawAppend("false");
-          break;
-        case VALUE_NULL:
-          valuePrefix(depth);
-          rawAppend("null");
-          break;
-        default:
-          throw new LineRejected("unexpected JSON token in an arg's value");
-      }
-      if (depth == 0) {
-        return;
-      }
-      t = next();
-    }
-  }
-
-  private void valuePrefix(int depth) {
-    if (afterName) {
-      afterName = false;
-    } else if (depth > 0) {
-      separator(depth);
-    }
-  }
-
-  private void separator(int depth) {
-    if (depth < firstInContainer.length) {
-      if (!firstInContainer[depth]) {
-        rawAppend(',');
-      }
-      firstInContainer[depth] = false;
-    }
-  }
-
-  private void rawAppend(char c) {
-    if (rawOverflow) {
-      return;
-    }
-    if (raw.length() >= maxStringChars) {
-      rawOverflow = true;
-      return;
-    }
-    raw.append(c);
-  }
-
-  /** Appends an integer of at most two characters (see {@link #integerToken()}). */
-  private void rawAppendSmall(int value) {
-    if (value < 0) {
-      rawAppend('-');
-      value = -value;
-    }
-    if (value >= 10) {
-      rawAppend((char) ('0' + value / 10));
-    }
-    rawAppend((char) ('0' + value % 10));
-  }
-
-  private void rawAppend(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      rawAppend(s.charAt(i));
-    }
-  }
-
-  private void rawAppend(char[] chars, int offset, int length) {
-    if (rawOverflow) {
-      return;
-    }
-    if (raw.length() + length > maxStringChars) {
-      rawOverflow = true;
-      return;
-    }
-    raw.append(chars, offset, length);
-  }
-
-  private void rawQuoted(char[] chars, int offset, int length) {
-    rawAppend('"');
-    for (int i = offset; i < offset + length; i++) {
-      rawEscaped(chars[i]);
-    }
-    rawAppend('"');
-  }
-
-  private void rawQuoted(CharSequence text) {
-    rawAppend('"');
-    for (int i = 0; i < text.length(); i++) {
-      rawEscaped(text.charAt(i));
-    }
-    rawAppend('"');
-  }
-
-  private void rawEscaped(char c) {
-    if (c == '"' || c == '\\') {
-      rawAppend('\\');
-      rawAppend(c);
-    } else if (c < 0x20) {
-      rawAppend('\\');
-      switch (c) {
-        case '\n':
-          rawAppend('n');
-          break;
-        case '\r':
-          rawAppend('r');
-          break;
-        case '\t':
-          rawAppend('t');
-          break;
-        default:
-          rawAppend("u00");
-          rawAppend(Character.forDigit(c >> 4, 16));
-          rawAppend(Character.forDigit(c & 0xf, 16));
-      }
-    } else {
-      rawAppend(c);
-    }
-  }
-
-  // ---- context values ------------------------------------------------------------------------
-
-  private long integer(String field, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_NUMBER_INT) {
-      throw new LineRejected("'" + field + "' is not an integer");
-    }
-    long value = integerToken();
-    if (numberOutOfRange) {
-      throw new LineRejected("'" + field + "' is out of range");
-    }
-    return value;
-  }
-
-  private boolean bool(String field, JsonToken t) {
-    if (t == JsonToken.VALUE_TRUE) {
-      return true;
-    }
-    if (t == JsonToken.VALUE_FALSE) {
-      return false;
-    }
-    throw new LineRejected("'" + field + "' is not a boolean");
-  }
-
-  private void text(String field, JsonToken t, TextSlot slot) throws IOException {
-    requireString(field, t);
-    slot.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-  }
-
-  private static void requireString(String field, JsonToken t) {
-    if (t != JsonToken.VALUE_STRING) {
-      throw new LineRejected("'" + field + "' is not a string");
-    }
-  }
-
-  private static void requireObject(String field, JsonToken t) {
-    if (t != JsonToken.START_OBJECT) {
-      throw new LineRejected("'" + field + "' is not an object");
-    }
-  }
-
-  /**
-   * Returns the current integer token's value, parsed in place from the parser's characters.
-   * Jackson completes very short literals such as {@code 0} as a String whose characters it
-   * would copy; their value is ready as an int, so it is taken instead.
-   */
-  private long integerToken() throws IOException {
-    if (parser.getTextLength() <= 2) {
-      numberOutOfRange = false;
-      return parser.getIntValue();
-    }
-    return parseInteger(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-  }
-
-  private static boolean isInteger(char[] chars, int offset, int length) {
-    int i = offset;
-    int end = offset + length;
-    if (i < end && chars[i] == '-') {
-      i++;
-    }
-    if (i == end) {
-      return false;
-    }
-    for (; i < end; i++) {
-      if (chars[i] < '0' || chars[i] > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Parses a JSON integer in place: int64, or uint64 above {@link Long#MAX_VALUE} kept as its
-   * two's-complement bits (as Tracee prints inodes and namespace ids); sets
-   * {@link #numberOutOfRange} when it fits neither.
-   */
-  private long parseInteger(char[] chars, int offset, int length) {
-    numberOutOfRange = false;
-    int i = offset;
-    int end = offset + length;
-    boolean negative = i < end && chars[i] == '-';
-    if (negative) {
-      i++;
-    }
-    long value = 0;
-    if (end - i <= 18) {
-      for (; i < end; i++) {
-        value = value * 10 + (chars[i] - '0'); // 18 digits cannot overflow
-      }
-      return negative ? -value : value;
-    }
-    for (; i < end; i++) {
-      int digit = chars[i] - '0';
-      // 2^64 - 1 = 18446744073709551615
-      if (Long.compareUnsigned(value, 1844674407370955161L) > 0
-          || (value == 1844674407370955161L && digit > 5)) {
-        numberOutOfRange = true;
-        return 0;
-      }
-      value = value * 10 + digit;
-    }
-    if (negative) {
-      if (Long.compareUnsigned(value, Long.MIN_VALUE) > 0) {
-        numberOutOfRange = true;
-        return 0;
-      }
-      return -value;
-    }
-    return value;
-  }
-
-  /** Rejects the line being decoded; carries no stack trace. */
-  private static final class LineRejected extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    final String reason;
-
-    LineRejected(String reason) {
-      super(reason, null, false, false);
-      this.reason = reason;
-    }
   }
 }

@@ -1,14 +1,17 @@
 package dev.sigil.core.tracee;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
+import dev.sigil.core.EventType;
+import dev.sigil.core.event.MutableEvent;
 import dev.sigil.core.internal.LineScan;
 import dev.sigil.core.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Lines.</b> A line ends at {@code \n} ({@code \r\n} works too); the last line of an input
  * needs no newline. Blank lines are skipped silently. Every other line either becomes exactly one
- * event or is <em>rejected</em>: reported to the {@link RejectionListener} with its 1-based line
+ * event, is skipped unread (see Skipping below, only when asked for), or is <em>rejected</em>:
+ * reported to the {@link RejectionListener} with its 1-based line
  * number, the byte offset of its start and a short reason (never its content), and skipped.
  * Reading always resumes at the next line; no exception escapes for bad input. A line is rejected
  * when it is not a JSON object, is truncated, holds anything after the object (two values,
@@ -47,47 +51,81 @@ import org.jspecify.annotations.Nullable;
  * arguments, and values contradicting their declared type, are counted in
  * {@link ReaderStats#argProblems()}.
  *
+ * <p><b>Skipping.</b> Given the event types to decode ({@link Builder#decodeOnly},
+ * {@link Builder#decodeOnlySelectedBy}: typically those some signature selects), a line of
+ * another type is skipped as soon as its top-level {@code eventName} is read: neither decoded nor
+ * checked, only counted ({@link ReaderStats#skipped()}). A line is never skipped when it could
+ * hold an event of a decoded type, whatever the order of its keys, their nesting or escapes; a
+ * line that decoding would reject may be skipped instead. Always
+ * {@code events + rejected + skipped == linesRead - blankLines}.
+ *
+ * <p><b>Decoding.</b> The reader decodes the line's UTF-8 bytes itself, relying on what Tracee
+ * writes (its key order, ASCII keys, integers, base64) to be fast, and decoding anything else as
+ * any JSON reader would. Text is not converted: the event's strings are views of the line's ASCII
+ * bytes, decoded to UTF-16 only when escapes or non-ASCII characters make it necessary.
+ *
  * <p><b>Allocation.</b> Once warm, decoding a line allocates nothing: the event, its storage and
- * the parser are re-used. Rejected lines allocate (the report, a fresh parser).
+ * what the decoder remembers of earlier lines are re-used. Rejected lines allocate (the report).
  *
  * <p><b>Threads.</b> A reader is used by one thread at a time; {@link #stop()} may be called
  * from any thread. Line numbers and byte offsets count from the start of each {@code read} call;
- * {@link #stats()} accumulates over all calls.
+ * {@link #stats()} accumulates over all calls. With {@link Builder#threads(int)} above one, a
+ * {@code read} decodes on that many threads of its own and still hands every event and rejection
+ * on in input order, on the thread that called it: the sink sees exactly what one thread would
+ * hand it.
  */
 public final class TraceeReader {
-  private static final int INITIAL_STREAM_BUFFER = 64 * 1024;
-  private static final int MAX_BUFFER = Integer.MAX_VALUE - 16;
+  /** Large enough that reads (of what is free in it) mostly bypass a caller's 64 KiB buffering. */
+  private static final int INITIAL_STREAM_BUFFER = 256 * 1024;
+  private static final int MAX_BUFFER = Integer.MAX_VALUE - 64;
+  /**
+   * Bytes kept free after the data in every buffer the reader owns: the decoder reads up to 24
+   * bytes past a position eight at a time, and with this slack it never nears an array's end,
+   * whose byte-wise fallback would, taken once in a long run, make the JIT throw away and
+   * recompile the whole compiled decoder.
+   */
+  static final int SLACK = 32;
   static final String NO_EVENT_NAME = "not a Tracee event: no eventName";
   static final String NO_TIMESTAMP = "not a Tracee event: no timestamp";
 
   private final int maxLineBytes;
-  private final boolean requireEventFields;
+  private final String tooLong;
   private final RejectionListener rejectionListener;
-  private final TraceeLineDecoder decoder;
+  private final LineDiscipline lines;
+  private final MutableEvent event = new MutableEvent();
+  private final @Nullable ParallelReading parallel;
   private volatile boolean stopRequested;
 
   private byte[] streamBuffer = new byte[0];
+  /** The last line of an input that does not end in a newline, copied with one. */
+  private byte[] lastLine = new byte[0];
 
   private long linesRead;
   private long blankLines;
   private long events;
   private long rejected;
+  private long skipped;
+  private long argProblems;
   private long bytesRead;
 
   private TraceeReader(Builder builder) {
     this.maxLineBytes = builder.maxLineBytes;
-    this.requireEventFields = builder.requireEventFields;
+    this.tooLong = LineDiscipline.tooLongReason(builder.maxLineBytes);
     this.rejectionListener = builder.rejectionListener;
-    JsonFactory factory = JsonFactory.builder()
-        // Field names stay canonicalised (matched without allocating) but are not String.intern()ed:
-        // hostile input must not flood the JVM's string table.
-        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(builder.maxDepth)
-            .maxStringLength(builder.maxLineBytes)
-            .build())
-        .build();
-    this.decoder = new TraceeLineDecoder(factory, builder.maxArgs, builder.maxStringChars, builder.maxDepth);
+    boolean[] decoded = builder.decodedTypes();
+    this.lines = new LineDiscipline(builder.maxLineBytes, builder.requireEventFields,
+        new TraceeLineDecoder(builder.maxArgs, builder.maxStringChars, builder.maxDepth, decoded));
+    if (builder.threads > 1) {
+      LineDiscipline[] workers = new LineDiscipline[builder.threads - 1];
+      for (int i = 0; i < workers.length; i++) {
+        workers[i] = new LineDiscipline(builder.maxLineBytes, builder.requireEventFields,
+            new TraceeLineDecoder(builder.maxArgs, builder.maxStringChars, builder.maxDepth, decoded));
+      }
+      this.parallel = new ParallelReading(this, lines, workers, builder.batchBytes,
+          builder.maxLineBytes, builder.measureDecodingThreads);
+    } else {
+      this.parallel = null;
+    }
   }
 
   /**
@@ -110,14 +148,18 @@ public final class TraceeReader {
    */
   public void read(InputStream in, Consumer<? super Event> sink) throws IOException {
     Objects.requireNonNull(sink, "sink");
+    if (parallel != null) {
+      parallel.read(in, sink);
+      return;
+    }
     if (streamBuffer.length == 0) {
-      streamBuffer = new byte[(int) Math.min(INITIAL_STREAM_BUFFER, (long) maxLineBytes + 1)];
+      streamBuffer = new byte[(int) Math.min(INITIAL_STREAM_BUFFER, (long) maxLineBytes + 1) + SLACK];
     }
     byte[] buf = streamBuffer;
+    int capacity = buf.length - SLACK; // data goes up to here, the slack stays free
     int start = 0; // first byte of the current line
-    int scan = 0; // where the newline search resumes
+    int searched = 0; // where the newline search resumes: nothing from start to here is one
     int end = 0; // one past the last byte read
-    boolean nonAscii = false; // whether the current line's bytes scanned so far include non-ASCII
     long lineNumber = 0;
     long lineOffset = 0; // stream offset of buf[start]
     boolean eof = false;
@@ -126,19 +168,19 @@ public final class TraceeReader {
         stopRequested = false;
         return;
       }
-      long scanned = LineScan.scan(buf, scan, end);
-      nonAscii |= scanned < 0;
-      int newline = (int) scanned;
-      if (newline < end) {
+      // Every complete line in the buffer, each ending in its newline.
+      int last = lastNewline(buf, searched, end);
+      while (start <= last) {
+        if (stopRequested) {
+          stopRequested = false;
+          return;
+        }
         lineNumber++;
-        line(buf, start, newline, true, nonAscii, lineNumber, lineOffset, sink);
-        lineOffset += newline + 1 - start;
-        start = newline + 1;
-        scan = start;
-        nonAscii = false;
-        continue;
+        int next = line(buf, start, true, lineNumber, lineOffset, sink);
+        lineOffset += next - start;
+        start = next;
       }
-      scan = end;
+      searched = end;
       if (end - start > maxLineBytes) {
         // Too long to keep: discard up to the next newline, keeping what follows it.
         lineNumber++;
@@ -146,7 +188,7 @@ public final class TraceeReader {
         boolean blank = isBlank(buf, start, end);
         int rest = -1;
         while (rest < 0 && !eof) {
-          int n = in.read(buf, 0, buf.length);
+          int n = in.read(buf, 0, capacity);
           if (n < 0) {
             eof = true;
             break;
@@ -165,39 +207,34 @@ public final class TraceeReader {
             length += n;
           }
         }
-        linesRead++;
-        bytesRead += length;
-        if (blank) {
-          blankLines++;
-        } else {
-          reject(lineNumber, lineOffset, "line longer than " + maxLineBytes + " bytes");
-        }
+        accountLongLine(length, blank, lineNumber, lineOffset);
         lineOffset += length;
         start = 0;
-        scan = 0;
+        searched = 0;
         end = Math.max(rest, 0);
-        nonAscii = false;
         continue;
       }
       if (eof) {
         if (start < end) {
           lineNumber++;
-          line(buf, start, end, false, nonAscii, lineNumber, lineOffset, sink);
+          lastLine(buf, start, end, lineNumber, lineOffset, sink);
         }
         return;
       }
-      if (end == buf.length) {
+      if (end == capacity || (start > 0 && capacity - end < capacity >>> 2)) {
         if (start > 0) {
+          // Keep reads large: move the partial line to the front.
           System.arraycopy(buf, start, buf, 0, end - start);
           end -= start;
-          scan -= start;
+          searched -= start;
           start = 0;
         } else {
-          buf = Arrays.copyOf(buf, (int) Math.min(MAX_BUFFER, Math.min((long) maxLineBytes + 1, 2L * buf.length)));
+          capacity = (int) Math.min(MAX_BUFFER, Math.min((long) maxLineBytes + 1, 2L * capacity));
+          buf = Arrays.copyOf(buf, capacity + SLACK);
           streamBuffer = buf;
         }
       }
-      int n = in.read(buf, end, buf.length - end);
+      int n = in.read(buf, end, capacity - end);
       if (n < 0) {
         eof = true;
       } else {
@@ -209,7 +246,7 @@ public final class TraceeReader {
   /**
    * Reads the lines in a byte range (a last line without newline counts).
    *
-   * @param buffer the bytes
+   * @param buffer the bytes; not changed
    * @param offset where to start
    * @param length how many bytes
    * @param sink receives each event
@@ -218,49 +255,122 @@ public final class TraceeReader {
   public void read(byte[] buffer, int offset, int length, Consumer<? super Event> sink) {
     Objects.checkFromIndexSize(offset, length, buffer.length);
     Objects.requireNonNull(sink, "sink");
+    if (parallel != null && parallel.worthIt(length)) {
+      parallel.read(buffer, offset, length, sink);
+      return;
+    }
     int limit = offset + length;
+    int last = lastNewline(buffer, offset, limit);
     int start = offset;
     long lineNumber = 0;
-    while (start < limit) {
+    while (start <= last) {
       if (stopRequested) {
         stopRequested = false;
         return;
       }
-      long scanned = LineScan.scan(buffer, start, limit);
-      int end = (int) scanned;
-      boolean newlineFollows = end < limit;
       lineNumber++;
-      line(buffer, start, end, newlineFollows, scanned < 0, lineNumber, start - offset, sink);
-      start = newlineFollows ? end + 1 : end;
+      start = line(buffer, start, true, lineNumber, start - offset, sink);
+    }
+    if (start < limit) {
+      if (stopRequested) {
+        stopRequested = false;
+        return;
+      }
+      lineNumber++;
+      lastLine(buffer, start, limit, lineNumber, start - offset, sink);
     }
   }
 
-  private void line(byte[] buf, int start, int end, boolean newlineFollows, boolean nonAscii,
-      long lineNumber, long lineOffset, Consumer<? super Event> sink) {
+  /** Returns the index of the last newline in {@code [from, to)}, or -1. */
+  static int lastNewline(byte[] bytes, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Handles a last line without a newline: decodes a copy that has one. */
+  private void lastLine(byte[] bytes, int start, int end, long lineNumber, long lineOffset,
+      Consumer<? super Event> sink) {
+    int length = end - start;
+    if (lastLine.length < length + 1 + SLACK) {
+      lastLine = new byte[Math.max(length + 1 + SLACK, Math.min(2 * lastLine.length, MAX_BUFFER))];
+    }
+    System.arraycopy(bytes, start, lastLine, 0, length);
+    lastLine[length] = '\n';
+    line(lastLine, 0, false, lineNumber, lineOffset, sink);
+  }
+
+  /**
+   * Handles one line: decodes it, counts it, and hands on its event or its rejection.
+   *
+   * @param bytes the bytes, holding a newline after the line
+   * @param start the line's first byte
+   * @param newlineFollows whether that newline belongs to the input (false for a copied last line)
+   * @return the index after the line's newline
+   */
+  private int line(byte[] bytes, int start, boolean newlineFollows, long lineNumber, long lineOffset,
+      Consumer<? super Event> sink) {
+    int outcome = lines.line(bytes, start, event);
+    int end = lines.end();
+    account(outcome, end - start + (newlineFollows ? 1 : 0), lineNumber, lineOffset, lines.reason(),
+        lines.argProblems(), event, sink);
+    return end + 1;
+  }
+
+  /**
+   * Counts a decoded line and hands on its event or its rejection; on the reading thread, in
+   * input order (the parallel reading's batches come through here too).
+   */
+  void account(int outcome, long length, long lineNumber, long lineOffset, String reason,
+      int lineArgProblems, Event lineEvent, Consumer<? super Event> sink) {
     linesRead++;
-    bytesRead += end - start + (newlineFollows ? 1 : 0);
-    if (isBlank(buf, start, end)) {
+    bytesRead += length;
+    switch (outcome) {
+      case TraceeLineDecoder.BLANK:
+        blankLines++;
+        break;
+      case TraceeLineDecoder.SKIPPED:
+        skipped++;
+        break;
+      case TraceeLineDecoder.REJECTED:
+        reject(lineNumber, lineOffset, reason);
+        break;
+      default:
+        events++;
+        argProblems += lineArgProblems;
+        sink.accept(lineEvent);
+    }
+  }
+
+  /** Counts a line too long to keep, skipped while reading a stream. */
+  void accountLongLine(long length, boolean blank, long lineNumber, long lineOffset) {
+    linesRead++;
+    bytesRead += length;
+    if (blank) {
       blankLines++;
-      return;
+    } else {
+      reject(lineNumber, lineOffset, tooLong);
     }
-    if (end - start > maxLineBytes) {
-      reject(lineNumber, lineOffset, "line longer than " + maxLineBytes + " bytes");
-      return;
+  }
+
+  /**
+   * Bytes the decoding threads of {@link Builder#threads(int)} allocated so far, when built with
+   * {@link Builder#measureDecodingThreads()} (else 0); for tests.
+   */
+  long decodingThreadAllocations() {
+    return parallel == null ? 0 : parallel.workerAllocatedBytes();
+  }
+
+  /** Takes a pending {@link #stop()} request: true when reading should return now. */
+  boolean stopping() {
+    if (stopRequested) {
+      stopRequested = false;
+      return true;
     }
-    if (nonAscii && !Utf8.isValid(buf, start, end)) {
-      reject(lineNumber, lineOffset, "invalid UTF-8");
-      return;
-    }
-    String reason = decoder.decode(buf, start, end, newlineFollows);
-    if (reason == null && requireEventFields) {
-      reason = notTracee(decoder.event());
-    }
-    if (reason != null) {
-      reject(lineNumber, lineOffset, reason);
-      return;
-    }
-    events++;
-    sink.accept(decoder.event());
+    return false;
   }
 
   /**
@@ -280,7 +390,7 @@ public final class TraceeReader {
     return null;
   }
 
-  private static boolean isBlank(byte[] buf, int start, int end) {
+  static boolean isBlank(byte[] buf, int start, int end) {
     for (int i = start; i < end; i++) {
       byte b = buf[i];
       if (b != ' ' && b != '\t' && b != '\r') {
@@ -312,7 +422,7 @@ public final class TraceeReader {
    * @return the counters
    */
   public ReaderStats stats() {
-    return new ReaderStats(linesRead, blankLines, events, rejected, decoder.argProblems(), bytesRead);
+    return new ReaderStats(linesRead, blankLines, events, rejected, skipped, argProblems, bytesRead);
   }
 
   /** Configures a {@link TraceeReader}. */
@@ -323,6 +433,10 @@ public final class TraceeReader {
     private int maxDepth = 32;
     private boolean requireEventFields = true;
     private RejectionListener rejectionListener = rejection -> { };
+    private @Nullable Set<EventType> decodeOnly;
+    private int threads = 1;
+    private int batchBytes = ParallelReading.DEFAULT_BATCH_BYTES;
+    private boolean measureDecodingThreads;
 
     private Builder() {}
 
@@ -406,6 +520,97 @@ public final class TraceeReader {
     public Builder onRejection(RejectionListener listener) {
       rejectionListener = Objects.requireNonNull(listener, "listener");
       return this;
+    }
+
+    /**
+     * Decodes only the lines whose {@code eventName} is one of these types: any other line is
+     * skipped once its event name is found, without being decoded or checked, and counted in
+     * {@link ReaderStats#skipped()}. A line is never skipped when it could be of one of these
+     * types (whatever the order of its keys, their nesting or escapes); a line that would be
+     * rejected may be skipped instead. Lines without an event name are decoded.
+     *
+     * @param types the types to decode
+     * @return this builder
+     */
+    public Builder decodeOnly(Collection<EventType> types) {
+      decodeOnly = Set.copyOf(types);
+      return this;
+    }
+
+    /**
+     * Decodes only the lines some signature of the engine selects by event name (see
+     * {@link #decodeOnly}); every line when a signature selects events of any name.
+     *
+     * @param engine the engine the events go to
+     * @return this builder
+     */
+    public Builder decodeOnlySelectedBy(Engine engine) {
+      Set<EventType> selected = engine.selectedEventTypes();
+      decodeOnly = selected == null ? null : Set.copyOf(selected);
+      return this;
+    }
+
+    /**
+     * Sets how many threads decode (default 1: the reading thread itself). With more, the input
+     * is cut into batches of whole lines that that many threads decode into batches of events
+     * (the reading thread and {@code count - 1} threads of the read's own); the sink still gets
+     * every event on the thread that called {@code read}, in input order, one at a time, and
+     * rejections reach the listener there too, in order: whatever consumes the events (one
+     * {@link Engine}) sees exactly what one thread would hand it. Memory then
+     * holds a few batches per thread (each about 64 KiB of input and its events). A
+     * {@code read} of a byte range shorter than a few batches decodes on the calling thread.
+     *
+     * @param count the threads, from 1
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
+     */
+    public Builder threads(int count) {
+      threads = positive("threads", count);
+      return this;
+    }
+
+    /** Sets the input per batch of parallel decoding; for tests that cut the input finely. */
+    Builder batchBytes(int bytes) {
+      batchBytes = positive("batchBytes", bytes);
+      return this;
+    }
+
+    /**
+     * Makes the decoding threads of {@link #threads(int)} measure what they allocate, for
+     * {@link TraceeReader#decodingThreadAllocations()}; for allocation tests.
+     */
+    Builder measureDecodingThreads() {
+      measureDecodingThreads = true;
+      return this;
+    }
+
+    /**
+     * Decodes and checks every line (the default), undoing {@link #decodeOnly}.
+     *
+     * @return this builder
+     */
+    public Builder decodeAll() {
+      decodeOnly = null;
+      return this;
+    }
+
+    /** By type id, whether lines of that type are decoded; null for every line. */
+    boolean @Nullable [] decodedTypes() {
+      Set<EventType> types = decodeOnly;
+      if (types == null) {
+        return null;
+      }
+      int max = -1;
+      for (EventType type : types) {
+        max = Math.max(max, type.id());
+      }
+      boolean[] decoded = new boolean[max + 1];
+      for (EventType type : types) {
+        if (type.id() >= 0) {
+          decoded[type.id()] = true;
+        }
+      }
+      return decoded;
     }
 
     /**

@@ -98,6 +98,42 @@ class TraceeReaderAllocationTest {
     assertTrue(reader.stats().events() - before >= reads * eventsPerRead, "events decoded: " + reader.stats().events());
   }
 
+  /**
+   * Several threads: what a read allocates (the decoding threads themselves, a few queues) does
+   * not grow with the events it reads. Measured on the reading thread and on the decoding threads.
+   */
+  @Test
+  void decodesOnSeveralThreadsWithoutAllocatingPerEvent() {
+    byte[] small = buffer(1000);
+    byte[] large = buffer(3000);
+    TraceeReader reader = TraceeReader.builder().threads(2).batchBytes(64 * 1024)
+        .measureDecodingThreads().build();
+    Sink sink = new Sink();
+    for (int i = 0; i < 30; i++) {
+      reader.read(large, 0, large.length, sink);
+    }
+    long[] smallAndLarge = new long[2];
+    for (int attempt = 0; attempt < 3; attempt++) {
+      long[] measured = {perRead(reader, small, sink), perRead(reader, large, sink)};
+      if (attempt == 0 || measured[1] - measured[0] < smallAndLarge[1] - smallAndLarge[0]) {
+        smallAndLarge = measured;
+      }
+    }
+    long extraEvents = 6 * 2000;
+    assertTrue(smallAndLarge[1] - smallAndLarge[0] < extraEvents / 10,
+        "a read of 12,000 more events allocated " + (smallAndLarge[1] - smallAndLarge[0])
+            + " more bytes (reads of 6,000 and 18,000 events: " + smallAndLarge[0] + " and "
+            + smallAndLarge[1] + " bytes)");
+    assertEquals(0, reader.stats().rejected());
+  }
+
+  /** Bytes one parallel read allocates, on every thread, averaged over 10 reads. */
+  private static long perRead(TraceeReader reader, byte[] input, Sink sink) {
+    long workersBefore = reader.decodingThreadAllocations();
+    long reading = AllocationMeter.allocatedBytes(10, i -> reader.read(input, 0, input.length, sink));
+    return (reading + reader.decodingThreadAllocations() - workersBefore) / 10;
+  }
+
   @Test
   void readsFieldsOfStructuredArgumentsWithoutAllocating() {
     String connect = "{\"timestamp\":1,\"eventName\":\"security_socket_connect\",\"args\":["

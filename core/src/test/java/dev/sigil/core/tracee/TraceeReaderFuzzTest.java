@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Feeds arbitrary bytes to the reader: it must never throw, and must account for every line.
+ * Feeds arbitrary bytes to the reader: it must never throw, must account for every line, and
+ * must read the same from a buffer, from a stream, and on several threads.
  * The seed corpus under {@code TraceeReaderFuzzTestInputs} runs as a regression test in every
  * build; {@code JAZZER_FUZZ=1} fuzzes.
  */
@@ -19,7 +20,8 @@ class TraceeReaderFuzzTest {
     long nonBlankLines = nonBlankLines(input);
     for (TraceeReader.Builder builder : new TraceeReader.Builder[] {
         TraceeReader.builder(),
-        TraceeReader.builder().maxLineBytes(200).maxArgs(3).maxStringChars(8).maxDepth(4)}) {
+        TraceeReader.builder().maxLineBytes(200).maxArgs(3).maxStringChars(8).maxDepth(4),
+        TraceeReader.builder().decodeOnly(java.util.Set.of(dev.sigil.core.EventType.of("magic_write")))}) {
       TraceeReader reader = builder.build();
       long[] sinkCalls = {0};
       reader.read(input, 0, input.length, e -> {
@@ -32,7 +34,7 @@ class TraceeReaderFuzzTest {
         }
       });
       ReaderStats stats = reader.stats();
-      assertEquals(nonBlankLines, stats.events() + stats.rejected(), stats::toString);
+      assertEquals(nonBlankLines, stats.events() + stats.rejected() + stats.skipped(), stats::toString);
       assertEquals(stats.events(), sinkCalls[0]);
       assertEquals(input.length, stats.bytesRead());
 
@@ -44,6 +46,12 @@ class TraceeReaderFuzzTest {
       }
       assertEquals(stats, streamed.stats(), "the stream path agrees with the buffer path");
     }
+    // Several threads, cutting the input into batches of a few lines, hand on what one does.
+    TraceeReaderParallelTest.Outcome one = TraceeReaderParallelTest.readBuffer(TraceeReader.builder(), input);
+    assertEquals(one, TraceeReaderParallelTest.readBuffer(
+        TraceeReader.builder().threads(2).batchBytes(16), input), "parallel, from the buffer");
+    assertEquals(one, TraceeReaderParallelTest.readStream(TraceeReader.builder().threads(2).batchBytes(16),
+        new TraceeReaderTest.ChunkedInputStream(input, 13)), "parallel, from a stream");
   }
 
   /** Counts the lines holding anything but spaces, tabs and carriage returns. */

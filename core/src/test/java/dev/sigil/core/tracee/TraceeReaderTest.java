@@ -309,6 +309,31 @@ class TraceeReaderTest {
   }
 
   @Test
+  void rereadsAnArgumentWhoseOpeningDiffersFromTheOneRememberedForItsPosition() {
+    // The same event name four times: the first line's openings are remembered per position;
+    // later lines open their arguments with bytes of the same length that mean something else.
+    String first = "{\"eventName\":\"openat\",\"args\":[{\"name\":\"pathname\",\"type\":\"string\",\"value\":\"/a\"},"
+        + "{\"name\":\"dev\",\"type\":\"uint32\",\"value\":7}]}";
+    String renamed = "{\"eventName\":\"openat\",\"args\":[{\"name\":\"pathnamf\",\"type\":\"string\",\"value\":\"/b\"},"
+        + "{\"name\":\"inode\",\"type\":\"uint64\",\"value\":8}]}";
+    String retyped = "{\"eventName\":\"openat\",\"args\":[{\"name\":\"pathname\",\"type\":\"[]byte\",\"value\":\"AQID\"},"
+        + "{\"type\":\"uint32\",\"name\":\"dev\",\"value\":9}]}";
+    Result result = read(first + "\n" + renamed + "\n" + retyped + "\n" + first + "\n");
+    assertEquals(List.of(), result.rejections);
+    assertEquals("/a", result.events.get(0).string(PATHNAME));
+    assertEquals(7, result.events.get(0).longValue(DEV, -1));
+    assertNull(result.events.get(1).string(PATHNAME));
+    assertEquals("pathnamf", result.events.get(1).argName(0));
+    assertEquals(8, result.events.get(1).longValue(INODE, -1));
+    assertEquals(-1, result.events.get(1).longValue(DEV, -1));
+    assertArrayEquals(new byte[] {1, 2, 3}, result.events.get(2).bytes(PATHNAME).toByteArray(),
+        "declared []byte at the same position: base64");
+    assertEquals(9, result.events.get(2).longValue(DEV, -1));
+    assertEquals("/a", result.events.get(3).string(PATHNAME));
+    assertEquals(7, result.events.get(3).longValue(DEV, -1));
+  }
+
+  @Test
   void readsAnEventWithoutAnyFields() {
     EventSnapshot e = read("{}").events.get(0);
     assertSame(EventType.UNREGISTERED, e.type());
@@ -564,7 +589,7 @@ class TraceeReaderTest {
   @Test
   void skipsALongBlankLineAsBlankInBothPaths() {
     byte[] input = ("{}\n" + " \t\r".repeat(100) + "\n{}\n" + " ".repeat(100)).getBytes(UTF_8);
-    ReaderStats expected = new ReaderStats(4, 2, 2, 0, 0, input.length);
+    ReaderStats expected = new ReaderStats(4, 2, 2, 0, 0, 0, input.length);
     assertEquals(expected, read(input, TraceeReader.builder().maxLineBytes(64)).stats);
     assertEquals(expected, readStream(new ChunkedInputStream(input, 10), TraceeReader.builder().maxLineBytes(64)).stats);
   }
@@ -582,7 +607,7 @@ class TraceeReaderTest {
     Result result = read("\n  \n{}\n\t\r\n\n{}");
     assertEquals(2, result.stats.events());
     assertEquals(List.of(), result.rejections);
-    assertEquals(new ReaderStats(6, 4, 2, 0, 0, 13), result.stats);
+    assertEquals(new ReaderStats(6, 4, 2, 0, 0, 0, 13), result.stats);
   }
 
   @Test

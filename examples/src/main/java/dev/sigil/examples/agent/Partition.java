@@ -45,7 +45,7 @@ final class Partition implements Runnable {
   private Batch decoding = Batch.END;
   /** The engine of the batch being decoded (partition thread only), which the sink feeds. */
   private @Nullable Engine engine;
-  private volatile ReaderStats readerStats = new ReaderStats(0, 0, 0, 0, 0, 0);
+  private volatile ReaderStats readerStats = new ReaderStats(0, 0, 0, 0, 0, 0, 0);
   private volatile @Nullable EngineStats finalStats;
 
   Partition(int index, Supplier<List<Signature>> signatures, FindingDrain drain,

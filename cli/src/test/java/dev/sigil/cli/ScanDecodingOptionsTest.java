@@ -1,0 +1,127 @@
+package dev.sigil.cli;
+
+import static dev.sigil.cli.TraceeLines.SECOND;
+import static dev.sigil.cli.TraceeLines.T0;
+import static dev.sigil.cli.TraceeLines.hostExec;
+import static dev.sigil.cli.TraceeLines.magicWrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code --strict} and {@code --threads}: what is decoded, and on how many threads. */
+class ScanDecodingOptionsTest {
+  /** Writes (selected by the test signature), host execs (not selected) and two bad lines. */
+  private static String input() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      lines.add(magicWrite(T0 + i * SECOND, "node-1", i % 10 == 0 ? "/tmp/evil-" + i : "/usr/bin/ok-" + i));
+      lines.add(hostExec(T0 + i * SECOND + 1, "node-1", "/usr/bin/tool-" + i, "bash"));
+      if (i % 100 == 50) {
+        lines.add("not json");
+      }
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  /** The same lines as Docker's json-file log of Tracee's stdout. */
+  private static String dockerLog() {
+    StringBuilder log = new StringBuilder();
+    for (String line : input().split("\n")) {
+      log.append(InputFormatTest.docker(line, "stdout")).append('\n');
+    }
+    return log.toString();
+  }
+
+  private static CliRun scan(String... options) {
+    return scanOf(input(), options);
+  }
+
+  private static CliRun scanOf(String input, String... options) {
+    List<String> args = new ArrayList<>(List.of("scan", "--summary", "json"));
+    args.addAll(List.of(options));
+    return CliRun.run(CliRun.environment(input)
+        .withBuiltInSignatures(o -> List.of(TestSignatures.evilWrites("TEST-1"))), args.toArray(String[]::new));
+  }
+
+  @Test
+  void skipsLinesNoSignatureSelectsAndCountsThem() {
+    CliRun run = scan("--threads", "1");
+
+    assertEquals(0, run.status(), run.stderr());
+    Map<String, Object> summary = Json.object(run.lastStderrLine());
+    assertEquals(300L, summary.get("events"));
+    assertEquals(300L, summary.get("skipped"));
+    assertEquals(3L, summary.get("rejected"));
+    assertEquals(30L, summary.get("findings"));
+  }
+
+  @Test
+  void strictDecodesAndChecksEveryLine() {
+    CliRun run = scan("--strict", "--threads", "1");
+
+    assertEquals(0, run.status(), run.stderr());
+    Map<String, Object> summary = Json.object(run.lastStderrLine());
+    assertEquals(600L, summary.get("events"));
+    assertEquals(0L, summary.get("skipped"));
+    assertEquals(3L, summary.get("rejected"));
+    assertEquals(30L, summary.get("findings"));
+  }
+
+  @Test
+  void moreThreadsFindTheSameInTheSameOrder() {
+    CliRun one = scan("--threads", "1");
+    CliRun three = scan("--threads", "3");
+
+    assertEquals(0, three.status(), three.stderr());
+    assertEquals(30, one.stdoutLines().size());
+    assertEquals(one.stdoutLines(), three.stdoutLines());
+    assertEquals(one.stderrLines().subList(0, one.stderrLines().size() - 1),
+        three.stderrLines().subList(0, three.stderrLines().size() - 1), "rejections, in order");
+    Map<String, Object> summary1 = Json.object(one.lastStderrLine());
+    Map<String, Object> summary3 = Json.object(three.lastStderrLine());
+    for (String count : List.of("events", "rejected", "skipped", "findings", "linesRead", "bytesRead")) {
+      assertEquals(summary1.get(count), summary3.get(count), count);
+    }
+  }
+
+  @Test
+  void containerLogsSkipTheUnwrappedLinesAndReadTheSameWithMoreThreads() {
+    CliRun one = scanOf(dockerLog(), "--threads", "1");
+    CliRun three = scanOf(dockerLog(), "--threads", "3");
+    CliRun strict = scanOf(dockerLog(), "--strict", "--threads", "3");
+
+    assertEquals(0, one.status(), one.stderr());
+    Map<String, Object> summary1 = Json.object(one.lastStderrLine());
+    assertEquals("docker-json", summary1.get("inputFormat"));
+    assertEquals(300L, summary1.get("events"));
+    assertEquals(300L, summary1.get("skipped"));
+    assertEquals(3L, summary1.get("rejected"));
+    assertEquals(30, one.stdoutLines().size());
+    assertEquals(one.stdoutLines(), three.stdoutLines());
+    assertEquals(summary1, withoutElapsed(Json.object(three.lastStderrLine()), summary1));
+    Map<String, Object> strictSummary = Json.object(strict.lastStderrLine());
+    assertEquals(600L, strictSummary.get("events"));
+    assertEquals(0L, strictSummary.get("skipped"));
+    assertEquals(one.stdoutLines(), strict.stdoutLines());
+  }
+
+  /** A summary with another's elapsed time, the one field that differs between equal scans. */
+  private static Map<String, Object> withoutElapsed(Map<String, Object> summary,
+      Map<String, Object> other) {
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(summary);
+    copy.put("elapsedMillis", other.get("elapsedMillis"));
+    return copy;
+  }
+
+  @Test
+  void refusesFewerThanOneThread() {
+    CliRun run = scan("--threads", "0");
+
+    assertEquals(2, run.status());
+    assertTrue(run.stderr().contains("--threads must be at least 1"), run.stderr());
+  }
+}

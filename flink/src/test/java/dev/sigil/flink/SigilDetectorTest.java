@@ -96,6 +96,35 @@ class SigilDetectorTest {
   }
 
   @Test
+  void aFilesBlockOfLinesIsReadLineByLineAndRejectionsNameTheFilesLines() throws Exception {
+    List<String> demo = Files.readAllLines(Path.of("../cli/demo/tracee-demo.jsonl"));
+    for (String key : new String[] {"constant:", "json:/node"}) {
+      String good = key.equals("constant:") ? demo.get(0) : "{\"node\":\"n\"," + demo.get(0).substring(1);
+      String bad = key.equals("constant:") ? "{}" : "{\"node\":\"n\"}";
+      // Lines 7 to 12 of a file: a good one, an empty one, one not JSON, a good one, one not an
+      // event, a good one.
+      String block = good + "\n\nnot json\n" + good + "\n" + bad + "\n" + good;
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1,
+          FlinkCluster.loopback(temp));
+      SigilDetector.Result result = SigilDetector.builder()
+          .nodeKey(NodeKey.parse(key))
+          .build()
+          .apply(env.fromData(List.of(new InputRecord(null, block.getBytes(StandardCharsets.UTF_8),
+              -1, 7)), TypeInformation.of(InputRecord.class)));
+      result.findings().sinkTo(new Collected<>("findings"));
+      result.rejected().sinkTo(new Collected<>("rejected"));
+      JobExecutionResult run = env.execute("block test");
+      assertEquals(3L, (long) run.<Long>getAccumulatorResult(SigilDetector.EVENTS), key);
+      List<String> rejected = new ArrayList<>();
+      Collected.get("rejected", RejectedRecord.class).forEach(r -> rejected.add(r.toString()));
+      rejected.sort(null);
+      assertEquals(2, rejected.size(), key + ": " + rejected);
+      assertTrue(rejected.get(0).startsWith("line 11: rejected: "), key + ": " + rejected);
+      assertTrue(rejected.get(1).startsWith("line 9: rejected: "), key + ": " + rejected);
+    }
+  }
+
+  @Test
   void nodeKeysParseFromTheCommandLinesForm() {
     assertEquals(NodeKey.recordKey(), NodeKey.parse("record-key"));
     assertEquals(NodeKey.jsonPointer("/kubernetes/host"), NodeKey.parse("json:/kubernetes/host"));

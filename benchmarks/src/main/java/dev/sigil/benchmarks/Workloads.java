@@ -17,6 +17,7 @@ final class Workloads {
   /** The seed every benchmark uses, so all of them see the same stream. */
   static final long SEED = 20_261_123L;
   static final String DROPPED_EXECUTABLE = "TRC-1022";
+  static final String CONTAINED_EXECUTABLE = "SGL-1001";
 
   private Workloads() {}
 
@@ -34,7 +35,16 @@ final class Workloads {
   }
 
   static Signature droppedExecutable() {
-    return builtIns().stream().filter(s -> s.metadata().id().equals(DROPPED_EXECUTABLE))
+    return builtIn(DROPPED_EXECUTABLE);
+  }
+
+  /** TRC-1022 and SGL-1001: the whole built-in set until the Tracee signatures were ported. */
+  static List<Signature> droppedAndContained() {
+    return List.of(builtIn(DROPPED_EXECUTABLE), builtIn(CONTAINED_EXECUTABLE));
+  }
+
+  private static Signature builtIn(String id) {
+    return builtIns().stream().filter(s -> s.metadata().id().equals(id))
         .findFirst().orElseThrow();
   }
 

@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -116,6 +118,15 @@ final class ScanCommand implements Callable<Integer> {
           + " (repeatable); a trailing '*' matches a prefix. Built in: runc, crun, conmon,"
           + " dockerd, containerd, containerd-shim*, crio, kubelet.")
   private List<String> runtimes = new ArrayList<>();
+
+  @Option(names = "--written-file-capacity", paramLabel = "KIND=N", split = ",",
+      description = "How many files written in containers SGL-1001 and SGL-1002 remember, per"
+          + " kind (repeatable, or comma-separated): elf (default 100000), script (#! scripts,"
+          + " 50000), header-prefix (a header split across writes, 10000); each by inode and by"
+          + " path. Each kind has its own budget, shared fairly between containers, so that a"
+          + " flood of one kind or from one container cannot flush the others; a budget that"
+          + " starts evicting says so once on standard error. About 70 bytes per entry.")
+  private Map<String, Integer> writtenFileCapacities = new LinkedHashMap<>();
 
   @Option(names = "--state", paramLabel = "FILE",
       description = "Keeps state across runs (deduplication, learned profiles, the inode index):"
@@ -256,7 +267,28 @@ final class ScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(2, "invalid --storage-root or --allow-runtime: " + e.getMessage());
     }
-    return options;
+    return writtenFileCapacities.isEmpty() ? options : withWrittenFileCapacities(options);
+  }
+
+  private ContainedExecutableOptions withWrittenFileCapacities(ContainedExecutableOptions options)
+      throws CliException {
+    int elf = options.elfCapacity();
+    int scripts = options.scriptCapacity();
+    int headerPrefixes = options.headerPrefixCapacity();
+    for (Map.Entry<String, Integer> e : writtenFileCapacities.entrySet()) {
+      switch (e.getKey()) {
+        case "elf" -> elf = e.getValue();
+        case "script" -> scripts = e.getValue();
+        case "header-prefix" -> headerPrefixes = e.getValue();
+        default -> throw new CliException(2, "invalid --written-file-capacity: unknown kind '"
+            + e.getKey() + "' (the kinds are elf, script and header-prefix)");
+      }
+    }
+    try {
+      return options.withWrittenFileCapacities(elf, scripts, headerPrefixes);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(2, "invalid --written-file-capacity: " + e.getMessage());
+    }
   }
 
   /**
@@ -274,7 +306,8 @@ final class ScanCommand implements Callable<Integer> {
       Diagnostics diagnostics) throws CliException {
     Engine.Builder builder = Engine.builder()
         .onFinding(findings)
-        .onError(diagnostics::signatureError);
+        .onError(diagnostics::signatureError)
+        .onNotice(notice -> diagnostics.message("sigil scan: " + notice));
     if (dedupPeriod != null) {
       builder.dedupWindow(dedupPeriod);
     }

@@ -1,6 +1,7 @@
 package dev.sigil.cli;
 
 import dev.sigil.core.EngineStats;
+import dev.sigil.core.SignatureStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * @param findingsBySignature findings written per signature id (a variant's own id), in the
  *     order the ids were first written; adds up to {@code findings}
  * @param rejectedByReason rejected lines per reason, adds up to {@code rejected}
+ * @param countersBySignature every signature's own counters (what it holds, what it evicted,
+ *     what it silenced), by signature id in registration order, for the signatures that have
+ *     any
  */
 record ScanSummary(
     String input,
@@ -51,11 +55,16 @@ record ScanSummary(
     long bytesRead,
     long elapsedNanos,
     Map<String, Long> findingsBySignature,
-    Map<String, Long> rejectedByReason) {
+    Map<String, Long> rejectedByReason,
+    Map<String, Map<String, Long>> countersBySignature) {
 
   ScanSummary {
     findingsBySignature = Collections.unmodifiableMap(new LinkedHashMap<>(findingsBySignature));
     rejectedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByReason));
+    Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
+    countersBySignature.forEach((id, values) ->
+        counters.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+    countersBySignature = Collections.unmodifiableMap(counters);
   }
 
   static ScanSummary of(String input, String inputFormat, boolean complete,
@@ -64,7 +73,17 @@ record ScanSummary(
     return new ScanSummary(input, inputFormat, complete, source.events(), source.rejected(), written,
         notWritten, engine.suppressed(), engine.errors(), engine.dataProblems(), source.argProblems(),
         source.linesRead(), source.blankLines(), source.partialLines(), source.stderrLines(),
-        source.bytesRead(), elapsedNanos, findingsBySignature, rejectedByReason);
+        source.bytesRead(), elapsedNanos, findingsBySignature, rejectedByReason, counters(engine));
+  }
+
+  private static Map<String, Map<String, Long>> counters(EngineStats engine) {
+    Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
+    for (SignatureStats signature : engine.signatures().values()) {
+      if (!signature.counters().isEmpty()) {
+        counters.put(signature.id(), signature.counters());
+      }
+    }
+    return counters;
   }
 
   long eventsPerSecond() {

@@ -41,6 +41,9 @@ enum SummaryFormat {
       if (s.stderrLines() > 0) {
         row(text, "stderr lines", s.stderrLines(), "Tracee's own log lines, skipped");
       }
+      for (Map.Entry<String, Map<String, Long>> e : s.countersBySignature().entrySet()) {
+        counters(text, e.getKey(), e.getValue());
+      }
       String hint = s.hint();
       if (hint != null) {
         text.append("sigil scan: WARNING: ").append(hint).append(System.lineSeparator());
@@ -56,6 +59,28 @@ enum SummaryFormat {
           .limit(3)
           .forEach(e -> top.add(String.format(Locale.ROOT, "%s: %,d", e.getKey(), e.getValue())));
       return reasons.size() > 3 ? top + ", ..." : top.toString();
+    }
+
+    /**
+     * One signature's counters, {@code name value} pairs wrapped to stay readable, under its id;
+     * those that say something went wrong (evictions) are listed like any other, so that a
+     * reader finds them where the others are.
+     */
+    private void counters(StringBuilder text, String id, Map<String, Long> counters) {
+      String indent = " ".repeat(21);
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-18s", id + " counters"));
+      boolean first = true;
+      for (Map.Entry<String, Long> e : counters.entrySet()) {
+        String pair = String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue());
+        if (!first && line.length() + 2 + pair.length() > COUNTER_LINE_WIDTH) {
+          text.append(line).append(',').append(System.lineSeparator());
+          line = new StringBuilder(indent).append(pair);
+        } else {
+          line.append(first ? " " : ", ").append(pair);
+        }
+        first = false;
+      }
+      text.append(line).append(System.lineSeparator());
     }
 
     private void row(StringBuilder text, String label, long value, String note) {
@@ -105,6 +130,15 @@ enum SummaryFormat {
           json.writeNumberField(e.getKey(), e.getValue());
         }
         json.writeEndObject();
+        json.writeObjectFieldStart("countersBySignature");
+        for (Map.Entry<String, Map<String, Long>> signature : s.countersBySignature().entrySet()) {
+          json.writeObjectFieldStart(signature.getKey());
+          for (Map.Entry<String, Long> e : signature.getValue().entrySet()) {
+            json.writeNumberField(e.getKey(), e.getValue());
+          }
+          json.writeEndObject();
+        }
+        json.writeEndObject();
         json.writeEndObject();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot happen: writing to a string", e);
@@ -114,6 +148,8 @@ enum SummaryFormat {
   };
 
   private static final JsonFactory JSON_FACTORY = new JsonFactory();
+  /** Where the text summary wraps a signature's counters. */
+  private static final int COUNTER_LINE_WIDTH = 100;
 
   /**
    * Renders a summary, without a trailing line break.

@@ -21,7 +21,48 @@ class SummaryFormatTest {
       Map<String, Long> findingsBySignature) {
     return new ScanSummary(input, "tracee", complete, events, rejected, findings, 0, suppressed,
         signatureErrors, dataProblems, argProblems, linesRead, blankLines, 0, 0, bytesRead,
-        elapsedNanos, findingsBySignature, Map.of());
+        elapsedNanos, findingsBySignature, Map.of(), Map.of());
+  }
+
+  /** A summary whose signatures counted something of their own. */
+  static ScanSummary withCounters(Map<String, Map<String, Long>> counters) {
+    return new ScanSummary("demo.jsonl", "tracee", true, 10, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0,
+        1_000, 1_000_000, Map.of(), Map.of(), counters);
+  }
+
+  private static final Map<String, Map<String, Long>> COUNTERS = Map.of("SGL-1001",
+      new java.util.LinkedHashMap<>(Map.of("scriptInodeEvictions", 100_000L)), "TRC-1013",
+      Map.of("evictions", 3L));
+
+  @Test
+  void jsonHoldsEverySignaturesCountersByItsId() {
+    Map<String, Object> object = Json.object(SummaryFormat.JSON.render(withCounters(COUNTERS)));
+
+    assertEquals(Map.of("SGL-1001", Map.of("scriptInodeEvictions", 100_000L),
+        "TRC-1013", Map.of("evictions", 3L)), object.get("countersBySignature"));
+  }
+
+  @Test
+  void textShowsEverySignaturesCountersUnderItsId() {
+    String text = SummaryFormat.TEXT.render(withCounters(COUNTERS));
+
+    assertTrue(text.matches("(?s).*SGL-1001 counters\\s+scriptInodeEvictions 100,000(\\R.*|$)"), text);
+    assertTrue(text.matches("(?s).*TRC-1013 counters\\s+evictions 3(\\R.*|$)"), text);
+  }
+
+  @Test
+  void textWrapsALongListOfCountersIntoLinesOfAHundredCharacters() {
+    Map<String, Long> many = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 20; i++) {
+      many.put("counterNumber" + i, 1_000_000L + i);
+    }
+
+    String text = SummaryFormat.TEXT.render(withCounters(Map.of("SGL-1001", many)));
+
+    List<String> lines = text.lines().filter(l -> l.contains("counterNumber")).toList();
+    assertTrue(lines.size() > 3, text);
+    assertTrue(lines.stream().allMatch(l -> l.length() <= 101), text);
+    assertTrue(text.contains("counterNumber19 1,000,019"), text);
   }
 
   @Test

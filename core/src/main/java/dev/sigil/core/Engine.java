@@ -66,7 +66,7 @@ public final class Engine implements AutoCloseable {
     for (int i = 0; i < slots.length; i++) {
       Signature signature = b.signatures.get(i);
       slots[i] = new SignatureSlot(signature, resolveDedup(b, signature), deduplicator, b.clock,
-          findingListener, b.errorListener, this::eventTime, b.node);
+          findingListener, b.errorListener, b.noticeListener, this::eventTime, b.node);
     }
     DispatchTable.Builder<SignatureSlot> table =
         DispatchTable.builder(Origin.count(), SignatureSlot[]::new);
@@ -258,6 +258,8 @@ public final class Engine implements AutoCloseable {
     private @Nullable FindingListener findingListener;
     private SignatureErrorListener errorListener =
         error -> LOG.log(System.Logger.Level.WARNING, error.toString(), error.error());
+    private NoticeListener noticeListener =
+        notice -> LOG.log(System.Logger.Level.WARNING, notice.toString());
     private Clock clock = Clock.systemUTC();
     private final Map<String, DedupPolicy> dedupOverrides = new HashMap<>();
     private @Nullable Duration dedupWindow;
@@ -323,6 +325,18 @@ public final class Engine implements AutoCloseable {
      */
     public Builder onError(SignatureErrorListener listener) {
       this.errorListener = listener;
+      return this;
+    }
+
+    /**
+     * Sets where signatures' notices go ({@link SignatureContext#notice(String)}: state full and
+     * evicting, and the like), each distinct one once; by default they are logged at WARNING.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder onNotice(NoticeListener listener) {
+      this.noticeListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -46,6 +46,23 @@ public interface SignatureContext {
   Counter counter(String name);
 
   /**
+   * Tells the operator, once, about a condition that weakens detection without being an error,
+   * such as state that is full and evicting: {@code sigil scan} prints it on standard error as
+   * it happens, an embedder receives it through {@link Engine.Builder#onNotice(NoticeListener)}.
+   * The engine delivers each distinct message once and drops repeats, so a signature may call
+   * this on every eviction; give a constant (precomputed) message, so that a repeat costs a
+   * lookup and allocates nothing.
+   *
+   * <p>The default logs the message at WARNING on {@link #logger()}, for contexts other than
+   * the engine's.
+   *
+   * @param message one line: what happened, and what to change when there is a remedy
+   */
+  default void notice(String message) {
+    logger().log(System.Logger.Level.WARNING, message);
+  }
+
+  /**
    * Returns the event time: the timestamp of the event being dispatched, or of the last one.
    *
    * @return nanoseconds since the epoch

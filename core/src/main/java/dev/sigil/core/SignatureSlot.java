@@ -4,6 +4,7 @@ import dev.sigil.core.internal.Deduplicator;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SignatureSlot implements SignatureContext {
   private static final System.Logger LOG = System.getLogger("dev.sigil.core.Engine");
+  /** Distinct notices delivered per signature; a handful is what signatures have. */
+  static final int MAX_NOTICES = 64;
 
   final Signature signature;
   final String id;
@@ -27,6 +30,9 @@ final class SignatureSlot implements SignatureContext {
   private final String node;
   private final FindingListener findingListener;
   private final SignatureErrorListener errorListener;
+  private final NoticeListener noticeListener;
+  /** The notices delivered so far, so that each is delivered once; bounded, see notice(). */
+  private final Set<String> notices = new HashSet<>();
   private final LongSupplier eventTime;
   private final Map<String, Counter> counters = new LinkedHashMap<>();
   private final System.Logger logger;
@@ -54,7 +60,7 @@ final class SignatureSlot implements SignatureContext {
 
   SignatureSlot(Signature signature, Map<String, DedupPolicy> dedup, Deduplicator deduplicator,
       Clock clock, FindingListener findingListener, SignatureErrorListener errorListener,
-      LongSupplier eventTime, String node) {
+      NoticeListener noticeListener, LongSupplier eventTime, String node) {
     this.signature = signature;
     this.node = node;
     this.id = signature.metadata().id();
@@ -63,6 +69,7 @@ final class SignatureSlot implements SignatureContext {
     this.clock = clock;
     this.findingListener = findingListener;
     this.errorListener = errorListener;
+    this.noticeListener = noticeListener;
     this.eventTime = eventTime;
     this.logger = System.getLogger("dev.sigil.signature." + id);
     String[] ids = declaredIds(signature).toArray(new String[0]);
@@ -171,6 +178,29 @@ final class SignatureSlot implements SignatureContext {
     dataProblems++;
     if (logger.isLoggable(System.Logger.Level.DEBUG)) {
       logger.log(System.Logger.Level.DEBUG, reason);
+    }
+  }
+
+  /**
+   * Delivers a notice the first time its message is given. A signature whose messages vary
+   * without end must not grow this set without bound: past {@value #MAX_NOTICES} distinct
+   * messages, further ones are logged at WARNING instead of delivered.
+   */
+  @Override
+  public void notice(String message) {
+    if (notices.contains(message)) {
+      return;
+    }
+    if (notices.size() >= MAX_NOTICES) {
+      logger.log(System.Logger.Level.WARNING, message);
+      return;
+    }
+    notices.add(message);
+    try {
+      noticeListener.onNotice(new SignatureNotice(id, message));
+    } catch (RuntimeException listenerFailure) {
+      LOG.log(System.Logger.Level.ERROR, "notice listener failed on " + id + ": " + message,
+          listenerFailure);
     }
   }
 

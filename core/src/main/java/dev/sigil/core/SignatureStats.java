@@ -1,5 +1,7 @@
 package dev.sigil.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,7 +13,8 @@ import java.util.Map;
  * @param suppressed findings deduplication suppressed
  * @param errors times it threw
  * @param dataProblems events it could not judge because of missing or malformed data
- * @param counters its own counters (see {@link SignatureContext#counter(String)})
+ * @param counters its own counters (see {@link SignatureContext#counter(String)}), in the order
+ *     it made them
  */
 public record SignatureStats(
     String id,
@@ -22,7 +25,7 @@ public record SignatureStats(
     long dataProblems,
     Map<String, Long> counters) {
 
-  /** Freezes the counters.
+  /** Freezes the counters, keeping the order in which the signature made them.
    *
    * @param id see the record component
    * @param events see the record component
@@ -33,6 +36,6 @@ public record SignatureStats(
    * @param counters see the record component
    */
   public SignatureStats {
-    counters = Map.copyOf(counters);
+    counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
   }
 }

@@ -45,10 +45,12 @@ public interface SignatureSet extends Serializable {
     Duration training = options.trainingPeriod();
     Duration activation = options.activationPeriod();
     Duration dedup = options.dedupPeriod();
-    int inodes = options.inodeCapacity();
+    int elf = options.elfCapacity();
+    int scripts = options.scriptCapacity();
+    int headerPrefixes = options.headerPrefixCapacity();
     int profiles = options.profileCapacity();
     int hosts = options.hostCapacity();
     return () -> Signatures.builtIn(new ContainedExecutableOptions(roots, runtimes, learning,
-        training, activation, dedup, inodes, profiles, hosts));
+        training, activation, dedup, elf, scripts, headerPrefixes, profiles, hosts));
   }
 }

@@ -22,8 +22,11 @@ import java.util.List;
  * @param trainingPeriod how long, per host, keys are learned (event time)
  * @param activationPeriod how long, per host, SGL-1001 stays silent (event time)
  * @param dedupPeriod the default deduplication window of both signatures; zero turns it off
- * @param inodeCapacity the most files written in containers remembered, by (dev, inode) and by
- *     path (each)
+ * @param elfCapacity the most ELF files written in containers remembered, by (dev, inode) and by
+ *     path (each): a budget of their own, which no flood of other writes can evict from
+ * @param scriptCapacity the most {@code #!} scripts written in containers remembered, alike
+ * @param headerPrefixCapacity the most files whose first write was only a proper prefix of a
+ *     header ({@code #}, or the first one to three bytes of the ELF magic) remembered, alike
  * @param profileCapacity the most learned profile keys remembered
  * @param hostCapacity the most hosts whose first-seen time is remembered (learning only)
  */
@@ -34,7 +37,9 @@ public record ContainedExecutableOptions(
     Duration trainingPeriod,
     Duration activationPeriod,
     Duration dedupPeriod,
-    int inodeCapacity,
+    int elfCapacity,
+    int scriptCapacity,
+    int headerPrefixCapacity,
     int profileCapacity,
     int hostCapacity) {
 
@@ -47,37 +52,43 @@ public record ContainedExecutableOptions(
    * @param trainingPeriod see the record component
    * @param activationPeriod see the record component
    * @param dedupPeriod see the record component
-   * @param inodeCapacity see the record component
+   * @param elfCapacity see the record component
+   * @param scriptCapacity see the record component
+   * @param headerPrefixCapacity see the record component
    * @param profileCapacity see the record component
    * @param hostCapacity see the record component
-   * @throws IllegalArgumentException when a period is negative, a capacity below 1, a storage
-   *     root malformed or a runtime name blank, naming the culprit
+   * @throws IllegalArgumentException when a period is negative, a capacity below 1 (or a
+   *     written-file capacity above 100,000,000), a storage root malformed or a runtime name
+   *     blank, naming the culprit
    */
   public ContainedExecutableOptions {
     extraStorageRoots = List.copyOf(extraStorageRoots);
     extraRuntimeAllowlist = List.copyOf(extraRuntimeAllowlist);
     // The implementation's settings validate: one set of rules for both.
     new Settings(extraStorageRoots, extraRuntimeAllowlist, learning, trainingPeriod,
-        activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity).validate();
+        activationPeriod, dedupPeriod, elfCapacity, scriptCapacity, headerPrefixCapacity,
+        profileCapacity, hostCapacity).validate();
   }
 
   /** The same values as the implementation reads them. */
   Settings settings() {
     return new Settings(extraStorageRoots, extraRuntimeAllowlist, learning, trainingPeriod,
-        activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
+        activationPeriod, dedupPeriod, elfCapacity, scriptCapacity, headerPrefixCapacity,
+        profileCapacity, hostCapacity);
   }
 
   /**
    * Returns the defaults: no extra roots or runtimes, learning off, training 30 days,
-   * activation 14 days, deduplication 1 day, 100,000 inodes and profile keys, 10,000 hosts.
+   * activation 14 days, deduplication 1 day; written files remembered: 100,000 ELF files,
+   * 50,000 scripts, 10,000 header prefixes; 100,000 profile keys, 10,000 hosts.
    *
    * @return the defaults
    */
   public static ContainedExecutableOptions defaults() {
     Settings d = Settings.DEFAULTS;
     return new ContainedExecutableOptions(d.extraStorageRoots(), d.extraRuntimeAllowlist(),
-        d.learning(), d.trainingPeriod(), d.activationPeriod(), d.dedupPeriod(), d.inodeCapacity(),
-        d.profileCapacity(), d.hostCapacity());
+        d.learning(), d.trainingPeriod(), d.activationPeriod(), d.dedupPeriod(), d.elfCapacity(),
+        d.scriptCapacity(), d.headerPrefixCapacity(), d.profileCapacity(), d.hostCapacity());
   }
 
   /**
@@ -88,7 +99,8 @@ public record ContainedExecutableOptions(
    */
   public ContainedExecutableOptions withLearning(boolean enabled) {
     return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, enabled,
-        trainingPeriod, activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
+        trainingPeriod, activationPeriod, dedupPeriod, elfCapacity, scriptCapacity, headerPrefixCapacity,
+        profileCapacity, hostCapacity);
   }
 
   /**
@@ -101,7 +113,8 @@ public record ContainedExecutableOptions(
    */
   public ContainedExecutableOptions withPeriods(Duration training, Duration activation) {
     return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, learning,
-        training, activation, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
+        training, activation, dedupPeriod, elfCapacity, scriptCapacity, headerPrefixCapacity,
+        profileCapacity, hostCapacity);
   }
 
   /**
@@ -113,7 +126,8 @@ public record ContainedExecutableOptions(
    */
   public ContainedExecutableOptions withDedupPeriod(Duration period) {
     return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, learning,
-        trainingPeriod, activationPeriod, period, inodeCapacity, profileCapacity, hostCapacity);
+        trainingPeriod, activationPeriod, period, elfCapacity, scriptCapacity, headerPrefixCapacity,
+        profileCapacity, hostCapacity);
   }
 
   /**
@@ -125,7 +139,8 @@ public record ContainedExecutableOptions(
    */
   public ContainedExecutableOptions withExtraStorageRoots(List<String> roots) {
     return new ContainedExecutableOptions(roots, extraRuntimeAllowlist, learning,
-        trainingPeriod, activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
+        trainingPeriod, activationPeriod, dedupPeriod, elfCapacity, scriptCapacity, headerPrefixCapacity,
+        profileCapacity, hostCapacity);
   }
 
   /**
@@ -137,20 +152,39 @@ public record ContainedExecutableOptions(
    */
   public ContainedExecutableOptions withExtraRuntimeAllowlist(List<String> runtimes) {
     return new ContainedExecutableOptions(extraStorageRoots, runtimes, learning,
-        trainingPeriod, activationPeriod, dedupPeriod, inodeCapacity, profileCapacity, hostCapacity);
+        trainingPeriod, activationPeriod, dedupPeriod, elfCapacity, scriptCapacity, headerPrefixCapacity,
+        profileCapacity, hostCapacity);
   }
 
   /**
-   * Returns these options with other memory bounds.
+   * Returns these options with other budgets for the files written in containers, each applying
+   * to the index by inode and to the index by path. Within a budget, each container has a fair
+   * share (see the README's "Contained-executable options").
    *
-   * @param inodes the most files written in containers remembered (by inode and by path, each)
+   * @param elf the most ELF files remembered
+   * @param scripts the most {@code #!} scripts remembered
+   * @param headerPrefixes the most header prefixes remembered
+   * @return the options
+   * @throws IllegalArgumentException when a capacity is below 1 or above 100,000,000
+   */
+  public ContainedExecutableOptions withWrittenFileCapacities(int elf, int scripts,
+      int headerPrefixes) {
+    return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, learning,
+        trainingPeriod, activationPeriod, dedupPeriod, elf, scripts, headerPrefixes,
+        profileCapacity, hostCapacity);
+  }
+
+  /**
+   * Returns these options with other memory bounds for learning.
+   *
    * @param profileKeys the most learned profile keys remembered
    * @param hosts the most hosts remembered
    * @return the options
    * @throws IllegalArgumentException when a capacity is below 1
    */
-  public ContainedExecutableOptions withCapacities(int inodes, int profileKeys, int hosts) {
+  public ContainedExecutableOptions withLearningCapacities(int profileKeys, int hosts) {
     return new ContainedExecutableOptions(extraStorageRoots, extraRuntimeAllowlist, learning,
-        trainingPeriod, activationPeriod, dedupPeriod, inodes, profileKeys, hosts);
+        trainingPeriod, activationPeriod, dedupPeriod, elfCapacity, scriptCapacity,
+        headerPrefixCapacity, profileKeys, hosts);
   }
 }

@@ -84,7 +84,7 @@ class ContainedExecutableLearningTest {
   @Test
   void podNamesFromContainersCannotEvictTheNodesEntryAndRestartActivation() {
     Scenario small = new Scenario(ContainedExecutableOptions.defaults().withLearning(true)
-        .withPeriods(Duration.ofDays(30), Duration.ofDays(14)).withCapacities(100, 100, 2));
+        .withPeriods(Duration.ofDays(30), Duration.ofDays(14)).withLearningCapacities(100, 2));
     small.feed(firstEventOf("node-1", T0));
     for (int i = 0; i < 10_001; i++) {
       small.feed(EventBuilder.event("magic_write").origin(Origin.CONTAINER).hostName("pod-" + i)

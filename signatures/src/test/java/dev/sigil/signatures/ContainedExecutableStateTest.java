@@ -104,7 +104,9 @@ class ContainedExecutableStateTest {
   @ValueSource(strings = {
       "\"not a tree\"",
       "{\"format\":\"something-else\",\"version\":1,\"hosts\":[],\"profile\":[],\"inodes\":[]}",
-      "{\"format\":\"sigil-contained-executable\",\"version\":2,\"hosts\":[],\"profile\":[],\"inodes\":[]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":3,\"hosts\":[],\"profile\":[],\"inodes\":[]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":2,\"hosts\":[],\"profile\":[],\"inodes\":[{\"dev\":1,\"inode\":2,\"kind\":\"elves\"}]}",
+      "{\"format\":\"sigil-contained-executable\",\"version\":2,\"hosts\":[],\"profile\":[],\"inodes\":[],\"paths\":[{\"pathHash\":[1,2],\"kind\":7}]}",
       "{\"format\":\"sigil-contained-executable\",\"version\":1,\"profile\":[],\"inodes\":[]}",
       "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[{\"host\":\"n\",\"firstSeen\":\"x\"}],\"profile\":[],\"inodes\":[]}",
       "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[[\"a\",\"b\"]],\"inodes\":[]}",
@@ -153,6 +155,76 @@ class ContainedExecutableStateTest {
     assertEquals("written-in-container-path", restarted.only().data().get("evidence"));
     assertEquals(Scenario.CONTAINER_ID, restarted.only().data().get("containerId"));
     assertEquals(2, restarted.stats().counters().get("paths"), "the path, and it below /var");
+  }
+
+  @Test
+  void savesEachWrittenFilesKind() throws IOException {
+    Scenario first = new Scenario();
+    first.feed(containerWrite("/usr/local/bin/kworker", ELF, 2049, 777),
+        containerWrite("/var/run/agent/hook.sh", "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII), 9, 10),
+        containerWrite("/tmp/half", new byte[] {0x7f, 'E'}, 9, 11));
+
+    String document = saved(first).replaceAll("\\s", "");
+
+    assertTrue(document.contains("\"inode\":777,\"containerId\":\"" + Scenario.CONTAINER_ID
+        + "\",\"kind\":\"elf\""), document);
+    assertTrue(document.contains("\"inode\":10,\"containerId\":\"" + Scenario.CONTAINER_ID
+        + "\",\"kind\":\"script\""), document);
+    assertTrue(document.contains("\"inode\":11,\"containerId\":\"" + Scenario.CONTAINER_ID
+        + "\",\"kind\":\"header-prefix\""), document);
+    assertTrue(document.contains("\"version\":2"), document);
+  }
+
+  @Test
+  void restoredElfFilesKeepTheirBudgetAgainstAFloodOfScripts() throws IOException {
+    ContainedExecutableOptions small = ContainedExecutableOptions.defaults()
+        .withWrittenFileCapacities(10, 10, 10);
+    Scenario first = new Scenario(small);
+    first.feed(containerWrite("/usr/local/bin/kworker", ELF, 2049, 777));
+    Scenario restarted = new Scenario(small);
+    restore(restarted, saved(first));
+
+    for (int i = 0; i < 100; i++) {
+      restarted.feed(containerWrite("/tmp/s" + i, "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII), 9, 1000 + i));
+    }
+    restarted.feed(hostExec("/tmp/kworker").inode(2049, 777).build());
+
+    assertEquals("written-in-container", restarted.only().data().get("evidence"));
+    assertEquals(90L, restarted.stats().counters().get("scriptInodeEvictions"));
+  }
+
+  @Test
+  void loadsAVersionOneStateItsFilesCountingAsElfFiles() throws IOException {
+    Scenario scenario = new Scenario(ContainedExecutableOptions.defaults()
+        .withWrittenFileCapacities(10, 10, 10));
+    restore(scenario, "{\"format\":\"sigil-engine-state\",\"version\":1,\"signatures\":{\"SGL-1001\":"
+        + "{\"format\":\"sigil-contained-executable\",\"version\":1,\"hosts\":[],\"profile\":[],"
+        + "\"inodes\":[{\"dev\":9,\"inode\":11,\"containerId\":\"" + Scenario.CONTAINER_ID + "\"}],"
+        + "\"paths\":[]}}}");
+
+    for (int i = 0; i < 100; i++) {
+      scenario.feed(containerWrite("/tmp/s" + i, "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII), 9, 1000 + i));
+    }
+    scenario.feed(hostExec("/srv/x").inode(9, 11).build());
+
+    assertEquals(List.of("/srv/x"), scenario.findings().stream().map(f -> f.data().get("path")).toList());
+    assertEquals(1L, scenario.stats().counters().get("elfInodes"));
+  }
+
+  @Test
+  void aRestoreUnderSmallerBudgetsKeepsTheNewestFilesAndCountsTheRest() throws IOException {
+    Scenario first = new Scenario();
+    for (int i = 0; i < 20; i++) {
+      first.feed(containerWrite("/tmp/f" + i, ELF, 9, 100 + i));
+    }
+    Scenario smaller = new Scenario(ContainedExecutableOptions.defaults()
+        .withWrittenFileCapacities(5, 5, 5));
+    restore(smaller, saved(first));
+
+    smaller.feed(hostExec("/srv/old").inode(9, 114).build(), hostExec("/srv/new").inode(9, 115).build());
+
+    assertEquals(List.of("/srv/new"), smaller.findings().stream().map(f -> f.data().get("path")).toList());
+    assertEquals(15L, smaller.stats().counters().get("elfInodeEvictions"));
   }
 
   @Test

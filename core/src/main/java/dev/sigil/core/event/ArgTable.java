@@ -26,6 +26,9 @@ final class ArgTable {
   private StringListSlot[] lists = new StringListSlot[0];
   private @Nullable JsonFields[] fields = new JsonFields[0];
   private boolean[] fieldsParsed = new boolean[0];
+  /** Per argument: 0, or the form whose value {@link #parsedForms} holds, plus one. */
+  private int[] parsedFormIds = new int[0];
+  private long[] parsedForms = new long[0];
 
   int count() {
     return count;
@@ -49,6 +52,7 @@ final class ArgTable {
     types[index].clear();
     texts[index].clear();
     fieldsParsed[index] = false;
+    parsedFormIds[index] = 0;
     return index;
   }
 
@@ -64,6 +68,8 @@ final class ArgTable {
     lists = Arrays.copyOf(lists, capacity);
     fields = Arrays.copyOf(fields, capacity);
     fieldsParsed = Arrays.copyOf(fieldsParsed, capacity);
+    parsedFormIds = Arrays.copyOf(parsedFormIds, capacity);
+    parsedForms = Arrays.copyOf(parsedForms, capacity);
     for (int i = old; i < capacity; i++) {
       names[i] = new TextSlot(16);
       types[i] = new TextSlot(16);
@@ -99,6 +105,7 @@ final class ArgTable {
 
   TextSlot setString(int index) {
     kinds[index] = ArgKind.STRING;
+    parsedFormIds[index] = 0;
     TextSlot slot = texts[index];
     slot.clear();
     return slot;
@@ -240,5 +247,21 @@ final class ArgTable {
       fieldsParsed[index] = true;
     }
     return parsed;
+  }
+
+  boolean hasParsedForm(int index, int form) {
+    checkIndex(index);
+    return parsedFormIds[index] == form + 1;
+  }
+
+  long parsedForm(int index) {
+    checkIndex(index);
+    return parsedForms[index];
+  }
+
+  void parsedForm(int index, int form, long value) {
+    checkIndex(index);
+    parsedFormIds[index] = form + 1;
+    parsedForms[index] = value;
   }
 }

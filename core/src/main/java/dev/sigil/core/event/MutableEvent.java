@@ -422,6 +422,41 @@ public final class MutableEvent implements Event {
   @Override public long threadEntityId() { return threadEntityId; }
   @Override public long processEntityId() { return processEntityId; }
   @Override public long parentEntityId() { return parentEntityId; }
+  /**
+   * Tells whether a parsed form of an argument's text was remembered for this event by
+   * {@link #parsedForm(int, int, long)}. Readers of printed argument forms (such as
+   * {@code O_WRONLY|O_CREAT}, which every open-file signature reads) parse the text once per
+   * event instead of once per signature; the memory is forgotten when the argument is set anew.
+   *
+   * @param index the argument's index
+   * @param form the reader's number for the form, 0 or more
+   * @return true when {@link #parsedForm(int)} holds that form of the argument
+   */
+  public boolean hasParsedForm(int index, int form) {
+    return args.hasParsedForm(index, form);
+  }
+
+  /**
+   * Returns the parsed form remembered for an argument.
+   *
+   * @param index the argument's index
+   * @return the value given to {@link #parsedForm(int, int, long)}
+   */
+  public long parsedForm(int index) {
+    return args.parsedForm(index);
+  }
+
+  /**
+   * Remembers a parsed form of an argument's text until the argument is set anew.
+   *
+   * @param index the argument's index
+   * @param form the reader's number for the form, 0 or more
+   * @param value the parsed value (readers choose how to say "not parseable")
+   */
+  public void parsedForm(int index, int form, long value) {
+    args.parsedForm(index, form, value);
+  }
+
   @Override public int argCount() { return args.count(); }
   @Override public CharSequence argName(int index) { return args.nameAt(index); }
   @Override public CharSequence argType(int index) { return args.typeAt(index); }

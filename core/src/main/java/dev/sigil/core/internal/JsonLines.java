@@ -81,7 +81,8 @@ public final class JsonLines {
       throw new IllegalStateException("cannot write " + what + ": the finding writer is closed");
     }
     int start = pending.size();
-    try (JsonGenerator json = FACTORY.createGenerator(pending, JsonEncoding.UTF8)) {
+    try (JsonGenerator json =
+        new WellFormedStrings(FACTORY.createGenerator(pending, JsonEncoding.UTF8))) {
       body.write(json);
     } catch (IOException e) {
       pending.truncate(start);

@@ -1,7 +1,6 @@
 package dev.sigil.core.ocsf;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import dev.sigil.core.EventSnapshot;
 import dev.sigil.core.Finding;
 import dev.sigil.core.FindingWriter;
@@ -104,7 +103,7 @@ public final class OcsfFindingWriter implements FindingWriter {
    */
   @Override
   public void onFinding(Finding finding) {
-    lines.write(json -> new Line(new WellFormedStrings(json)).write(finding),
+    lines.write(json -> new Line(json).write(finding),
         "the OCSF finding of " + finding.metadata().id());
   }
 
@@ -478,63 +477,6 @@ public final class OcsfFindingWriter implements FindingWriter {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  /**
-   * Writes strings and field names with every unpaired UTF-16 surrogate replaced by U+FFFD: a
-   * Tracee string holding a lone surrogate as a JSON escape decodes to one, and the generator
-   * would escape it again into JSON that strict parsers (and so OCSF tooling) reject.
-   */
-  private static final class WellFormedStrings extends JsonGeneratorDelegate {
-    WellFormedStrings(JsonGenerator json) {
-      super(json, false);
-    }
-
-    @Override
-    public void writeFieldName(String name) throws IOException {
-      super.writeFieldName(wellFormed(name));
-    }
-
-    @Override
-    public void writeString(String text) throws IOException {
-      super.writeString(text == null ? null : wellFormed(text));
-    }
-
-    @Override
-    public void writeString(char[] text, int offset, int length) throws IOException {
-      writeString(new String(text, offset, length));
-    }
-  }
-
-  /** Replaces every unpaired surrogate with U+FFFD; returns the string itself when it has none. */
-  static String wellFormed(String s) {
-    StringBuilder out = null;
-    int i = 0;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      int width = 1;
-      boolean unpaired = false;
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-          width = 2;
-        } else {
-          unpaired = true;
-        }
-      } else if (Character.isLowSurrogate(c)) {
-        unpaired = true;
-      }
-      if (unpaired && out == null) {
-        out = new StringBuilder(s.length()).append(s, 0, i);
-      }
-      if (out != null) {
-        if (unpaired) {
-          out.append('\uFFFD');
-        } else {
-          out.append(s, i, i + width);
-        }
-      }
-      i += width;
-    }
-    return out == null ? s : out.toString();
-  }
 
   static int severityId(Severity severity) {
     return severity.traceeValue() + 1;

@@ -4,6 +4,8 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.ArgKind;
 import dev.sigil.core.Event;
 import dev.sigil.core.Text;
+import dev.sigil.core.event.MutableEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads integer arguments that Tracee may print either as numbers or, under
@@ -108,6 +110,8 @@ public final class TraceeArguments {
   private static final int PTRACE_REQUEST = 1;
   private static final int MEM_PROT_ALERT = 2;
   private static final int PROTECTION = 3;
+  /** Neither flags nor protection bits: they use the low 32 bits only. */
+  private static final long UNPARSEABLE = Long.MIN_VALUE;
 
   /** The largest unsigned 64-bit value that can be multiplied by 10 without overflow. */
   private static final long UNSIGNED_MAX_BY_TEN = Long.divideUnsigned(-1L, 10);
@@ -208,21 +212,45 @@ public final class TraceeArguments {
     if (kind != ArgKind.STRING) {
       return absent;
     }
+    if (what == OPEN_FLAGS || what == PROTECTION) {
+      return readRemembered(event, index, absent, what);
+    }
     CharSequence text = event.stringAt(index);
     if (text == null || text.length() == 0) {
       return absent;
     }
-    switch (what) {
-      case OPEN_FLAGS:
-        return parseOpenFlags(text, absent);
-      case PTRACE_REQUEST:
-        return parsePtraceRequest(text, absent);
-      case MEM_PROT_ALERT:
-        int alert = find(ALERT_NAMES, text, 0, text.length());
-        return alert < 0 ? absent : ALERT_VALUES[alert];
-      default:
-        return parseProtection(text, absent);
+    if (what == PTRACE_REQUEST) {
+      return parsePtraceRequest(text, absent);
     }
+    int alert = find(ALERT_NAMES, text, 0, text.length());
+    return alert < 0 ? absent : ALERT_VALUES[alert];
+  }
+
+  /**
+   * Reads flags or protection bits once per event: about fifteen open-file signatures read the
+   * same {@code flags} of every {@code security_file_open}, so the decoder's event keeps the
+   * parsed value. Neither form can be {@link #UNPARSEABLE}, which stands for text that is not one.
+   */
+  private static long readRemembered(Event event, int index, long absent, int what) {
+    if (event instanceof MutableEvent mutable) {
+      long value;
+      if (mutable.hasParsedForm(index, what)) {
+        value = mutable.parsedForm(index);
+      } else {
+        value = parse(event.stringAt(index), what);
+        mutable.parsedForm(index, what, value);
+      }
+      return value == UNPARSEABLE ? absent : value;
+    }
+    long value = parse(event.stringAt(index), what);
+    return value == UNPARSEABLE ? absent : value;
+  }
+
+  private static long parse(@Nullable CharSequence text, int what) {
+    if (text == null || text.length() == 0) {
+      return UNPARSEABLE;
+    }
+    return what == OPEN_FLAGS ? parseOpenFlags(text, UNPARSEABLE) : parseProtection(text, UNPARSEABLE);
   }
 
   /** Parses an access mode, then {@code |} and flag names, each at most once. */

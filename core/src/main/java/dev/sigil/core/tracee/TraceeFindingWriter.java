@@ -40,11 +40,15 @@ import org.jspecify.annotations.Nullable;
  * as null, as Go prints a nil list, and the Properties are those Tracee writes (the reported
  * severity as Tracee's integer, Category, Technique, Kubernetes_Technique, id, external_id, any
  * extra properties, signatureID, signatureName) plus Sigil's {@code findingId}, the finding's
- * deterministic {@link Finding#id()} (for sinks that drop replayed copies). Maps print with their keys in byte order, as Go
- * prints them.
+ * deterministic {@link Finding#id()} (for sinks that drop replayed copies), and its
+ * {@link Finding#node()} as {@code node} when the engine serves a named node. Maps print with
+ * their keys in byte order, as Go prints them.
  *
  * <p>What Sigil cannot know is left as Go leaves an empty field: {@code matchedPolicies} (the
  * Tracee policies that selected the event) is absent.
+ *
+ * <p>An unpaired UTF-16 surrogate (a Tracee string can escape one) is written as U+FFFD, so
+ * every line is strict JSON and valid UTF-8, as in the OCSF writer.
  *
  * <p>A {@link FindingWriter}: never closes the stream it was given, writes whole lines, and may
  * be shared by threads.
@@ -159,7 +163,8 @@ public final class TraceeFindingWriter implements FindingWriter {
     json.writeFieldName("Tags");
     JsonLines.value(json, metadata.tags().isEmpty() ? null : metadata.tags(), true);
     json.writeFieldName("Properties");
-    JsonLines.value(json, TraceeProperties.of(metadata, finding.severity(), finding.id()), true);
+    JsonLines.value(json, TraceeProperties.of(metadata, finding.severity(), finding.id(),
+        finding.node()), true);
     json.writeEndObject();
     json.writeEndObject();
   }

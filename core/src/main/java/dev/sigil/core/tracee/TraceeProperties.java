@@ -23,8 +23,11 @@ import org.jspecify.annotations.Nullable;
  * signature with none of them set is written as one that declares none: Category, Technique,
  * id and external_id null and no Kubernetes_Technique.
  *
- * <p>Sigil adds one property Tracee does not have: {@code findingId}, the finding's
- * deterministic id, so that a sink can drop a finding replayed after a failure.
+ * <p>Sigil adds properties Tracee does not have: {@code findingId}, the finding's
+ * deterministic id, so that a sink can drop a finding replayed after a failure; and
+ * {@code node}, for an engine that serves a named node ({@code Engine.Builder.node}: an agent's
+ * or a fleet pipeline's), which node's events made it. A single-node engine's findings have no
+ * {@code node}.
  */
 final class TraceeProperties {
   private TraceeProperties() {}
@@ -35,10 +38,11 @@ final class TraceeProperties {
    * @param metadata the metadata the finding was reported under
    * @param severity the severity it was reported with (a variant may raise the default)
    * @param findingId the finding's deterministic id
+   * @param node the node the engine serves, empty for none (then left out)
    * @return an unmodifiable map; some values are null
    */
   static Map<String, @Nullable Object> of(SignatureMetadata metadata, Severity severity,
-      UUID findingId) {
+      UUID findingId, String node) {
     Map<String, @Nullable Object> properties = new TreeMap<>(JsonLines::compareUtf8);
     properties.putAll(metadata.extraProperties());
     boolean declared = !metadata.category().isEmpty() || !metadata.technique().isEmpty()
@@ -55,6 +59,9 @@ final class TraceeProperties {
     properties.put("signatureID", metadata.id());
     properties.put("signatureName", metadata.name());
     properties.put("findingId", findingId.toString());
+    if (!node.isEmpty()) {
+      properties.put("node", node);
+    }
     return Collections.unmodifiableMap(properties);
   }
 }

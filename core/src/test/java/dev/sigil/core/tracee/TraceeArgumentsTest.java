@@ -293,4 +293,24 @@ class TraceeArgumentsTest {
     assertEquals(Long.MIN_VALUE,
         TraceeArguments.protection(withArg("prot", ""), PROT, Long.MIN_VALUE));
   }
+
+  @Test
+  void aReusedEventParsesEachEventsOwnFlags() {
+    String lines = line("O_WRONLY|O_CREAT") + line("O_RDONLY") + line("nonsense") + line("O_RDWR");
+    List<Long> read = new java.util.ArrayList<>();
+    TraceeReader.builder().build().read(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        0, lines.length(), event -> {
+          long first = TraceeArguments.openFlags(event, FLAGS, ABSENT);
+          assertEquals(first, TraceeArguments.openFlags(event, FLAGS, ABSENT), "read twice");
+          assertEquals(first == ABSENT ? 42 : first, TraceeArguments.openFlags(event, FLAGS, 42),
+              "the absent value stays the caller's after the first read");
+          read.add(first);
+        });
+    assertEquals(List.of(0101L, 0L, ABSENT, 2L), read);
+  }
+
+  private static String line(String flags) {
+    return "{\"timestamp\":1,\"eventName\":\"security_file_open\",\"args\":[{\"name\":\"flags\","
+        + "\"type\":\"int\",\"value\":\"" + flags + "\"}]}\n";
+  }
 }

@@ -417,6 +417,23 @@ class TraceeFindingWriterTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aFindingOfANamedNodeCarriesItsNodeAndOneOfNoNodeDoesNot() throws IOException {
+    Finding ofNode = new Finding(DROPPED, Severity.MEDIUM, decodedMagicWrite(),
+        ImmutableMap.of("path", "/tmp/x"), Instant.EPOCH, "worker-7");
+    Finding ofNone = new Finding(DROPPED, Severity.MEDIUM, decodedMagicWrite(),
+        ImmutableMap.of("path", "/tmp/x"), Instant.EPOCH);
+
+    Map<String, Object> withNode = (Map<String, Object>) ((Map<String, Object>) parse(
+        write(ofNode).trim()).get("metadata")).get("Properties");
+    Map<String, Object> without = (Map<String, Object>) ((Map<String, Object>) parse(
+        write(ofNone).trim()).get("metadata")).get("Properties");
+
+    assertEquals("worker-7", withNode.get("node"));
+    assertFalse(without.containsKey("node"), without.toString());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void writesNoTagsAsNullAndNestedMapsInGoOrder() throws IOException {
     Map<String, Object> nested = new LinkedHashMap<>();
     nested.put("b", 1L);
@@ -431,5 +448,19 @@ class TraceeFindingWriterTest {
     Map<String, Object> value = (Map<String, Object>)
         ((List<Map<String, Object>>) line.get("args")).get(0).get("value");
     assertEquals(List.of("B", "a", "b"), List.copyOf(value.keySet()));
+  }
+
+  @Test
+  void writesALoneSurrogateFromTheInputAsTheReplacementCharacter() throws IOException {
+    EventSnapshot trigger = EventBuilder.event("magic_write").timestamp(1).hostName("a\ud800b")
+        .processName("x\udc00").arg("pathname", "/tmp/\ud800").build().copy();
+
+    String line = write(finding(trigger, ImmutableMap.of("path", "v\ud800"), Severity.MEDIUM));
+
+    assertFalse(line.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\\\ud[89a-f].*"),
+        "no surrogate escapes, which strict JSON readers reject: " + line);
+    Map<String, Object> tree = parse(line.trim());
+    assertEquals("a\uFFFDb", tree.get("hostName"));
+    assertEquals("x\uFFFD", tree.get("processName"));
   }
 }

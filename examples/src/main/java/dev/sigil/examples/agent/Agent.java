@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sigil embedded in an agent that owns its threads: it reads Tracee JSON lines from loopback TCP
  * connections (or a FIFO), routes each sender's lines to the partition of the sender's node,
- * runs one engine per partition, and writes the findings from one writer thread.
+ * runs one engine per node there ({@link NodeEngines}: nodes sharing a partition never share
+ * state, and findings carry their node), and writes the findings from one writer thread.
  *
  * <pre>
  *  connections / FIFO writers
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *  [one thread per sender: cut lines, node --&gt; partition]      {@link Input}, {@link Sender}
  *        | batches of raw lines (bounded, per partition)
  *        v
- *  partition 0..n-1 [TraceeReader --&gt; Engine]                 {@link NodeRouter}
+ *  partition 0..n-1 [TraceeReader --&gt; the node's Engine]      {@link NodeRouter}
  *        | findings (one bounded queue)         (one thread each, started on first use)
  *        v
  *  [writer thread] --&gt; stdout                                 {@link FindingDrain}
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Stopping</b> ({@link #shutdown()}) loses no finding that can be written, and takes a
  * bounded time ({@link AgentOptions#stopBound()}) whatever the output does: senders are read
  * until quiet or until the drain time has passed (connections still waiting to be accepted are
- * read too, or counted); each partition then decodes what is queued and closes its engine, so
+ * read too, or counted); each partition then decodes what is queued and closes its engines, so
  * {@code END_OF_INPUT} reaches every signature and what they report then is written too; the
  * writer ends when every partition has finished and the queue is empty. If the output still
  * blocks when the stop's time is up, the findings not written are dropped and the log says how
@@ -59,7 +60,7 @@ public final class Agent {
    * Creates an agent; nothing runs, and no partition exists, until {@link #start()}.
    *
    * @param options the options
-   * @param signatures makes a fresh set of signatures, called once per started partition: each
+   * @param signatures makes a fresh set of signatures, called once per node's engine: each
    *     engine needs instances of its own
    * @param out where findings go; flushed when the agent ends (unless the output blocked a
    *     stop), never closed
@@ -167,12 +168,14 @@ public final class Agent {
    */
   public AgentStats stats() {
     List<AgentStats.PartitionStats> started = partitions.started().stream()
-        .map(p -> new AgentStats.PartitionStats(p.index(), p.readerStats(), p.engineStats()))
+        .map(p -> new AgentStats.PartitionStats(p.index(), p.readerStats(), p.engineStats(),
+            p.nodeEngines(), p.nodeEvictions()))
         .toList();
     return new AgentStats(senders.bytesRead.sum(), senders.linesRouted.sum(),
         senders.blankLines.sum(), senders.longLines.sum(), senders.incompleteLines.sum(),
         rejections.rejected(), rejections.byReason(), senders.opened(), senders.open(),
-        senders.cut.sum(), senders.unread.sum(), started, drain.written(), drain.queued(),
+        senders.cut.sum(), senders.unread.sum(), senders.idle.sum(), started, drain.written(),
+        drain.queued(),
         drain.dropped());
   }
 

@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sigil-agent", mixinStandardHelpOptions = true,
     version = "sigil-agent: the embedded-agent example of Sigil",
     description = "Reads Tracee JSON from loopback connections or a FIFO, runs the built-in "
-        + "signatures and EX-0001 on one engine per partition of nodes, writes findings to "
-        + "stdout.")
+        + "signatures and EX-0001 on one engine per node (nodes hashed over partitions, one "
+        + "thread each), writes findings to stdout.")
 public final class AgentMain implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N",
       description = "listen on 127.0.0.1:N (0 for any free port; the port is logged)")
@@ -45,9 +45,20 @@ public final class AgentMain implements Callable<Integer> {
   private String node;
 
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
-      description = "engines (threads) at most, nodes hashed over them, each started on first "
+      description = "partitions (threads) at most, nodes hashed over them, each started on first "
           + "use (default: ${DEFAULT-VALUE})")
   private int partitions;
+
+  @Option(names = "--nodes-per-partition", paramLabel = "N", defaultValue = "64",
+      description = "nodes' engines a partition keeps (one per node, so nodes never share "
+          + "state); beyond, the engine of the node quiet the longest is closed, its state lost, "
+          + "said once and counted (default: ${DEFAULT-VALUE})")
+  private int nodesPerPartition;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "600",
+      description = "close a connection that sends nothing for this long, freeing its slot; "
+          + "0 for never (default: ${DEFAULT-VALUE})")
+  private long idleSeconds;
 
   @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64",
       description = "connections read at once; more wait to be accepted "
@@ -105,7 +116,8 @@ public final class AgentMain implements Callable<Integer> {
       }
       AgentOptions base = port != null ? AgentOptions.listening(port) : AgentOptions.reading(fifo);
       options = base.withNode(node).withPartitions(partitions).withMaxConnections(maxConnections)
-          .withFormat(outputFormat).withOnce(once).withStatsInterval(Duration.ofSeconds(statsSeconds));
+          .withFormat(outputFormat).withOnce(once).withStatsInterval(Duration.ofSeconds(statsSeconds))
+          .withNodesPerPartition(nodesPerPartition).withIdleTimeout(Duration.ofSeconds(idleSeconds));
     } catch (IllegalArgumentException e) {
       err.println("sigil-agent: " + e.getMessage());
       return 2;
@@ -135,7 +147,7 @@ public final class AgentMain implements Callable<Integer> {
     return agent.failed() ? 1 : 0;
   }
 
-  /** Each partition's engine needs signature instances of its own. */
+  /** Each node's engine needs signature instances of its own. */
   private static List<Signature> signatures() {
     List<Signature> all = new ArrayList<>(Signatures.builtIn());
     all.add(new InteractiveShellInContainer());

@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * @param drainGrace how long a stop keeps reading what senders already sent
  * @param outputGrace how much longer a stop waits for the output to take the findings; then
  *     the findings not yet written are dropped, and counted
+ * @param nodesPerPartition how many nodes' engines a partition keeps at once: each node has an
+ *     engine of its own, so that nodes sharing a partition never share state; beyond this many,
+ *     the engine of the node quiet the longest is closed (its state is lost), and counted
+ * @param idleTimeout how long a connection may send nothing before it is closed, freeing its
+ *     slot; zero for never
  */
 public record AgentOptions(
     @Nullable Integer port,
@@ -40,7 +45,9 @@ public record AgentOptions(
     int batchBytes,
     int findingQueueCapacity,
     Duration drainGrace,
-    Duration outputGrace) {
+    Duration outputGrace,
+    int nodesPerPartition,
+    Duration idleTimeout) {
 
   /** The most partitions an agent may have. */
   public static final int MAX_PARTITIONS = 1 << 16;
@@ -62,6 +69,8 @@ public record AgentOptions(
    * @param findingQueueCapacity see the record component
    * @param drainGrace see the record component
    * @param outputGrace see the record component
+   * @param nodesPerPartition see the record component
+   * @param idleTimeout see the record component
    * @throws IllegalArgumentException naming the option that is wrong
    */
   public AgentOptions {
@@ -88,7 +97,12 @@ public record AgentOptions(
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("the line limit must be at least 1 byte");
     }
-    if (statsInterval.isNegative() || drainGrace.isNegative() || outputGrace.isNegative()) {
+    if (nodesPerPartition < 1) {
+      throw new IllegalArgumentException("--nodes-per-partition must be at least 1: "
+          + nodesPerPartition);
+    }
+    if (statsInterval.isNegative() || drainGrace.isNegative() || outputGrace.isNegative()
+        || idleTimeout.isNegative()) {
       throw new IllegalArgumentException("intervals must not be negative");
     }
   }
@@ -97,7 +111,8 @@ public record AgentOptions(
    * Returns the defaults for listening on a port: default node {@code local}, 2 partitions,
    * 64 connections, Tracee output, statistics every 10 s, 1 MiB lines, 4 batches of 64 KiB per
    * partition, 1,024 queued findings, a stop that reads for up to 2 s and waits 3 s more for
-   * the output.
+   * the output, 64 nodes' engines per partition, and connections closed after 10 minutes of
+   * silence.
    *
    * @param port the port, 0 for any free one
    * @return the options
@@ -105,7 +120,7 @@ public record AgentOptions(
   public static AgentOptions listening(int port) {
     return new AgentOptions(port, null, "local", 2, 64, false, FindingFormat.TRACEE,
         Duration.ofSeconds(10), 1 << 20, 4, 64 << 10, 1024, Duration.ofSeconds(2),
-        Duration.ofSeconds(3));
+        Duration.ofSeconds(3), 64, Duration.ofMinutes(10));
   }
 
   /**
@@ -127,7 +142,7 @@ public record AgentOptions(
   public AgentOptions withFifo(Path path) {
     return new AgentOptions(null, path, node, partitions, maxConnections, once, format,
         statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace);
+        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
   }
 
   /**
@@ -139,7 +154,7 @@ public record AgentOptions(
   public AgentOptions withNode(String value) {
     return new AgentOptions(port, fifo, value, partitions, maxConnections, once, format,
         statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace);
+        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
   }
 
   /**
@@ -151,7 +166,7 @@ public record AgentOptions(
   public AgentOptions withPartitions(int count) {
     return new AgentOptions(port, fifo, node, count, maxConnections, once, format,
         statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace);
+        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
   }
 
   /**
@@ -163,7 +178,7 @@ public record AgentOptions(
   public AgentOptions withMaxConnections(int count) {
     return new AgentOptions(port, fifo, node, partitions, count, once, format,
         statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace);
+        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
   }
 
   /**
@@ -175,7 +190,7 @@ public record AgentOptions(
   public AgentOptions withOnce(boolean value) {
     return new AgentOptions(port, fifo, node, partitions, maxConnections, value, format,
         statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace);
+        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
   }
 
   /**
@@ -187,7 +202,7 @@ public record AgentOptions(
   public AgentOptions withFormat(FindingFormat value) {
     return new AgentOptions(port, fifo, node, partitions, maxConnections, once, value,
         statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace);
+        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
   }
 
   /**
@@ -199,7 +214,7 @@ public record AgentOptions(
   public AgentOptions withStatsInterval(Duration value) {
     return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
         value, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace);
+        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
   }
 
   /**
@@ -211,7 +226,8 @@ public record AgentOptions(
    */
   public AgentOptions withQueues(int batches, int findings) {
     return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
-        statsInterval, maxLineBytes, batches, batchBytes, findings, drainGrace, outputGrace);
+        statsInterval, maxLineBytes, batches, batchBytes, findings, drainGrace, outputGrace,
+        nodesPerPartition, idleTimeout);
   }
 
   /**
@@ -224,7 +240,31 @@ public record AgentOptions(
   public AgentOptions withStopTimes(Duration drain, Duration output) {
     return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
         statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drain, output);
+        drain, output, nodesPerPartition, idleTimeout);
+  }
+
+  /**
+   * Returns these options with another bound on the engines a partition keeps, one per node.
+   *
+   * @param count nodes' engines per partition, at least 1
+   * @return the options
+   */
+  public AgentOptions withNodesPerPartition(int count) {
+    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace, count, idleTimeout);
+  }
+
+  /**
+   * Returns these options with another idle timeout for connections.
+   *
+   * @param value how long a connection may be silent before it is closed; zero for never
+   * @return the options
+   */
+  public AgentOptions withIdleTimeout(Duration value) {
+    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
+        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+        drainGrace, outputGrace, nodesPerPartition, value);
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param sendersOpen connections being read now
  * @param sendersCut senders still sending when a stop's drain time ran out
  * @param sendersUnread connections waiting to be accepted at a stop, closed unread
+ * @param sendersIdle connections closed for sending nothing for the idle timeout
  * @param partitions the partitions started so far, by index
  * @param findingsWritten findings written to the output
  * @param findingsQueued findings waiting for the writer
@@ -39,6 +40,7 @@ public record AgentStats(
     int sendersOpen,
     long sendersCut,
     long sendersUnread,
+    long sendersIdle,
     List<PartitionStats> partitions,
     long findingsWritten,
     int findingsQueued,
@@ -49,9 +51,13 @@ public record AgentStats(
    *
    * @param index the partition's number, from 0
    * @param reader what its reader decoded and rejected
-   * @param engine its engine's statistics
+   * @param engine its engines' statistics added up (one engine per node, closed ones included)
+   * @param nodes the nodes' engines open now
+   * @param nodeEvictions nodes' engines closed to make room for another node's (their state
+   *     lost; see {@code --nodes-per-partition})
    */
-  public record PartitionStats(int index, ReaderStats reader, EngineStats engine) {}
+  public record PartitionStats(int index, ReaderStats reader, EngineStats engine, int nodes,
+      long nodeEvictions) {}
 
   /**
    * Freezes the collections.
@@ -67,6 +73,7 @@ public record AgentStats(
    * @param sendersOpen see the record component
    * @param sendersCut see the record component
    * @param sendersUnread see the record component
+   * @param sendersIdle see the record component
    * @param partitions see the record component
    * @param findingsWritten see the record component
    * @param findingsQueued see the record component
@@ -130,6 +137,9 @@ public record AgentStats(
         .append(" written=").append(findingsWritten)
         .append(" queued=").append(findingsQueued)
         .append(" dropped=").append(findingsDropped);
+    if (sendersIdle > 0) {
+      s.append(" idleClosed=").append(sendersIdle);
+    }
     if (incompleteLines > 0 || sendersCut > 0 || sendersUnread > 0) {
       s.append(" incomplete=").append(incompleteLines)
           .append(" cut=").append(sendersCut)
@@ -143,7 +153,11 @@ public record AgentStats(
       s.append(" | p").append(p.index()).append(" events=").append(e.events())
           .append(" findings=").append(e.findings())
           .append(" suppressed=").append(e.suppressed())
-          .append(" errors=").append(e.errors());
+          .append(" errors=").append(e.errors())
+          .append(" nodes=").append(p.nodes());
+      if (p.nodeEvictions() > 0) {
+        s.append(" nodeEvictions=").append(p.nodeEvictions());
+      }
     }
     return s.toString();
   }

@@ -17,6 +17,8 @@ final class Batch {
 
   byte[] bytes;
   int length;
+  /** The node of the sender filling it: a batch holds one sender's lines, so one node's. */
+  String node = "";
   int lines;
   int[] senders = new int[16];
   long[] lineNumbers = new long[16];

@@ -20,8 +20,13 @@ import org.jspecify.annotations.Nullable;
  * it once (see {@link Sender}), and all of a node's events meet in one engine, in order. More
  * cores serve more nodes; one node's throughput comes from decoding faster, not from splitting it.
  *
- * <p><b>Lazily.</b> A partition (its thread, engine, signatures and batches) is created when the
- * first node maps to it, so {@code --partitions 1000} costs nothing until nodes arrive.
+ * <p><b>One engine per node.</b> Nodes that map to one partition share its thread, not an
+ * engine: each node has an engine (and signatures) of its own within the partition
+ * ({@link NodeEngines}), so their state never meets, and findings carry their node.
+ *
+ * <p><b>Lazily.</b> A partition (its thread and batches) is created when the first node maps to
+ * it, and a node's engine when its first batch arrives, so {@code --partitions 1000} costs
+ * nothing until nodes arrive.
  */
 final class NodeRouter {
   private final @Nullable Partition[] partitions;
@@ -50,7 +55,7 @@ final class NodeRouter {
     int index = Partitions.of(node, partitions.length);
     Partition partition = partitions[index];
     if (partition == null) {
-      partition = new Partition(index, signatures.get(), drain, rejections, options, log);
+      partition = new Partition(index, signatures, drain, rejections, options, log);
       partitions[index] = partition;
       partition.start();
     }

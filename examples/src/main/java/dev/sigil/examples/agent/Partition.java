@@ -8,17 +8,20 @@ import dev.sigil.core.tracee.ReaderStats;
 import dev.sigil.core.tracee.TraceeReader;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One engine on one thread, fed batches of raw lines by the senders of the nodes that map to it.
+ * One thread with one engine per node ({@link NodeEngines}), fed batches of raw lines by the
+ * senders of the nodes that map to it; each batch holds one sender's lines, so one node's.
  *
- * <p>The engine and its signatures belong to this thread alone (an engine is single-threaded,
- * and each partition has its own signature instances, so their state needs no locks). The
+ * <p>The engines and their signatures belong to this thread alone (an engine is single-threaded,
+ * and each node's engine has its own signature instances, so their state needs no locks). The
  * partition decodes its batches with its own {@link TraceeReader} and hands findings to the
  * {@link FindingDrain}; a drain that is full blocks it, which in turn keeps its batches and
  * blocks the senders.
@@ -33,18 +36,20 @@ final class Partition implements Runnable {
   private final AtomicInteger batchesMade = new AtomicInteger();
   private final BlockingQueue<Batch> full;
   private final BlockingQueue<Batch> free;
-  private final Engine engine;
+  private final NodeEngines engines;
   private final TraceeReader reader;
   private final Consumer<Event> sink;
   private final Thread thread;
   private final PrintStream log;
   /** The batch being decoded (partition thread only): a rejection names its line's sender. */
   private Batch decoding = Batch.END;
+  /** The engine of the batch being decoded (partition thread only), which the sink feeds. */
+  private @Nullable Engine engine;
   private volatile ReaderStats readerStats = new ReaderStats(0, 0, 0, 0, 0, 0);
   private volatile @Nullable EngineStats finalStats;
 
-  Partition(int index, List<Signature> signatures, FindingDrain drain, RejectionLog rejections,
-      AgentOptions options, PrintStream log) {
+  Partition(int index, Supplier<List<Signature>> signatures, FindingDrain drain,
+      RejectionLog rejections, AgentOptions options, PrintStream log) {
     this.index = index;
     this.log = log;
     this.maxBatches = options.batchesPerPartition();
@@ -52,11 +57,13 @@ final class Partition implements Runnable {
     // Room for every batch and END, so handing a batch on never blocks: only getting one does.
     this.full = new ArrayBlockingQueue<>(maxBatches + 1);
     this.free = new ArrayBlockingQueue<>(maxBatches);
-    this.engine = Engine.builder()
-        .addAll(signatures)
+    this.engines = new NodeEngines(index, options.nodesPerPartition(), node -> Engine.builder()
+        .addAll(signatures.get())
+        .node(node)
         .onFinding(drain::hand)
-        .onError(error -> log.println("sigil-agent: partition " + index + ": " + error))
-        .build();
+        .onError(error -> log.println("sigil-agent: node " + node + ": " + error))
+        .onNotice(notice -> log.println("sigil-agent: node " + node + ": " + notice))
+        .build(), log);
     this.reader = TraceeReader.builder()
         .maxLineBytes(options.maxLineBytes())
         // The reader numbers lines within the batch; the batch knows their sender and number.
@@ -66,7 +73,7 @@ final class Partition implements Runnable {
               rejection.reason());
         })
         .build();
-    this.sink = engine::accept;
+    this.sink = event -> Objects.requireNonNull(engine).accept(event);
     this.thread = new Thread(this, "sigil-partition-" + index);
   }
 
@@ -111,6 +118,7 @@ final class Partition implements Runnable {
         }
         decoding = batch;
         try {
+          engine = engines.forNode(batch.node);
           reader.read(batch.bytes, 0, batch.length, sink);
         } catch (RuntimeException e) {
           // Keep going: a partition that died would leave its senders waiting for batches.
@@ -124,8 +132,8 @@ final class Partition implements Runnable {
       Thread.currentThread().interrupt();
     } finally {
       // END_OF_INPUT reaches the signatures here; what they report on it still goes out.
-      engine.close();
-      finalStats = engine.stats();
+      engines.closeAll();
+      finalStats = engines.stats();
     }
   }
 
@@ -133,10 +141,20 @@ final class Partition implements Runnable {
     return index;
   }
 
-  /** The engine's statistics; safe from any thread. */
+  /** Its engines' statistics added up; safe from any thread. */
   EngineStats engineStats() {
     EngineStats done = finalStats;
-    return done != null ? done : engine.stats();
+    return done != null ? done : engines.stats();
+  }
+
+  /** The nodes' engines open now. */
+  int nodeEngines() {
+    return engines.open();
+  }
+
+  /** The nodes' engines closed to make room for another node's. */
+  long nodeEvictions() {
+    return engines.evictions();
   }
 
   /** The reader's statistics as of the last decoded batch. */

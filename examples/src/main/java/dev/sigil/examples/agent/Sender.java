@@ -36,6 +36,7 @@ final class Sender {
   private boolean skippingLongLine;
   private long lineNumber;
   private @Nullable Partition partition;
+  private String node = "";
   private @Nullable Batch batch;
 
   Sender(int id, String from, Senders shared, int maxLineBytes) {
@@ -156,6 +157,7 @@ final class Sender {
     }
     if (current == null) {
       current = target.freeBatch();
+      current.node = node;
       current.fits(n); // an empty batch grows to hold any line within the limit
       batch = current;
     }
@@ -184,6 +186,7 @@ final class Sender {
     }
     Partition chosen = shared.router().forNode(node);
     partition = chosen;
+    this.node = node;
     shared.log().println("sigil-agent: " + shared.kind() + " " + id + " (" + from + "): node "
         + node + ", partition " + chosen.index());
     return isNodeLine;

@@ -19,6 +19,8 @@ final class Senders {
   final LongAdder cut = new LongAdder();
   /** Connections waiting to be accepted when the agent stopped, closed unread. */
   final LongAdder unread = new LongAdder();
+  /** Connections closed for sending nothing for the idle timeout. */
+  final LongAdder idle = new LongAdder();
 
   private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger open = new AtomicInteger();

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>At most {@code --max-connections} at once</b> (64 by default): each costs a thread, a
  * read buffer and a partial line of up to the line limit. A sender beyond the limit is not
- * refused; it waits in the kernel's accept queue until a connection ends.
+ * refused; it waits in the kernel's accept queue until a connection ends. A connection that
+ * sends nothing for {@code --idle-timeout} (10 minutes by default) is closed, so that idle
+ * connections cannot hold every slot; a partial line it left is counted as incomplete.
  *
  * <p><b>Stopping.</b> Connections already accepted are read until they are quiet or the deadline
  * passes. Connections still waiting in the accept queue are then accepted and read too, while
@@ -36,6 +38,8 @@ final class SocketInput implements Input {
   private final Senders senders;
   private final boolean once;
   private final long drainNanos;
+  /** How long a connection may send nothing before it is closed; 0 for never. */
+  private final long idleNanos;
   private final PrintStream log;
   private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
@@ -46,6 +50,7 @@ final class SocketInput implements Input {
     this.senders = senders;
     this.once = options.once();
     this.drainNanos = options.drainGrace().toNanos();
+    this.idleNanos = options.idleTimeout().toNanos();
     this.log = senders.log();
     ServerSocket socket = new ServerSocket();
     try {
@@ -169,6 +174,7 @@ final class SocketInput implements Input {
     InputStream in = socket.getInputStream();
     byte[] chunk = new byte[CHUNK_BYTES];
     boolean complete = false;
+    long lastData = System.nanoTime();
     try {
       while (true) {
         int n;
@@ -178,8 +184,16 @@ final class SocketInput implements Input {
           if (stopping) {
             return; // quiet during a stop: it has sent what it will
           }
+          if (idleNanos > 0 && System.nanoTime() - lastData >= idleNanos) {
+            // An idle connection holds a slot (and a thread) that a live sender may need.
+            senders.idle.increment();
+            log.println("sigil-agent: connection " + sender.id() + " sent nothing for "
+                + idleNanos / 1_000_000_000.0 + " s: closed (--idle-timeout)");
+            return;
+          }
           continue;
         }
+        lastData = System.nanoTime();
         if (n < 0) {
           complete = true;
           return;

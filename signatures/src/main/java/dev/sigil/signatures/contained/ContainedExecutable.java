@@ -43,6 +43,12 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Cost.</b> A host exec that does not fire (not contained, or allowlisted) allocates
  * nothing; a container write of a known file allocates nothing, and of a new one only a new
  * container's id (and array growth up to the capacity).
+ *
+ * <p><b>Bounded, and not flushable.</b> The files written are remembered within a budget per
+ * kind of header (ELF, {@code #!}, header prefix) shared fairly between containers
+ * ({@link WrittenFileIndex}): a flood of scripts never evicts an ELF file, and one container's
+ * flood never evicts another container's files while that one stays within its share. A budget
+ * that starts evicting says so once ({@link SignatureContext#notice(String)}).
  */
 public final class ContainedExecutable implements Signature, Stateful {
   private static final String DESCRIPTION_CONTEXT = " A contained executable is a file that lives"
@@ -130,7 +136,7 @@ public final class ContainedExecutable implements Signature, Stateful {
     this.roots = StorageRoots.withExtra(settings.extraStorageRoots());
     this.runtimes = new RuntimeAllowlist(settings.extraRuntimeAllowlist());
     this.state = new ContainedExecutableState(
-        settings.inodeCapacity(), settings.profileCapacity(), settings.hostCapacity());
+        settings.writtenFileCapacities(), settings.profileCapacity(), settings.hostCapacity());
     this.judge = new ProfileJudge(settings, state);
   }
 
@@ -191,45 +197,44 @@ public final class ContainedExecutable implements Signature, Stateful {
       ctx.dataProblem("magic_write without decodable bytes");
       return;
     }
-    if (!isExecutableHeader(bytes)) {
+    HeaderKind kind = headerKind(bytes);
+    if (kind == null) {
       return;
     }
     CharSequence id = event.containerId();
-    recordPath(event.string(PATHNAME), id);
+    String containerId = id.length() == 0 ? "" : containerId(id);
+    recordPath(event.string(PATHNAME), kind, containerId);
     long dev = event.longValue(DEV, ABSENT);
     long inode = event.longValue(INODE, ABSENT);
     if (dev == ABSENT || inode == ABSENT) {
       ctx.dataProblem("magic_write without dev or inode");
       return;
     }
-    int entry = state.recordInode(dev, inode);
-    String known = state.inodeContainerId(entry);
-    if (id.length() > 0 && (known == null || !sameCharacters(known, id))) {
-      state.inodeContainerId(entry, containerId(id));
-    }
+    state.recordInode(dev, inode, kind, containerId);
   }
 
   /**
-   * ELF magic or {@code #!}, or a proper prefix of either: a header written in pieces has only
-   * its first piece at offset 0, the one write Tracee reports.
+   * ELF magic, {@code #!}, or a proper prefix of either (a header written in pieces has only its
+   * first piece at offset 0, the one write Tracee reports); null for anything else.
    */
-  private static boolean isExecutableHeader(ByteView bytes) {
+  private static @Nullable HeaderKind headerKind(ByteView bytes) {
     int length = bytes.length();
     if (length == 0) {
-      return false;
+      return null;
     }
     if (bytes.byteAt(0) == SHEBANG[0]) {
-      return length == 1 || bytes.byteAt(1) == SHEBANG[1];
+      return length == 1 ? HeaderKind.HEADER_PREFIX
+          : bytes.byteAt(1) == SHEBANG[1] ? HeaderKind.SCRIPT : null;
     }
     for (int i = 0; i < Math.min(length, ELF_MAGIC.length); i++) {
       if (bytes.byteAt(i) != ELF_MAGIC[i]) {
-        return false;
+        return null;
       }
     }
-    return true;
+    return length >= ELF_MAGIC.length ? HeaderKind.ELF : HeaderKind.HEADER_PREFIX;
   }
 
-  private void recordPath(@Nullable CharSequence pathname, CharSequence id) {
+  private void recordPath(@Nullable CharSequence pathname, HeaderKind kind, String containerId) {
     if (pathname == null || pathname.length() == 0 || pathname.charAt(0) != '/') {
       return;
     }
@@ -238,36 +243,8 @@ public final class ContainedExecutable implements Signature, Stateful {
       PathNormaliser.normalise(pathname, writtenPath);
       normal = writtenPath;
     }
-    attachContainerId(state.recordPath(normal), id);
-    attachContainerId(state.recordPathBelowFirstDirectory(normal), id);
-  }
-
-  private void attachContainerId(int pathEntry, CharSequence id) {
-    if (pathEntry < 0 || id.length() == 0) {
-      return;
-    }
-    String known = state.pathContainerId(pathEntry);
-    if (known == null || !sameCharacters(known, id)) {
-      state.pathContainerId(pathEntry, containerId(id));
-    }
-  }
-
-  /**
-   * {@link dev.sigil.core.Text#contentEquals(CharSequence, CharSequence)} for a known id, in a
-   * call site of its own: its type profile keeps {@code charAt} inlined where the shared
-   * helper's has seen every kind of view.
-   */
-  private static boolean sameCharacters(String known, CharSequence id) {
-    int length = known.length();
-    if (length != id.length()) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (known.charAt(i) != id.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    state.recordPath(normal, kind, containerId);
+    state.recordPathBelowFirstDirectory(normal, kind, containerId);
   }
 
   /**

@@ -11,39 +11,46 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the contained-executable signatures remember: the files written inside containers, by
  * (dev, inode) and by path (two hashes of the normalised path, and of it without its first
- * directory), the per-host first-seen times and the learned profile, each bounded with
- * least-recently-used eviction, and their saved form.
+ * directory), each bounded per kind of header and shared fairly between containers
+ * ({@link WrittenFileIndex}); the per-host first-seen times and the learned profile, each
+ * bounded with least-recently-used eviction; and their saved form. When a budget first evicts,
+ * it says so once ({@link SignatureContext#notice(String)}).
  *
- * <p>Saved form (version 1), oldest entries first so that a restore keeps recency:
+ * <p>Saved form (version 2), oldest entries first so that a restore keeps recency:
  * <pre>{@code
- * {"format": "sigil-contained-executable", "version": 1,
+ * {"format": "sigil-contained-executable", "version": 2,
  *  "hosts":   [{"host": "node-1", "firstSeen": 1700000000000000000}],
  *  "profile": [["node-1", "bash", "/payload.sh"]],
- *  "inodes":  [{"dev": 2049, "inode": 1234, "containerId": "abc..."}],
+ *  "inodes":  [{"dev": 2049, "inode": 1234, "containerId": "abc...", "kind": "elf"}],
  *  "paths":   [{"pathHash": [-3750763034362895579, 2870254136528744012],
- *               "containerId": "abc..."}]}
+ *               "containerId": "abc...", "kind": "script"}]}
  * }</pre>
- * {@code containerId} is omitted when unknown; a missing {@code paths} is an empty one. An inode
- * saved with {@code "written": false} (an executed-only entry of an earlier format, no longer
- * evidence) is dropped. A restore with more entries than a capacity keeps the newest ones.
+ * {@code kind} is {@code elf}, {@code script} or {@code header-prefix} ({@link HeaderKind}),
+ * the budget the entry counts against. {@code containerId} is omitted when unknown; a missing
+ * {@code paths} is an empty one. Version 1 (before the budgets) had no {@code kind}: its
+ * entries, and any without one, load as ELF files, the kind best protected, and age out like
+ * any other. An inode saved with {@code "written": false} (an executed-only entry of an earlier
+ * format, no longer evidence) is dropped. A restore with more entries than a budget keeps the
+ * newest ones, by the same fair-share rule as new writes ({@link WrittenFileIndex}).
  */
 final class ContainedExecutableState {
   static final String FORMAT = "sigil-contained-executable";
-  static final long VERSION = 1;
+  static final long VERSION = 2;
 
-  private final LruIndex inodes;
-  private final LruIndex paths;
+  private final WrittenFileIndex inodes;
+  private final WrittenFileIndex paths;
   private final LruIndex hosts;
   private final LearnedProfile profile;
+  /** Per kind, the notice given when its budget first evicts (precomputed: it allocates nothing). */
+  private final String[] fullNotices = new String[HeaderKind.count()];
+  private final boolean[] noticed = new boolean[HeaderKind.count()];
   // Set by bindCounters, which the signature's init calls before any event or restore.
   @SuppressWarnings("NullAway.Init")
-  private Counter inodeCount;
+  private SignatureContext context;
   @SuppressWarnings("NullAway.Init")
-  private Counter inodeEvictions;
+  private IndexCounters inodeCounters;
   @SuppressWarnings("NullAway.Init")
-  private Counter pathCount;
-  @SuppressWarnings("NullAway.Init")
-  private Counter pathEvictions;
+  private IndexCounters pathCounters;
   @SuppressWarnings("NullAway.Init")
   private Counter profileKeys;
   @SuppressWarnings("NullAway.Init")
@@ -53,34 +60,90 @@ final class ContainedExecutableState {
   @SuppressWarnings("NullAway.Init")
   private Counter hostEvictions;
 
-  ContainedExecutableState(int inodeCapacity, int profileCapacity, int hostCapacity) {
-    this.inodes = new LruIndex(inodeCapacity);
-    this.paths = new LruIndex(inodeCapacity);
-    this.hosts = new LruIndex(hostCapacity);
-    this.profile = new LearnedProfile(profileCapacity);
+  /**
+   * The counters of one index of written files, named after what it is keyed by ({@code inode}
+   * or {@code path}): its size and evictions in all ({@code inodes}, {@code inodeEvictions}),
+   * and per kind ({@code elfInodes}, {@code scriptInodeEvictions}, ...).
+   */
+  private static final class IndexCounters {
+    final Counter entries;
+    final Counter evictions;
+    final Counter[] entriesByKind = new Counter[HeaderKind.count()];
+    final Counter[] evictionsByKind = new Counter[HeaderKind.count()];
+
+    IndexCounters(SignatureContext context, String noun) {
+      entries = context.counter(noun + "s");
+      evictions = context.counter(noun + "Evictions");
+      String capital = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+      for (HeaderKind kind : HeaderKind.values()) {
+        entriesByKind[kind.ordinal()] = context.counter(kind.counterPrefix() + capital + "s");
+        evictionsByKind[kind.ordinal()] =
+            context.counter(kind.counterPrefix() + capital + "Evictions");
+      }
+    }
+
+    void sync(WrittenFileIndex index) {
+      ContainedExecutableState.sync(entries, index.size());
+      ContainedExecutableState.sync(evictions, index.evictions());
+      for (int k = 0; k < entriesByKind.length; k++) {
+        ContainedExecutableState.sync(entriesByKind[k], index.size(HeaderKind.of(k)));
+        ContainedExecutableState.sync(evictionsByKind[k], index.evictions(HeaderKind.of(k)));
+      }
+    }
   }
 
-  void bindCounters(SignatureContext context) {
-    inodeCount = context.counter("inodes");
-    inodeEvictions = context.counter("inodeEvictions");
-    pathCount = context.counter("paths");
-    pathEvictions = context.counter("pathEvictions");
-    profileKeys = context.counter("profileKeys");
-    profileEvictions = context.counter("profileEvictions");
-    hostCount = context.counter("hosts");
-    hostEvictions = context.counter("hostEvictions");
+  /**
+   * Creates empty state.
+   *
+   * @param writtenFileCapacities the budget of each {@link HeaderKind}, by ordinal, for the
+   *     index by inode and the index by path each
+   * @param profileCapacity the most learned profile keys
+   * @param hostCapacity the most hosts
+   */
+  ContainedExecutableState(int[] writtenFileCapacities, int profileCapacity, int hostCapacity) {
+    this.inodes = new WrittenFileIndex(writtenFileCapacities);
+    this.paths = new WrittenFileIndex(writtenFileCapacities);
+    this.hosts = new LruIndex(hostCapacity);
+    this.profile = new LearnedProfile(profileCapacity);
+    for (HeaderKind kind : HeaderKind.values()) {
+      fullNotices[kind.ordinal()] = "files written in containers: the budget of "
+          + writtenFileCapacities[kind.ordinal()] + " " + kind.plural() + " is full, so the least"
+          + " recently used are forgotten (a container over its fair share loses its own first)"
+          + " and a host exec of one of them goes unseen; raise it (sigil scan"
+          + " --written-file-capacity " + kind.savedName() + "=N, or"
+          + " ContainedExecutableOptions.withWrittenFileCapacities) or see the README's"
+          + " contained-executable options";
+    }
+  }
+
+  void bindCounters(SignatureContext signatureContext) {
+    context = signatureContext;
+    inodeCounters = new IndexCounters(signatureContext, "inode");
+    pathCounters = new IndexCounters(signatureContext, "path");
+    profileKeys = signatureContext.counter("profileKeys");
+    profileEvictions = signatureContext.counter("profileEvictions");
+    hostCount = signatureContext.counter("hosts");
+    hostEvictions = signatureContext.counter("hostEvictions");
     syncCounters();
   }
 
   private void syncCounters() {
-    sync(inodeCount, inodes.size());
-    sync(inodeEvictions, inodes.evictions());
-    sync(pathCount, paths.size());
-    sync(pathEvictions, paths.evictions());
+    inodeCounters.sync(inodes);
+    pathCounters.sync(paths);
     sync(profileKeys, profile.size());
     sync(profileEvictions, profile.evictions());
     sync(hostCount, hosts.size());
     sync(hostEvictions, hosts.evictions());
+  }
+
+  /** Says once per kind, when its budget has started to evict, that it has. */
+  private void noticeEvictions() {
+    for (int k = 0; k < noticed.length; k++) {
+      if (!noticed[k] && inodes.evictions(HeaderKind.of(k)) + paths.evictions(HeaderKind.of(k)) > 0) {
+        noticed[k] = true;
+        context.notice(fullNotices[k]);
+      }
+    }
   }
 
   private static void sync(Counter counter, long value) {
@@ -89,40 +152,30 @@ final class ContainedExecutableState {
 
   // ---- files written in containers, by (dev, inode)
 
-  /** Remembers a written inode (or makes it the most recent); returns its entry. */
-  int recordInode(long dev, long inode) {
-    return record(inodes, dev, inode);
+  /**
+   * Remembers a written inode (or makes it the most recent) under its kind's budget and its
+   * container's share; returns its entry.
+   */
+  int recordInode(long dev, long inode, HeaderKind kind, String containerId) {
+    return record(inodes, dev, inode, kind, containerId);
   }
 
-  private int record(LruIndex index, long a, long b) {
-    int entry = index.find(a, b);
-    if (entry < 0) {
-      entry = index.insert(a, b);
+  private int record(WrittenFileIndex index, long a, long b, HeaderKind kind, String containerId) {
+    long changesBefore = index.changes();
+    int entry = index.record(a, b, kind, containerId);
+    if (index.changes() != changesBefore) {
       syncCounters();
-    } else {
-      index.touch(entry);
+      noticeEvictions();
     }
     return entry;
   }
 
   int findInode(long dev, long inode) {
-    return find(inodes, dev, inode);
-  }
-
-  private static int find(LruIndex index, long a, long b) {
-    int entry = index.find(a, b);
-    if (entry >= 0) {
-      index.touch(entry);
-    }
-    return entry;
+    return inodes.find(dev, inode);
   }
 
   @Nullable String inodeContainerId(int entry) {
-    return (String) inodes.attachment(entry);
-  }
-
-  void inodeContainerId(int entry, String containerId) {
-    inodes.attachment(entry, containerId);
+    return inodes.containerId(entry);
   }
 
   int inodeCount() {
@@ -132,8 +185,8 @@ final class ContainedExecutableState {
   // ---- files written in containers, by path
 
   /** Remembers a written file's normalised path (or makes it the most recent); returns its entry. */
-  int recordPath(CharSequence path) {
-    return recordPath(path, 0);
+  int recordPath(CharSequence path, HeaderKind kind, String containerId) {
+    return recordPath(path, 0, kind, containerId);
   }
 
   /**
@@ -143,21 +196,17 @@ final class ContainedExecutableState {
    *
    * @return the entry, or -1 when the path is too short
    */
-  int recordPathBelowFirstDirectory(CharSequence path) {
+  int recordPathBelowFirstDirectory(CharSequence path, HeaderKind kind, String containerId) {
     int firstEnd = segmentEnd(path, 1);
     if (firstEnd >= path.length() || segmentEnd(path, firstEnd + 1) >= path.length()) {
       return -1;
     }
-    return recordPath(path, firstEnd);
+    return recordPath(path, firstEnd, kind, containerId);
   }
 
-  private int recordPath(CharSequence path, int from) {
+  private int recordPath(CharSequence path, int from, HeaderKind kind, String containerId) {
     return record(paths, TextHash.fnv1a(path, from, path.length()),
-        TextHash.polynomial(path, from, path.length()));
-  }
-
-  void pathContainerId(int entry, String containerId) {
-    paths.attachment(entry, containerId);
+        TextHash.polynomial(path, from, path.length()), kind, containerId);
   }
 
   private static int segmentEnd(CharSequence path, int from) {
@@ -170,12 +219,12 @@ final class ContainedExecutableState {
 
   /** Finds a normalised path a container wrote, making it the most recent; -1 when unknown. */
   int findPath(CharSequence path) {
-    return find(paths, TextHash.fnv1a(path, 0, path.length()),
+    return paths.find(TextHash.fnv1a(path, 0, path.length()),
         TextHash.polynomial(path, 0, path.length()));
   }
 
   @Nullable String pathContainerId(int entry) {
-    return (String) paths.attachment(entry);
+    return paths.containerId(entry);
   }
 
   int pathCount() {
@@ -242,7 +291,8 @@ final class ContainedExecutableState {
       Map<String, Object> inode = new LinkedHashMap<>();
       inode.put("dev", inodes.keyA(e));
       inode.put("inode", inodes.keyB(e));
-      putContainerId(inode, inodes.attachment(e));
+      putContainerId(inode, inodes.containerId(e));
+      inode.put("kind", inodes.kind(e).savedName());
       savedInodes.add(inode);
     }
     tree.put("inodes", savedInodes);
@@ -250,7 +300,8 @@ final class ContainedExecutableState {
     for (int e = paths.oldest(); e >= 0; e = paths.newerThan(e)) {
       Map<String, Object> path = new LinkedHashMap<>();
       path.put("pathHash", List.of(paths.keyA(e), paths.keyB(e)));
-      putContainerId(path, paths.attachment(e));
+      putContainerId(path, paths.containerId(e));
+      path.put("kind", paths.kind(e).savedName());
       savedPaths.add(path);
     }
     tree.put("paths", savedPaths);
@@ -296,6 +347,7 @@ final class ContainedExecutableState {
           text(key.get(1), "profile[" + i + "][1]"), text(key.get(2), "profile[" + i + "][2]")));
     }
     List<long[]> inodeKeys = new ArrayList<>();
+    List<HeaderKind> inodeKinds = new ArrayList<>();
     List<@Nullable String> inodeContainerIds = new ArrayList<>();
     for (int i = 0; i < savedInodes.size(); i++) {
       String where = "inodes[" + i + "]";
@@ -307,11 +359,13 @@ final class ContainedExecutableState {
         continue;
       }
       inodeKeys.add(key);
+      inodeKinds.add(kind(inode.get("kind"), where + ".kind"));
       inodeContainerIds.add(optionalText(inode.get("containerId"), where + ".containerId"));
     }
     Object pathsValue = tree.get("paths");
     List<?> savedPaths = pathsValue == null ? List.of() : list(pathsValue, "paths");
     List<long[]> pathKeys = new ArrayList<>();
+    List<HeaderKind> pathKinds = new ArrayList<>();
     List<@Nullable String> pathContainerIds = new ArrayList<>();
     for (int i = 0; i < savedPaths.size(); i++) {
       String where = "paths[" + i + "]";
@@ -322,6 +376,7 @@ final class ContainedExecutableState {
       }
       pathKeys.add(new long[] {integer(hash.get(0), where + ".pathHash[0]"),
           integer(hash.get(1), where + ".pathHash[1]")});
+      pathKinds.add(kind(path.get("kind"), where + ".kind"));
       pathContainerIds.add(optionalText(path.get("containerId"), where + ".containerId"));
     }
 
@@ -341,21 +396,37 @@ final class ContainedExecutableState {
     for (String key : profileKeysToRestore) {
       profile.learn(key);
     }
-    refill(inodes, inodeKeys, inodeContainerIds);
-    refill(paths, pathKeys, pathContainerIds);
+    refill(inodes, inodeKeys, inodeKinds, inodeContainerIds);
+    refill(paths, pathKeys, pathKinds, pathContainerIds);
     syncCounters();
+    noticeEvictions();
   }
 
-  private static void refill(LruIndex index, List<long[]> keys, List<@Nullable String> containerIds) {
+  /**
+   * Refills an index in saved order, oldest first, under today's budgets: when they are smaller
+   * than the saved entries, the fair-share rule decides what is left out, and counts it.
+   */
+  private static void refill(WrittenFileIndex index, List<long[]> keys, List<HeaderKind> kinds,
+      List<@Nullable String> containerIds) {
     index.clear();
     for (int i = 0; i < keys.size(); i++) {
       long[] key = keys.get(i);
-      int entry = index.find(key[0], key[1]);
-      if (entry < 0) {
-        entry = index.insert(key[0], key[1]);
-      }
-      index.attachment(entry, containerIds.get(i));
+      String containerId = containerIds.get(i);
+      index.record(key[0], key[1], kinds.get(i), containerId == null ? "" : containerId);
     }
+  }
+
+  /** A saved kind; none (version 1) is an ELF file's, the kind best protected from eviction. */
+  private static HeaderKind kind(@Nullable Object value, String where) {
+    if (value == null) {
+      return HeaderKind.ELF;
+    }
+    HeaderKind kind = HeaderKind.named(text(value, where));
+    if (kind == null) {
+      throw corrupt(where + " must be \"elf\", \"script\" or \"header-prefix\", not "
+          + describe(value));
+    }
+    return kind;
   }
 
   private static IllegalArgumentException corrupt(String message) {

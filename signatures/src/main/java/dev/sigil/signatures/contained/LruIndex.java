@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each entry carries a {@code long} value, an {@code int} of flags and one object (an
  * attachment the caller allocates, such as a container id). Entries are numbered; a number
- * stays valid until the entry is evicted. The arrays start small and double up to the capacity,
- * so an index that is never filled stays small. Single-threaded.
+ * stays valid until the entry is evicted or removed, and a removed entry's number is given to
+ * the next insert. The arrays start small and double up to the capacity, so an index that is
+ * never filled stays small. Single-threaded.
  */
 final class LruIndex {
   private static final int EMPTY = 0;
@@ -28,6 +29,10 @@ final class LruIndex {
   private int[] table;
   private int mask;
   private int size;
+  /** Entry numbers handed out so far; those below it and not free are in use. */
+  private int allocated;
+  /** Removed entries, linked through {@code newer}, reused before new numbers. */
+  private int free = NONE;
   private int newest = NONE;
   private int oldest = NONE;
   private long evictions;
@@ -56,7 +61,8 @@ final class LruIndex {
     int tableSize = Integer.highestOneBit(Math.max(2, entries) * 2 - 1) << 1;
     table = new int[tableSize];
     mask = tableSize - 1;
-    for (int e = 0; e < size; e++) {
+    // Grown only when no entry is free, so every number below allocated is in use.
+    for (int e = 0; e < allocated; e++) {
       place(e);
     }
   }
@@ -128,11 +134,16 @@ final class LruIndex {
       removeFromTable(entry);
       unlink(entry);
       evictions++;
+    } else if (free != NONE) {
+      entry = free;
+      free = newer[entry];
+      size++;
     } else {
-      if (size == keyA.length) {
-        allocate(Math.min(capacity, size * 2));
+      if (allocated == keyA.length) {
+        allocate(Math.min(capacity, allocated * 2));
       }
-      entry = size++;
+      entry = allocated++;
+      size++;
     }
     keyA[entry] = a;
     keyB[entry] = b;
@@ -142,6 +153,30 @@ final class LruIndex {
     place(entry);
     linkNewest(entry);
     return entry;
+  }
+
+  /**
+   * Removes an entry, as when evicting it by a rule of the caller's (not counted as an
+   * eviction here); its number goes to a later insert.
+   *
+   * @param entry the entry's number
+   */
+  void remove(int entry) {
+    removeFromTable(entry);
+    unlink(entry);
+    attachments[entry] = null;
+    newer[entry] = free;
+    free = entry;
+    size--;
+  }
+
+  /**
+   * Returns the most entries the index holds.
+   *
+   * @return the capacity
+   */
+  int capacity() {
+    return capacity;
   }
 
   private void removeFromTable(int entry) {
@@ -259,6 +294,8 @@ final class LruIndex {
     Arrays.fill(table, EMPTY);
     Arrays.fill(attachments, null);
     size = 0;
+    allocated = 0;
+    free = NONE;
     newest = NONE;
     oldest = NONE;
   }

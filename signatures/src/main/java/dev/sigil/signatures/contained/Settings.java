@@ -14,7 +14,11 @@ import java.util.List;
  * @param trainingPeriod how long, per host, keys are learned
  * @param activationPeriod how long, per host, SGL-1001 stays silent
  * @param dedupPeriod the default deduplication window; zero turns it off
- * @param inodeCapacity the most entries of the written-file indexes
+ * @param elfCapacity the most ELF files written in containers remembered, by inode and by path
+ *     (each)
+ * @param scriptCapacity the most {@code #!} scripts written in containers remembered, alike
+ * @param headerPrefixCapacity the most files whose first write was only a prefix of a header
+ *     remembered, alike
  * @param profileCapacity the most learned profile keys
  * @param hostCapacity the most hosts whose first-seen time is remembered
  */
@@ -25,13 +29,23 @@ public record Settings(
     Duration trainingPeriod,
     Duration activationPeriod,
     Duration dedupPeriod,
-    int inodeCapacity,
+    int elfCapacity,
+    int scriptCapacity,
+    int headerPrefixCapacity,
     int profileCapacity,
     int hostCapacity) {
 
-  /** No extra roots or runtimes, learning off for 30 and 14 days, 1-day deduplication. */
+  /**
+   * No extra roots or runtimes, learning off for 30 and 14 days, 1-day deduplication, budgets of
+   * 100,000 ELF files, 50,000 scripts and 10,000 header prefixes, 100,000 profile keys and 10,000
+   * hosts.
+   */
   public static final Settings DEFAULTS = new Settings(List.of(), List.of(), false,
-      Duration.ofDays(30), Duration.ofDays(14), Duration.ofDays(1), 100_000, 100_000, 10_000);
+      Duration.ofDays(30), Duration.ofDays(14), Duration.ofDays(1), 100_000, 50_000, 10_000,
+      100_000, 10_000);
+
+  /** The most entries of one kind: beyond, an index's arrays would near Java's array limit. */
+  public static final int MAX_WRITTEN_FILE_CAPACITY = 100_000_000;
 
   /**
    * Checks the settings: the exported options call this when they are made, and the signature
@@ -45,8 +59,14 @@ public record Settings(
     if (trainingPeriod.isNegative() || activationPeriod.isNegative() || dedupPeriod.isNegative()) {
       throw new IllegalArgumentException("periods must not be negative");
     }
-    if (inodeCapacity < 1 || profileCapacity < 1 || hostCapacity < 1) {
+    if (elfCapacity < 1 || scriptCapacity < 1 || headerPrefixCapacity < 1 || profileCapacity < 1
+        || hostCapacity < 1) {
       throw new IllegalArgumentException("capacities must be at least 1");
+    }
+    if (elfCapacity > MAX_WRITTEN_FILE_CAPACITY || scriptCapacity > MAX_WRITTEN_FILE_CAPACITY
+        || headerPrefixCapacity > MAX_WRITTEN_FILE_CAPACITY) {
+      throw new IllegalArgumentException("written-file capacities must be at most "
+          + MAX_WRITTEN_FILE_CAPACITY);
     }
     for (String root : extraStorageRoots) {
       StorageRoots.parse(root);
@@ -55,5 +75,14 @@ public record Settings(
       RuntimeAllowlist.check(runtime);
     }
     return this;
+  }
+
+  /** The written-file budgets by {@link HeaderKind#ordinal()}. */
+  int[] writtenFileCapacities() {
+    int[] capacities = new int[HeaderKind.count()];
+    capacities[HeaderKind.ELF.ordinal()] = elfCapacity;
+    capacities[HeaderKind.SCRIPT.ordinal()] = scriptCapacity;
+    capacities[HeaderKind.HEADER_PREFIX.ordinal()] = headerPrefixCapacity;
+    return capacities;
   }
 }

@@ -1,6 +1,7 @@
 package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Counter;
+import dev.sigil.core.SignatureContext;
 import dev.sigil.core.Text;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,21 +33,30 @@ final class K8sApiAddresses {
   private final int capacity;
   private final LinkedHashMap<String, String> byContainer;
   private final Probe probe = new Probe();
-  // Set by bindEvictions, which the signature's init calls before any event; counters come from
-  // the context only.
+  /** Said once, when the table first evicts (precomputed: saying it allocates nothing). */
+  private final String fullNotice;
+  // Set by bind, which the signature's init calls before any event; counters come from the
+  // context only.
   @SuppressWarnings("NullAway.Init")
   private Counter evictions;
+  @SuppressWarnings("NullAway.Init")
+  private SignatureContext context;
 
   K8sApiAddresses(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("container capacity must be at least 1: " + capacity);
     }
     this.capacity = capacity;
+    this.fullNotice = "the table of containers' API server addresses is full (" + capacity
+        + " containers), so the least recently used container's is forgotten and its"
+        + " connections go unseen; give K8sApiConnection a larger capacity (see the README)";
     this.byContainer = new LinkedHashMap<>(Math.min(capacity, 64) * 2, 0.75f, true);
   }
 
-  void bindEvictions(Counter counter) {
-    this.evictions = counter;
+  /** Takes the eviction counter, and the context to say once that the table is evicting. */
+  void bind(SignatureContext signatureContext) {
+    this.context = signatureContext;
+    this.evictions = signatureContext.counter("evictions");
   }
 
   /**
@@ -79,6 +89,7 @@ final class K8sApiAddresses {
       eldest.next();
       eldest.remove();
       evictions.increment();
+      context.notice(fullNotice); // the engine delivers it once
     }
   }
 

@@ -112,7 +112,7 @@ public final class K8sApiConnection implements Signature, Stateful {
 
   @Override
   public void init(SignatureContext context) {
-    addresses.bindEvictions(context.counter("evictions"));
+    addresses.bind(context);
   }
 
   @Override

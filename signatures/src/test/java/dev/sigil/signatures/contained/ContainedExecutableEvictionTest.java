@@ -20,7 +20,7 @@ class ContainedExecutableEvictionTest {
   private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
 
   private final ContainedExecutable signature = new ContainedExecutable(new Settings(List.of(),
-      List.of(), true, Duration.ofDays(30), Duration.ZERO, Duration.ZERO, 100, 50, 20));
+      List.of(), true, Duration.ofDays(30), Duration.ZERO, Duration.ZERO, 100, 100, 100, 50, 20));
   private final List<Finding> findings = new ArrayList<>();
   private final Engine engine = Engine.builder().add(signature).onFinding(findings::add).build();
 

@@ -70,4 +70,28 @@ class LruIndexTest {
   void rejectsAZeroCapacity() {
     assertThrows(IllegalArgumentException.class, () -> new LruIndex(0));
   }
+
+  @Test
+  void removedEntriesLeaveTheOthersFindableAndTheirNumbersAreReused() {
+    for (int capacity : new int[] {1, 3, 64, 300}) {
+      Random random = new Random(capacity);
+      LruIndex index = new LruIndex(capacity);
+      Map<Key, Integer> model = new LinkedHashMap<>();
+      for (int step = 0; step < 20_000; step++) {
+        Key key = new Key(random.nextInt(3), random.nextInt(capacity * 2 + 1));
+        int entry = index.find(key.a(), key.b());
+        assertEquals(model.containsKey(key), entry >= 0, "presence of " + key + " at step " + step);
+        if (entry >= 0 && random.nextBoolean()) {
+          index.remove(entry);
+          model.remove(key);
+        } else if (entry < 0 && model.size() < capacity) {
+          int inserted = index.insert(key.a(), key.b());
+          assertEquals(true, inserted < capacity, "numbers stay below the capacity");
+          model.put(key, inserted);
+        }
+        assertEquals(model.size(), index.size());
+      }
+      assertEquals(0, index.evictions(), "removals are not evictions");
+    }
+  }
 }

@@ -267,6 +267,21 @@ class K8sApiConnectionTest {
     }
 
     @Test
+    void aTableThatEvictsSaysSoOnce() {
+      List<dev.sigil.core.SignatureNotice> notices = new ArrayList<>();
+      Engine engine = Engine.builder().add(new K8sApiConnection(2)).onFinding(f -> { })
+          .onNotice(notices::add).build();
+      for (String container : List.of("a", "b", "c", "d", "e")) {
+        engine.accept(exec(container, List.of("KUBERNETES_SERVICE_HOST=10.0.0.1")));
+      }
+
+      assertEquals(1, notices.size(), notices.toString());
+      assertEquals("TRC-1013", notices.get(0).signatureId());
+      assertTrue(notices.get(0).message().contains("is full (2 containers)"), notices.toString());
+      assertEquals(3L, engine.stats().signatures().get("TRC-1013").counters().get("evictions"));
+    }
+
+    @Test
     void reconfirmingAnAddressAddsNothing() {
       K8sApiConnection signature = new K8sApiConnection(1);
       SignatureHarness harness = run(signature, exec("a", TRACEE_ENV), exec("a", TRACEE_ENV),

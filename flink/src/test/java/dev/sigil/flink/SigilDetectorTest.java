@@ -74,9 +74,12 @@ class SigilDetectorTest {
     for (DetectedFinding finding : Collected.get("findings", DetectedFinding.class)) {
       assertTrue(finding.json().contains("\"findingId\":\"" + finding.id() + "\""), finding.id());
       assertTrue(finding.json().contains("\"signatureID\":\"" + finding.signatureId() + "\""));
-      // sigil scan names no node: its ids are those of node "", the job's of each node.
+      // sigil scan names no node: its ids are those of node "", the job's of each node, and
+      // a named node's findings carry it in Properties.node.
+      String node = "\"node\":\"" + finding.node() + "\",";
+      assertTrue(finding.json().contains(node), finding.json());
       actual.computeIfAbsent(finding.node(), k -> new ArrayList<>())
-          .add(finding.json().replace(finding.id(), "ID"));
+          .add(finding.json().replace(finding.id(), "ID").replace(node, ""));
     }
     expected.replaceAll((node, findings) -> findings.stream()
         .map(f -> f.replaceAll("\"findingId\":\"[0-9a-f-]+\"", "\"findingId\":\"ID\"")).sorted().toList());

@@ -1,11 +1,13 @@
 package dev.sigil.flink;
 
 import dev.sigil.core.output.FindingFormat;
-import dev.sigil.flink.internal.NodeLine;
-import dev.sigil.flink.internal.NodeRouter;
+import dev.sigil.flink.internal.NodeBatch;
+import dev.sigil.flink.internal.NodeBatchSerializer;
+import dev.sigil.flink.internal.NodeBatcher;
 import dev.sigil.flink.internal.PointerLookup;
 import dev.sigil.flink.internal.SigilOperator;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -32,11 +34,15 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p><b>Topology.</b> A routing function, chained to the source, gives each record its node key
- * ({@link NodeKey}) and unwraps the event from a shipper's wrapper; the stream is keyed by node;
- * a keyed operator decodes each record with a Tracee reader and feeds the node's own engine, in
- * the order the node's records arrive (a Kafka partition's order when the shipper keys records
- * by node). Findings are rendered on that subtask with core's writers: the bytes
- * {@code sigil scan} prints.
+ * ({@link NodeKey}), unwraps the event from a shipper's wrapper, and appends the record to its
+ * node's pending batch ({@link Builder#batching(int, Duration)}); the stream of batches is keyed
+ * by node; a keyed operator decodes each record with a Tracee reader and feeds the node's own
+ * engine, in the order the node's records arrive (a Kafka partition's order when the shipper
+ * keys records by node). Batching makes one element of Flink's keyed exchange carry tens of
+ * events, so that serialization, key-group routing and the keyed operator's per-element work
+ * are paid once per batch, not once per event; a batch waits at most 50 ms by default, and
+ * every pending batch is sent before each checkpoint barrier. Findings are rendered on the
+ * detector's subtask with core's writers: the bytes {@code sigil scan} prints.
  *
  * <p><b>State.</b> Each node's engine state (deduplication, learned profiles, first-seen times,
  * the inode index, per-container tables) is keyed state under the node key, written at each
@@ -73,6 +79,11 @@ public final class SigilDetector implements Serializable {
   /** Accumulator: signature failures (isolated, counted). */
   public static final String SIGNATURE_ERRORS = "sigil.signatureErrors";
 
+  /** A node's batch is sent at this many records, whatever its size. */
+  private static final int BATCH_RECORDS = 1024;
+  /** All pending batches together: beyond, every one is sent. */
+  private static final long BUFFERED_BYTES = 4L << 20;
+
   private final SignatureSet signatures;
   private final EngineConfigurer configurer;
   private final NodeKey nodeKey;
@@ -80,6 +91,8 @@ public final class SigilDetector implements Serializable {
   private final FindingFormat format;
   private final int maxEngines;
   private final int maxLineBytes;
+  private final int batchBytes;
+  private final Duration maxDelay;
   private final String uidPrefix;
 
   private SigilDetector(Builder b) {
@@ -90,6 +103,8 @@ public final class SigilDetector implements Serializable {
     this.format = b.format;
     this.maxEngines = b.maxEngines;
     this.maxLineBytes = b.maxLineBytes;
+    this.batchBytes = b.batchBytes;
+    this.maxDelay = b.maxDelay;
     this.uidPrefix = b.uidPrefix;
   }
 
@@ -109,9 +124,14 @@ public final class SigilDetector implements Serializable {
    * @return the findings stream and the rejected-records stream
    */
   public Result apply(DataStream<InputRecord> records) {
-    SingleOutputStreamOperator<NodeLine> routed = records
-        .process(new NodeRouter(nodeKey, eventAt, REJECTED), TypeInformation.of(NodeLine.class))
-        .name("Sigil: node key")
+    // At the input's parallelism, so that it chains to the source: one reader's records reach
+    // one routing function in their order (at another parallelism Flink would deal them out
+    // round-robin, and a node's records from two routing subtasks could overtake each other on
+    // their way to its engine), and no record is serialized before it is batched.
+    SingleOutputStreamOperator<NodeBatch> routed = records
+        .transform("Sigil: node key", NodeBatchSerializer.TYPE, new NodeBatcher(nodeKey, eventAt,
+            REJECTED, batchBytes, BATCH_RECORDS, BUFFERED_BYTES, maxDelay.toMillis()))
+        .setParallelism(records.getParallelism())
         .uid(uidPrefix + "-route");
     SingleOutputStreamOperator<DetectedFinding> findings = routed
         .keyBy(new ByNode(), Types.STRING)
@@ -134,12 +154,12 @@ public final class SigilDetector implements Serializable {
       DataStream<RejectedRecord> rejected) {}
 
   /** The key selector: the node key the routing function set. */
-  private static final class ByNode implements KeySelector<NodeLine, String> {
+  private static final class ByNode implements KeySelector<NodeBatch, String> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public String getKey(NodeLine line) {
-      return line.node;
+    public String getKey(NodeBatch batch) {
+      return batch.node();
     }
   }
 
@@ -152,6 +172,8 @@ public final class SigilDetector implements Serializable {
     private FindingFormat format = FindingFormat.TRACEE;
     private int maxEngines = 1024;
     private int maxLineBytes = 1 << 20;
+    private int batchBytes = 32 << 10;
+    private Duration maxDelay = Duration.ofMillis(50);
     private String uidPrefix = "sigil";
 
     private Builder() {}
@@ -245,6 +267,32 @@ public final class SigilDetector implements Serializable {
         throw new IllegalArgumentException("maxLineBytes must be between 1 and 1 GiB: " + value);
       }
       this.maxLineBytes = value;
+      return this;
+    }
+
+    /**
+     * Sets how records are batched on their way to their node's engine: the routing function
+     * appends each record to its node's pending batch and sends the batch when it holds
+     * {@code bytes} bytes (32 KiB by default) or 1,024 records, or when its oldest record has
+     * waited {@code maxDelay} (50 ms by default), and before every checkpoint barrier. One
+     * element of Flink's keyed exchange then carries tens of events, and Flink's per-element
+     * costs are paid once per batch. {@code bytes} of 0 sends every record alone (no batching,
+     * no added latency).
+     *
+     * @param bytes the batch size in bytes, from 0 to 16 MiB
+     * @param maxDelay the longest a record waits in a batch, from 1 ms
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder batching(int bytes, Duration maxDelay) {
+      if (bytes < 0 || bytes > 16 << 20) {
+        throw new IllegalArgumentException("batch bytes must be between 0 and 16 MiB: " + bytes);
+      }
+      if (maxDelay.toMillis() < 1) {
+        throw new IllegalArgumentException("the batch delay must be at least 1 ms: " + maxDelay);
+      }
+      this.batchBytes = bytes;
+      this.maxDelay = maxDelay;
       return this;
     }
 

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds a value in a record's JSON by an RFC 6901 pointer, streaming: it reads only up to the
  * value, skipping what lies elsewhere. Used for the node key a shipper added and for the
- * Tracee event a shipper wrapped. Single-threaded; allocates per lookup (only the wrapper modes
- * use it).
+ * Tracee event a shipper wrapped. Single-threaded. A node key in the first member(s) of the
+ * record, as shippers usually add it, is read without a parser.
  */
 public final class PointerLookup {
   private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -24,6 +24,10 @@ public final class PointerLookup {
       .build();
 
   private final JsonPointer pointer;
+  /** The pointer's names as UTF-8, for the fast path; null when one needs escaping in JSON. */
+  private final byte @Nullable [][] names;
+  private byte[] lastValue = new byte[0];
+  private String lastText = "";
 
   /**
    * Compiles a pointer.
@@ -32,6 +36,17 @@ public final class PointerLookup {
    */
   public PointerLookup(String pointer) {
     this.pointer = parse(pointer);
+    java.util.List<byte[]> list = new java.util.ArrayList<>();
+    boolean plain = true;
+    for (JsonPointer p = this.pointer; !p.matches(); p = p.tail()) {
+      String name = p.getMatchingProperty();
+      byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+      for (byte b : bytes) {
+        plain &= b >= 0x20 && b != '"' && b != '\\';
+      }
+      list.add(bytes);
+    }
+    this.names = plain ? list.toArray(new byte[0][]) : null;
   }
 
   /**
@@ -57,7 +72,24 @@ public final class PointerLookup {
    *     object, array or null there
    */
   public @Nullable String text(byte[] json) {
-    try (JsonParser parser = FACTORY.createParser(json)) {
+    return text(json, 0, json.length);
+  }
+
+  /**
+   * Returns the text of the scalar (string, number or boolean) at the pointer.
+   *
+   * @param json the bytes holding the record
+   * @param offset where the record starts
+   * @param length its length
+   * @return the text, or null when the record is not JSON, lacks the pointer, or holds an
+   *     object, array or null there
+   */
+  public @Nullable String text(byte[] json, int offset, int length) {
+    String fast = firstMembers(json, offset, offset + length);
+    if (fast != null) {
+      return fast;
+    }
+    try (JsonParser parser = FACTORY.createParser(json, offset, length)) {
       JsonToken token = locate(parser);
       if (token == null || token.isStructStart() || token == JsonToken.VALUE_NULL) {
         return null;
@@ -76,7 +108,19 @@ public final class PointerLookup {
    * @return the event's bytes, or null when the record is not JSON or lacks it
    */
   public byte @Nullable [] event(byte[] json) {
-    try (JsonParser parser = FACTORY.createParser(json)) {
+    return event(json, 0, json.length);
+  }
+
+  /**
+   * Returns the bytes of the Tracee event at the pointer, as {@link #event(byte[])}.
+   *
+   * @param json the bytes holding the record
+   * @param offset where the record starts
+   * @param length its length
+   * @return the event's bytes, or null when the record is not JSON or lacks it
+   */
+  public byte @Nullable [] event(byte[] json, int offset, int length) {
+    try (JsonParser parser = FACTORY.createParser(json, offset, length)) {
       JsonToken token = locate(parser);
       if (token == JsonToken.VALUE_STRING) {
         return parser.getText().getBytes(StandardCharsets.UTF_8);
@@ -84,7 +128,7 @@ public final class PointerLookup {
       if (token != JsonToken.START_OBJECT) {
         return null;
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(json.length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(length);
       try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
         generator.copyCurrentStructure(parser);
       }
@@ -92,6 +136,61 @@ public final class PointerLookup {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The fast path, for a shipper's field that comes first ({@code {"node":"n1",...}} or
+   * {@code {"kubernetes":{"host":"n1",...},...}}): when each of the pointer's names is the first
+   * member of its object and the value a string of printable ASCII without escapes, returns it
+   * (the same instance as last time when it is the same text) without a parser; else null, and
+   * the caller parses. What it returns is what the parser would.
+   */
+  private @Nullable String firstMembers(byte[] b, int i, int end) {
+    byte[][] path = names;
+    if (path == null) {
+      return null;
+    }
+    for (byte[] name : path) {
+      i = skipSpace(b, i, end);
+      if (i >= end || b[i] != '{') {
+        return null;
+      }
+      i = skipSpace(b, i + 1, end);
+      if (i + name.length + 2 > end || b[i] != '"' || b[i + name.length + 1] != '"'
+          || !java.util.Arrays.equals(b, i + 1, i + 1 + name.length, name, 0, name.length)) {
+        return null;
+      }
+      i = skipSpace(b, i + name.length + 2, end);
+      if (i >= end || b[i] != ':') {
+        return null;
+      }
+      i++;
+    }
+    i = skipSpace(b, i, end);
+    if (i >= end || b[i] != '"') {
+      return null;
+    }
+    int start = ++i;
+    for (; i < end && b[i] != '"'; i++) {
+      if (b[i] < 0x20 || b[i] == '\\') { // control, escape or non-ASCII (negative)
+        return null;
+      }
+    }
+    if (i >= end) {
+      return null;
+    }
+    if (!java.util.Arrays.equals(b, start, i, lastValue, 0, lastValue.length)) {
+      lastValue = java.util.Arrays.copyOfRange(b, start, i);
+      lastText = new String(lastValue, StandardCharsets.US_ASCII);
+    }
+    return lastText;
+  }
+
+  private static int skipSpace(byte[] b, int i, int end) {
+    while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+      i++;
+    }
+    return i;
   }
 
   /** Moves the parser onto the value at the pointer; returns its first token, or null. */

@@ -55,7 +55,7 @@ import org.apache.flink.util.OutputTag;
  * closed, so signatures see the end of input as in {@code sigil scan}.
  */
 public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
-    implements OneInputStreamOperator<NodeLine, DetectedFinding>, BoundedOneInput {
+    implements OneInputStreamOperator<NodeBatch, DetectedFinding>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
   /** The keyed state holding each node's saved engine. */
   public static final String STATE_NAME = "sigil-engine-state";
@@ -83,7 +83,8 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
   @SuppressWarnings("NullAway.Init")
   private transient Consumer<Event> sink;
   @SuppressWarnings("NullAway.Init")
-  private transient NodeLine current;
+  private transient NodeBatch current;
+  private transient int currentRecord;
   @SuppressWarnings("NullAway.Init")
   private transient NodeEngine currentEngine;
   @SuppressWarnings("NullAway.Init")
@@ -127,14 +128,22 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
   }
 
   @Override
-  public void processElement(StreamRecord<NodeLine> element) throws Exception {
-    NodeLine in = element.getValue();
-    current = in;
-    NodeEngine engine = engineFor(in.node);
+  public void processElement(StreamRecord<NodeBatch> element) throws Exception {
+    NodeBatch batch = element.getValue();
+    current = batch;
+    NodeEngine engine = engineFor(batch.node);
     currentEngine = engine;
-    reader.read(in.line, 0, in.line.length, sink);
+    byte[] bytes = batch.bytes;
+    int start = 0;
+    for (int i = 0; i < batch.count; i++) {
+      currentRecord = i;
+      int end = batch.ends[i];
+      reader.read(bytes, start, end - start, sink);
+      start = end;
+    }
     engine.dirty = true;
-    if (++engine.sinceSync >= STATS_SYNC_EVENTS) {
+    engine.sinceSync += batch.count;
+    if (engine.sinceSync >= STATS_SYNC_EVENTS) {
       engine.syncStats();
     }
   }
@@ -230,8 +239,16 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
 
   private void rejected(Rejection rejection) {
     metrics.rejected();
-    output.collect(rejectedTag, new StreamRecord<>(new RejectedRecord(current.node,
-        current.partition, current.position, rejection.lineNumber(), rejection.reason())));
+    int partition = current.partitions[currentRecord];
+    long position = current.positions[currentRecord];
+    long line = rejection.lineNumber();
+    if (partition < 0) {
+      // A file's record holds consecutive lines from its position on: report the file's line.
+      position += line - 1;
+      line = 1;
+    }
+    output.collect(rejectedTag, new StreamRecord<>(new RejectedRecord(current.node, partition,
+        position, line, rejection.reason())));
   }
 
   private void signatureError(String node, SignatureError error) {

@@ -308,7 +308,9 @@ public final class SigilJob implements Callable<Integer> {
         FileSource.forRecordStreamFormat(new TraceeLineFormat(1 << 20),
             new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build(),
         WatermarkStrategy.noWatermarks(), "File: " + input, TypeInformation.of(InputRecord.class));
-    // One file is one split, read in order by one reader: more readers would idle.
+    // One file is one split, read in order by one reader (the routing function chained to it):
+    // byte ranges read by several readers would bring a node's lines to its engine from two
+    // places, out of order.
     source.setParallelism(1).uid("sigil-source");
     return source;
   }

@@ -2,6 +2,7 @@ package dev.sigil.flink.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.flink.DetectedFinding;
 import dev.sigil.flink.InputRecord;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
@@ -24,29 +27,69 @@ class FileFormatsTest {
   @TempDir Path temp;
 
   @Test
-  void linesAreNumberedAsSigilScanNumbersThemAndLongOnesCutWithoutBuffering() throws IOException {
+  void blocksOfWholeLinesAreNumberedAsSigilScanNumbersThemAndLongLinesCutWithoutBuffering()
+      throws IOException {
     String text = "{\"a\":1}\r\n\n" + "x".repeat(100) + "\n{\"b\":2}\nlast-no-newline";
-    StreamFormat.Reader<InputRecord> reader = new TraceeLineFormat(16)
-        .createReader(new Configuration(), stream(text.getBytes(StandardCharsets.UTF_8)));
-    List<String> lines = new ArrayList<>();
-    InputRecord record;
-    while ((record = reader.read()) != null) {
-      lines.add(record.position() + ":" + new String(record.value(), StandardCharsets.UTF_8));
-    }
-    // Line 2 is empty and not handed on; line 3 is cut after 17 bytes, so the reader rejects
-    // it as too long (16), and line 4 follows intact.
-    assertEquals(List.of("1:{\"a\":1}\r", "3:" + "x".repeat(17), "4:{\"b\":2}", "5:last-no-newline"),
-        lines);
-    assertNull(reader.read());
+    // Blocks of up to 24 bytes, lines of up to 16.
+    List<String> blocks = read(new TraceeLineFormat(16, 24), text);
+    // Lines 1 and 2 (empty) fill the first block; line 3 is longer than a block and than the
+    // limit, so it is cut after 17 bytes (the reader rejects it as too long, 16); lines 4 and 5
+    // end the file.
+    assertEquals(List.of("1:{\"a\":1}\r", "3:" + "x".repeat(17), "4:{\"b\":2}\nlast-no-newline"),
+        blocks);
 
     // A line longer than the reader's buffer is skipped without being kept.
-    StreamFormat.Reader<InputRecord> big = new TraceeLineFormat(16).createReader(new Configuration(),
-        stream(("y".repeat(300_000) + "\n{\"c\":3}\n").getBytes(StandardCharsets.UTF_8)));
-    assertEquals(17, big.read().value().length);
-    InputRecord after = big.read();
-    assertEquals(2, after.position());
-    assertEquals("{\"c\":3}", new String(after.value(), StandardCharsets.UTF_8));
-    assertNull(big.read());
+    List<String> big = read(new TraceeLineFormat(16), "y".repeat(300_000) + "\n{\"c\":3}\n");
+    assertEquals(List.of("1:" + "y".repeat(17), "2:{\"c\":3}"), big);
+
+    // Empty lines alone are not handed on, but counted.
+    assertEquals(List.of("4:{}"), read(new TraceeLineFormat(16, 24), "\n\n\n{}\n\n"));
+  }
+
+  @Test
+  void blocksHoldEveryLineOnceAtItsNumberWithinTheirSize() throws IOException {
+    Random random = new Random(3);
+    StringBuilder text = new StringBuilder();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      String line = random.nextInt(20) == 0 ? "" : "{\"n\":" + i + ",\"p\":\""
+          + "z".repeat(random.nextInt(random.nextInt(30) == 0 ? 3000 : 300)) + "\"}";
+      lines.add(line);
+      text.append(line).append('\n');
+    }
+    int blockBytes = 1000;
+    List<String> blocks = read(new TraceeLineFormat(1 << 20, blockBytes), text.toString());
+    // The same blocks on every read: a restore skips exactly the blocks read before.
+    assertEquals(blocks, read(new TraceeLineFormat(1 << 20, blockBytes), text.toString()));
+    List<String> seen = new ArrayList<>();
+    for (String block : blocks) {
+      int colon = block.indexOf(':');
+      int first = Integer.parseInt(block.substring(0, colon));
+      String[] blockLines = block.substring(colon + 1).split("\n", -1);
+      assertTrue(block.length() - colon - 1 <= blockBytes || blockLines.length == 1,
+          "a block exceeds its size only for a single line");
+      while (seen.size() < first - 1) {
+        seen.add(""); // lines between blocks are empty ones
+      }
+      seen.addAll(Arrays.asList(blockLines));
+    }
+    while (seen.size() < lines.size()) {
+      seen.add("");
+    }
+    assertEquals(lines, seen);
+  }
+
+  private static List<String> read(TraceeLineFormat format, String text) throws IOException {
+    StreamFormat.Reader<InputRecord> reader = format.createReader(new Configuration(),
+        stream(text.getBytes(StandardCharsets.UTF_8)));
+    List<String> blocks = new ArrayList<>();
+    InputRecord record;
+    while ((record = reader.read()) != null) {
+      assertEquals(-1, record.partition());
+      blocks.add(record.position() + ":" + new String(record.value(), StandardCharsets.UTF_8));
+    }
+    assertNull(reader.read());
+    return blocks;
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sigil.flink.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.flink.testing.SigilScan;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.JobVertex;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +39,28 @@ class FileJobTest {
           new PrintStream(err, true, StandardCharsets.UTF_8));
       assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
       assertEquals(expected, sorted(Files.readAllLines(out)), "parallelism " + parallelism);
+    }
+  }
+
+  @Test
+  void theRoutingFunctionIsChainedToTheOneFileReaderAtAnyParallelism() {
+    // A file has one reader; a routing function at another parallelism would get its lines
+    // dealt out round-robin, and one node's lines could reach its engine out of order.
+    for (int parallelism : new int[] {1, 2, 3}) {
+      SigilJob job = new SigilJob(new Configuration(), System.err);
+      SigilJob.commandLine(job).parseArgs("--input", DEMO.toString(), "--output", "discard",
+          "--parallelism", Integer.toString(parallelism), "--node-key", "json:/node");
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      job.build(env);
+      JobGraph graph = env.getStreamGraph().getJobGraph();
+      List<String> vertices = new ArrayList<>();
+      for (JobVertex vertex : graph.getVertices()) {
+        vertices.add(vertex.getName() + " x" + vertex.getParallelism());
+      }
+      assertTrue(vertices.stream().anyMatch(v -> v.startsWith("Source: File: ")
+          && v.contains("-> Sigil: node key") && v.endsWith(" x1")), vertices.toString());
+      assertTrue(vertices.stream().anyMatch(v -> v.startsWith("Sigil: detect")
+          && v.endsWith(" x" + parallelism)), vertices.toString());
     }
   }
 

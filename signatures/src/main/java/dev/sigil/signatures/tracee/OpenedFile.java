@@ -1,7 +1,6 @@
 package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.ArgKey;
-import dev.sigil.core.ArgKind;
 import dev.sigil.core.Event;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.tracee.TraceeArguments;
@@ -20,12 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code pathname} only for a matching access. Each signature keeps the order of its Tracee
  * original, so the choice is the caller's.
  *
- * <p>Flags that Tracee printed as text are parsed once per thread for as long as the same text
- * keeps coming: the fifteen or so open-file signatures each read the same event's flags, and
- * parsing them once per signature was the top frame of the all-signatures profile. The memo is
- * keyed by the text itself, so it is right whatever event, engine or signature asks, and it is
- * per thread, so engines on different threads never share it. Allocation-free after a thread's
- * first call; safe from any thread.
+ * <p>Stateless and allocation-free; safe from any thread.
  */
 final class OpenedFile {
   /** The access mode a signature looks for; {@code O_RDWR} is both. */
@@ -47,8 +41,6 @@ final class OpenedFile {
   private static final ArgKey FLAGS = ArgKey.of("flags");
   // Open flags are an int32, so no real value reads as this.
   private static final long ABSENT = Long.MIN_VALUE;
-  private static final ThreadLocal<ParsedFlags> LAST_PARSED =
-      ThreadLocal.withInitial(ParsedFlags::new);
 
   private OpenedFile() {}
 
@@ -69,7 +61,7 @@ final class OpenedFile {
       context.dataProblem(NO_PATHNAME);
       return null;
     }
-    long flags = readFlags(event);
+    long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
     if (flags == ABSENT) {
       context.dataProblem(NO_FLAGS);
       return null;
@@ -89,7 +81,7 @@ final class OpenedFile {
    */
   static @Nullable CharSequence readFlagsThenPathname(Event event, SignatureContext context,
       Access access) {
-    long flags = readFlags(event);
+    long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
     if (flags == ABSENT) {
       context.dataProblem(NO_FLAGS);
       return null;
@@ -102,55 +94,5 @@ final class OpenedFile {
       context.dataProblem(NO_PATHNAME);
     }
     return pathname;
-  }
-
-  /** {@link TraceeArguments#openFlags}, parsing text only when it differs from the last. */
-  private static long readFlags(Event event) {
-    int index = event.argIndex(FLAGS);
-    CharSequence text = index >= 0 && event.argKind(index) == ArgKind.STRING
-        ? event.stringAt(index)
-        : null;
-    if (text == null) {
-      return TraceeArguments.openFlags(event, FLAGS, ABSENT);
-    }
-    ParsedFlags last = LAST_PARSED.get();
-    if (last.isOf(text)) {
-      return last.value;
-    }
-    long value = TraceeArguments.openFlags(event, FLAGS, ABSENT);
-    last.remember(text, value);
-    return value;
-  }
-
-  /** The last flags text a thread parsed, copied (an event's view changes), and its value. */
-  private static final class ParsedFlags {
-    // Tracee's longest flags text is about 200 characters; the usual ones are under 40.
-    private final char[] text = new char[64];
-    private int length = -1;
-    private long value;
-
-    boolean isOf(CharSequence candidate) {
-      if (candidate.length() != length) {
-        return false;
-      }
-      for (int i = 0; i < length; i++) {
-        if (candidate.charAt(i) != text[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    void remember(CharSequence parsed, long parsedValue) {
-      if (parsed.length() > text.length) {
-        length = -1;
-        return;
-      }
-      for (int i = 0; i < parsed.length(); i++) {
-        text[i] = parsed.charAt(i);
-      }
-      length = parsed.length();
-      value = parsedValue;
-    }
   }
 }

@@ -55,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * replay, for a sink or SIEM to drop copies (or use a transactional sink).
  *
  * <p><b>Metrics</b> per subtask, in the keyed operator's group: {@code events},
- * {@code rejected}, {@code findings}, {@code suppressed}, {@code signatureErrors},
+ * {@code rejected}, {@code skipped} (lines of events no signature selects, not decoded, as
+ * {@code sigil scan} skips them), {@code findings}, {@code suppressed}, {@code signatureErrors},
  * {@code engineRestores}, {@code engineEvictions}; the routing function counts {@code rejected}
  * records it could not route. The same totals are job accumulators ({@link #EVENTS} and so on).
  */
@@ -70,6 +71,8 @@ public final class SigilDetector implements Serializable {
   public static final String EVENTS = "sigil.events";
   /** Accumulator: lines the Tracee reader rejected. */
   public static final String REJECTED_LINES = "sigil.rejected";
+  /** Accumulator: lines skipped undecoded because no signature selects their event. */
+  public static final String SKIPPED = "sigil.skipped";
   /** Accumulator: records the routing function rejected (no node key, no event). */
   public static final String UNROUTED = "sigil.unrouted";
   /** Accumulator: findings emitted. */

@@ -37,6 +37,9 @@ class SigilDetectorTest {
       NodeScenario scenario = new NodeScenario("node-" + i, 30 + i);
       List<String> lines = new ArrayList<>(scenario.batch1());
       lines.addAll(scenario.batch2());
+      // An event no signature selects: skipped undecoded, as sigil scan skips it.
+      lines.add(1, "{\"timestamp\":" + (1_700_000_000_000_000_000L + i)
+          + ",\"eventName\":\"sched_switch\",\"hostName\":\"" + scenario.node() + "\",\"args\":[]}");
       byNode.put(scenario.node(), lines);
     }
     List<InputRecord> records = new ArrayList<>();
@@ -93,7 +96,9 @@ class SigilDetectorTest {
       assertTrue(r.toString().startsWith("partition 0 offset " + r.position() + ": rejected: "), r.toString());
     }
     long events = run.getAccumulatorResult(SigilDetector.EVENTS);
-    assertEquals(byNode.values().stream().mapToInt(List::size).sum(), events);
+    long skipped = run.getAccumulatorResult(SigilDetector.SKIPPED);
+    assertEquals(byNode.size(), skipped, "one unselected event per node");
+    assertEquals(byNode.values().stream().mapToInt(List::size).sum(), events + skipped);
     assertEquals(1L, (long) run.<Long>getAccumulatorResult(SigilDetector.UNROUTED));
     assertEquals(1L, (long) run.<Long>getAccumulatorResult(SigilDetector.REJECTED_LINES));
   }

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Records of one node on their way to the node's engine, in their input order: the payloads
- * (Tracee lines) back to back in one array, and per record where it ends, its Kafka partition
- * and its position. One element of the keyed exchange carries many records, so that Flink's
+ * (Tracee lines) back to back in one array, each followed by a newline, and per record where it
+ * ends, its Kafka partition and its position. The newline lets the detector's reader decode a
+ * record in place: without it, a record's last line is searched for a newline and copied. One element of the keyed exchange carries many records, so that Flink's
  * per-element costs (serializing, key-group routing, record framing, the keyed operator's key
  * context) are paid once per batch instead of once per line.
  *
@@ -67,8 +68,8 @@ public final class NodeBatch {
    * @param position the Kafka offset, or the line number in a file
    */
   public void add(byte[] value, int offset, int length, int partition, long position) {
-    if (bytes.length - size < length) {
-      bytes = Arrays.copyOf(bytes, Math.max(size + length, Math.max(256, 2 * bytes.length)));
+    if (bytes.length - size < length + 1) {
+      bytes = Arrays.copyOf(bytes, Math.max(size + length + 1, Math.max(256, 2 * bytes.length)));
     }
     if (count == ends.length) {
       int n = Math.max(16, 2 * count);
@@ -79,6 +80,7 @@ public final class NodeBatch {
     System.arraycopy(value, offset, bytes, size, length);
     size += length;
     ends[count] = size;
+    bytes[size++] = '\n';
     partitions[count] = partition;
     positions[count] = position;
     count++;
@@ -112,7 +114,8 @@ public final class NodeBatch {
   }
 
   /**
-   * Returns the payload bytes; records are back to back from index 0 to {@link #size()}.
+   * Returns the payload bytes; records are back to back from index 0 to {@link #size()}, each
+   * followed by a newline.
    *
    * @return the array (not a copy)
    */
@@ -127,14 +130,14 @@ public final class NodeBatch {
    * @return the offset in {@link #bytes()}
    */
   public int start(int i) {
-    return i == 0 ? 0 : ends[i - 1];
+    return i == 0 ? 0 : ends[i - 1] + 1;
   }
 
   /**
    * Returns where a record's bytes end.
    *
    * @param i the record's index
-   * @return the offset one past its last byte
+   * @return the offset one past its last byte, where its newline is
    */
   public int end(int i) {
     return ends[i];

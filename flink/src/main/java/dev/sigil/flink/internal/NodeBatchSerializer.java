@@ -90,19 +90,20 @@ public final class NodeBatchSerializer extends TypeSerializerSingleton<NodeBatch
     int[] ends = new int[count];
     int[] partitions = new int[count];
     long[] positions = new long[count];
-    int previous = 0;
+    int start = 0;
     for (int i = 0; i < count; i++) {
       int end = in.readInt();
-      if (end < previous || end > size) {
+      // Each record is followed by its newline: the next one starts after it.
+      if (end < start || end >= size || bytes[end] != '\n') {
         throw new IOException("corrupt node batch: record " + i + " ends at " + end);
       }
       ends[i] = end;
       partitions[i] = in.readInt();
       positions[i] = in.readLong();
-      previous = end;
+      start = end + 1;
     }
-    if (count > 0 ? previous != size : size != 0) {
-      throw new IOException("corrupt node batch: records end at " + previous + " of " + size);
+    if (start != size) {
+      throw new IOException("corrupt node batch: records end at " + start + " of " + size);
     }
     return new NodeBatch(node, bytes, size, count, ends, partitions, positions);
   }

@@ -171,7 +171,7 @@ public final class NodeBatcher extends AbstractStreamOperator<NodeBatch>
       }
       batch = newBatch(node, length);
       pending.put(node, batch);
-    } else if (batch.count > 0 && batch.size + length > batchBytes) {
+    } else if (batch.count > 0 && batch.size + length + 1 > batchBytes) { // + its newline
       // Send what it holds rather than grow it past the limit.
       send(batch);
       batch = newBatch(node, length);

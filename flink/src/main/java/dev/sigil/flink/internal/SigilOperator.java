@@ -78,6 +78,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
   private transient LinkedHashMap<String, NodeEngine> engines;
   @SuppressWarnings("NullAway.Init")
   private transient TraceeReader reader;
+  private transient long skippedSeen;
   @SuppressWarnings("NullAway.Init")
   private transient FindingRenderer renderer;
   @SuppressWarnings("NullAway.Init")
@@ -118,7 +119,12 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
     engineState = getPartitionedState(new ValueStateDescriptor<>(STATE_NAME,
         PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     engines = new LinkedHashMap<>(16, 0.75f, true);
-    reader = TraceeReader.builder().maxLineBytes(maxLineBytes).onRejection(this::rejected).build();
+    // Every node's engine holds the same signatures: one engine says which events they select,
+    // and lines of other events are skipped undecoded, as sigil scan skips them.
+    Engine selecting = Engine.builder().addAll(signatures.create()).onFinding(finding -> { })
+        .build();
+    reader = TraceeReader.builder().maxLineBytes(maxLineBytes).onRejection(this::rejected)
+        .decodeOnlySelectedBy(selecting).build();
     renderer = new FindingRenderer(format);
     metrics = new Metrics(this);
     sink = event -> {
@@ -137,10 +143,13 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
     int start = 0;
     for (int i = 0; i < batch.count; i++) {
       currentRecord = i;
-      int end = batch.ends[i];
+      int end = batch.ends[i] + 1; // with the record's newline: decoded in place
       reader.read(bytes, start, end - start, sink);
       start = end;
     }
+    long skipped = reader.stats().skipped();
+    metrics.skipped(skipped - skippedSeen);
+    skippedSeen = skipped;
     engine.dirty = true;
     engine.sinceSync += batch.count;
     if (engine.sinceSync >= STATS_SYNC_EVENTS) {
@@ -299,6 +308,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
   private static final class Metrics {
     final Counter events;
     final Counter rejected;
+    final Counter skipped;
     final Counter findings;
     final Counter suppressed;
     final Counter signatureErrors;
@@ -306,6 +316,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
     final Counter evictions;
     final LongCounter eventsTotal = new LongCounter();
     final LongCounter rejectedTotal = new LongCounter();
+    final LongCounter skippedTotal = new LongCounter();
     final LongCounter findingsTotal = new LongCounter();
     final LongCounter suppressedTotal = new LongCounter();
     final LongCounter errorsTotal = new LongCounter();
@@ -314,6 +325,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
       var group = operator.getMetricGroup();
       events = group.counter("events");
       rejected = group.counter("rejected");
+      skipped = group.counter("skipped");
       findings = group.counter("findings");
       suppressed = group.counter("suppressed");
       signatureErrors = group.counter("signatureErrors");
@@ -322,6 +334,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
       var context = operator.getRuntimeContext();
       context.addAccumulator(SigilDetector.EVENTS, eventsTotal);
       context.addAccumulator(SigilDetector.REJECTED_LINES, rejectedTotal);
+      context.addAccumulator(SigilDetector.SKIPPED, skippedTotal);
       context.addAccumulator(SigilDetector.FINDINGS, findingsTotal);
       context.addAccumulator(SigilDetector.SUPPRESSED, suppressedTotal);
       context.addAccumulator(SigilDetector.SIGNATURE_ERRORS, errorsTotal);
@@ -330,6 +343,13 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
     void event() {
       events.inc();
       eventsTotal.add(1L);
+    }
+
+    void skipped(long lines) {
+      if (lines > 0) {
+        skipped.inc(lines);
+        skippedTotal.add(lines);
+      }
     }
 
     void rejected() {

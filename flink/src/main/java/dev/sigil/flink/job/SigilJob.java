@@ -381,6 +381,7 @@ public final class SigilJob implements Callable<Integer> {
         seconds, result.getNetRuntime() / 1e3);
     err.printf(Locale.ROOT, "  %-18s %12d   %.0f/s in the job%n", "events", events,
         events / Math.max(1e-3, result.getNetRuntime() / 1e3));
+    err.printf(Locale.ROOT, "  %-18s %12d%n", "skipped lines", counter(result, SigilDetector.SKIPPED));
     err.printf(Locale.ROOT, "  %-18s %12d%n", "rejected lines",
         counter(result, SigilDetector.REJECTED_LINES) + counter(result, SigilDetector.UNROUTED));
     err.printf(Locale.ROOT, "  %-18s %12d%n", "findings", counter(result, SigilDetector.FINDINGS));

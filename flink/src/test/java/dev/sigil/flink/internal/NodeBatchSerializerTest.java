@@ -67,11 +67,13 @@ class NodeBatchSerializerTest {
     assertTrue(corrupt(header("n", Integer.MAX_VALUE, 4)).getMessage().contains("records"));
     assertTrue(corrupt(header("n", -5, 4)).getMessage().contains("records"));
 
-    // Ends going backwards, or past the payload, or not covering it.
-    assertTrue(corrupt(records(new int[] {3, 2, 4}, 4)).getMessage().contains("record 1 ends at 2"));
+    // Ends going backwards, or past the payload, or not at a record's newline, or not covering it.
+    assertTrue(corrupt(records(new int[] {3, 2}, 4)).getMessage().contains("record 1 ends at 2"));
     assertTrue(corrupt(records(new int[] {5}, 4)).getMessage().contains("record 0 ends at 5"));
-    assertTrue(corrupt(records(new int[] {1, 3}, 4)).getMessage().contains("end at 3 of 4"));
+    assertTrue(corrupt(records(new int[] {0, 1}, 4)).getMessage().contains("end at 2 of 4"));
     assertTrue(corrupt(records(new int[] {}, 4)).getMessage().contains("end at 0 of 4"));
+    assertTrue(corrupt(records(new int[] {3}, "abcd".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        .getMessage().contains("record 0 ends at 3"));
 
     // A stream cut anywhere ends in EOF, not in a half-built batch.
     NodeBatch batch = new NodeBatch("node");
@@ -100,12 +102,19 @@ class NodeBatchSerializerTest {
     return out.getCopyOfBuffer();
   }
 
+  /** A payload of newlines only: every end is at a newline, the checks left are the offsets. */
   private static byte[] records(int[] ends, int size) throws IOException {
+    byte[] newlines = new byte[size];
+    java.util.Arrays.fill(newlines, (byte) '\n');
+    return records(ends, newlines);
+  }
+
+  private static byte[] records(int[] ends, byte[] payload) throws IOException {
     DataOutputSerializer out = new DataOutputSerializer(64);
     StringValue.writeString("n", out);
     out.writeInt(ends.length);
-    out.writeInt(size);
-    out.write(new byte[size]);
+    out.writeInt(payload.length);
+    out.write(payload);
     for (int end : ends) {
       out.writeInt(end);
       out.writeInt(0);

@@ -77,9 +77,9 @@ class NodeBatcherTest {
     List<String> batches = run(List.of(new InputRecord(null, bytes(block), -1, 10)),
         NodeKey.jsonPointer("/node"), 1 << 20, 100, 1 << 20);
     assertEquals(2, batches.size(), batches.toString());
-    String a = "{\"node\":\"a\",\"x\":1}{\"node\":\"a\",\"x\":2}";
+    String a = "{\"node\":\"a\",\"x\":1}\n{\"node\":\"a\",\"x\":2}\n";
     assertTrue(batches.contains("a|2|" + a.length() + "|10,15|" + a), batches.toString());
-    assertTrue(batches.contains("b|1|12|13|{\"node\":\"b\"}"), batches.toString());
+    assertTrue(batches.contains("b|1|13|13|{\"node\":\"b\"}\n"), batches.toString());
     List<RejectedRecord> rejected = Collected.get("rejected", RejectedRecord.class);
     assertEquals(1, rejected.size());
     assertEquals("line 14: rejected: no node key at /node (not JSON, absent, or not a string or"
@@ -88,7 +88,7 @@ class NodeBatcherTest {
     // One node's file: the block goes on whole, the detector numbers its lines.
     batches = run(List.of(new InputRecord(null, bytes(block), -1, 10)), NodeKey.constant("n"),
         1 << 20, 100, 1 << 20);
-    assertEquals(List.of("n|1|" + block.length() + "|10|" + block), batches);
+    assertEquals(List.of("n|1|" + (block.length() + 1) + "|10|" + block + "\n"), batches);
   }
 
   @Test
@@ -100,11 +100,14 @@ class NodeBatcherTest {
     List<String> batches = run(records, NodeKey.recordKey(), 0, 1024, 1 << 20);
     assertEquals(50, batches.size());
     for (int i = 0; i < 50; i++) {
-      assertEquals("node-" + i % 2 + "|1|2|" + i + "|{}", batches.get(i));
+      assertEquals("node-" + i % 2 + "|1|3|" + i + "|{}\n", batches.get(i));
     }
   }
 
-  /** Runs the operator alone; returns each batch as node|count|size|positions|payload. */
+  /**
+   * Runs the operator alone; returns each batch as node|count|size|positions|payload, the payload
+   * holding each record and its newline.
+   */
   private List<String> run(List<InputRecord> records, NodeKey key, int batchBytes, int batchRecords,
       long bufferedBytes) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1,

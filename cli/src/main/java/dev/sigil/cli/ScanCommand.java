@@ -137,10 +137,10 @@ final class ScanCommand implements Callable<Integer> {
   private @Nullable Path state;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Decodes the input on N threads (default: the number of cores, here"
-          + " ${DEFAULT-VALUE}); one engine still sees every event in input order, so findings and"
-          + " state are those of --threads 1.")
-  private int threads = Runtime.getRuntime().availableProcessors();
+      description = "Decodes the input on N threads (default: one fewer than the cores, at least"
+          + " one, here ${DEFAULT-VALUE}); one engine still sees every event in input order, so"
+          + " findings and state are those of --threads 1.")
+  private int threads = defaultThreads(Runtime.getRuntime().availableProcessors());
 
   @Option(names = "--strict",
       description = "Decodes and checks every line. By default a line whose event no signature"
@@ -336,5 +336,13 @@ final class ScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new CliException(2, "cannot set up the signatures: " + e.getMessage());
     }
+  }
+
+  /**
+   * One core is left to the JVM's compiler, the garbage collector and the finding writer: on two
+   * cores, {@code --threads 2} ran slower than {@code --threads 1} (benchmarks/README.md).
+   */
+  static int defaultThreads(int cores) {
+    return Math.max(1, cores - 1);
   }
 }

@@ -124,4 +124,11 @@ class ScanDecodingOptionsTest {
     assertEquals(2, run.status());
     assertTrue(run.stderr().contains("--threads must be at least 1"), run.stderr());
   }
+
+  @Test
+  void leavesOneCoreToTheJvmByDefault() {
+    assertEquals(1, ScanCommand.defaultThreads(1));
+    assertEquals(1, ScanCommand.defaultThreads(2));
+    assertEquals(7, ScanCommand.defaultThreads(8));
+  }
 }

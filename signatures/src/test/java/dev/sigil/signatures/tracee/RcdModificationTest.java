@@ -27,7 +27,6 @@ class RcdModificationTest extends SignatureTest {
         .arg("cmdpath", pathname).arg("pathname", pathname).arg("argv", List.of(pathname));
   }
 
-  /** Feeds a write-open in both flag forms and a rename onto the path; expects 3 or 0 findings. */
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {

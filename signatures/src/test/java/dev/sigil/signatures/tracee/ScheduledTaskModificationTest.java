@@ -28,7 +28,6 @@ class ScheduledTaskModificationTest extends SignatureTest {
         .arg("cmdpath", pathname).arg("pathname", pathname).arg("argv", List.of(pathname, "-e"));
   }
 
-  /** Feeds a write-open in both flag forms and a rename onto the path; expects 3 or 0 findings. */
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {

@@ -125,6 +125,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
         .build();
     reader = TraceeReader.builder().maxLineBytes(maxLineBytes).onRejection(this::rejected)
         .decodeOnlySelectedBy(selecting).build();
+    selecting.close();
     renderer = new FindingRenderer(format);
     metrics = new Metrics(this);
     sink = event -> {

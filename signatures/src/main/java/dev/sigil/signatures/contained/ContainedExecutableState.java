@@ -44,6 +44,10 @@ final class ContainedExecutableState {
   /** Per kind, the notice given when its budget first evicts (precomputed: it allocates nothing). */
   private final String[] fullNotices = new String[HeaderKind.count()];
   private final boolean[] noticed = new boolean[HeaderKind.count()];
+  private boolean hostsNoticed;
+  private boolean profileNoticed;
+  private final String hostsFullNotice;
+  private final String profileFullNotice;
   // Set by bindCounters, which the signature's init calls before any event or restore.
   @SuppressWarnings("NullAway.Init")
   private SignatureContext context;
@@ -105,6 +109,12 @@ final class ContainedExecutableState {
     this.paths = new WrittenFileIndex(writtenFileCapacities);
     this.hosts = new LruIndex(hostCapacity);
     this.profile = new LearnedProfile(profileCapacity);
+    this.hostsFullNotice = "learning: the table of " + hostCapacity + " hosts is full, so the"
+        + " least recently seen host is forgotten and starts a new activation period when it"
+        + " comes back; raise it (ContainedExecutableOptions.withLearningCapacities)";
+    this.profileFullNotice = "learning: the learned profile of " + profileCapacity + " keys is"
+        + " full, so the least recently used keys are forgotten and may alert again; raise it"
+        + " (ContainedExecutableOptions.withLearningCapacities)";
     for (HeaderKind kind : HeaderKind.values()) {
       fullNotices[kind.ordinal()] = "files written in containers: the budget of "
           + writtenFileCapacities[kind.ordinal()] + " " + kind.plural() + " is full, so the least"
@@ -249,6 +259,10 @@ final class ContainedExecutableState {
     hosts.value(entry, now);
     hosts.attachment(entry, host.toString());
     syncCounters();
+    if (!hostsNoticed && hosts.evictions() > 0) {
+      hostsNoticed = true;
+      context.notice(hostsFullNotice);
+    }
     return now;
   }
 
@@ -265,6 +279,10 @@ final class ContainedExecutableState {
   void learn(String key) {
     profile.learn(key);
     syncCounters();
+    if (!profileNoticed && profile.evictions() > 0) {
+      profileNoticed = true;
+      context.notice(profileFullNotice);
+    }
   }
 
   int profileSize() {

@@ -2,10 +2,12 @@ package dev.sigil.signatures.contained;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
+import dev.sigil.core.SignatureNotice;
 import dev.sigil.core.SignatureStats;
 import dev.sigil.core.testing.EventBuilder;
 import java.time.Duration;
@@ -22,7 +24,9 @@ class ContainedExecutableEvictionTest {
   private final ContainedExecutable signature = new ContainedExecutable(new Settings(List.of(),
       List.of(), true, Duration.ofDays(30), Duration.ZERO, Duration.ZERO, 100, 100, 100, 50, 20));
   private final List<Finding> findings = new ArrayList<>();
-  private final Engine engine = Engine.builder().add(signature).onFinding(findings::add).build();
+  private final List<SignatureNotice> notices = new ArrayList<>();
+  private final Engine engine = Engine.builder().add(signature).onFinding(findings::add)
+      .onNotice(notices::add).build();
 
   private Map<String, Long> counters() {
     SignatureStats stats = engine.stats().signatures().get("SGL-1001");
@@ -64,6 +68,9 @@ class ContainedExecutableEvictionTest {
     engine.accept(hostExec("/proc/4242/root/bin/f0", 1).build());
     engine.accept(hostExec("/proc/4242/root/bin/f499", 1).build());
     assertEquals(501, findings.size(), "f0 was evicted and fires again; f499 is still learned");
+    assertEquals(1, notices.size(), "said once: " + notices);
+    assertTrue(notices.get(0).message().contains("learned profile of 50 keys is full"),
+        notices.get(0).message());
   }
 
   @Test
@@ -76,5 +83,8 @@ class ContainedExecutableEvictionTest {
     assertArrayEquals(new int[] {0, 0, 20, 0}, signature.sizes());
     assertEquals(20L, counters().get("hosts"));
     assertEquals(180L, counters().get("hostEvictions"));
+    assertEquals(1, notices.size(), "said once: " + notices);
+    assertTrue(notices.get(0).message().contains("table of 20 hosts is full"),
+        notices.get(0).message());
   }
 }

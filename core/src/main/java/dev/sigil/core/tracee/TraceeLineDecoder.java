@@ -877,16 +877,9 @@ final class TraceeLineDecoder {
     if (b[p] != '[') {
       throw wrongType(p, "'args' is not an array");
     }
-    int q = p + 1;
-    if (JsonBytes.isSpace(b[q])) {
-      q = JsonBytes.skipSpace(b, q);
-    }
-    if (b[q] == ']') {
-      p = q + 1;
-      return;
-    }
+    int q = firstElement(p);
     int position = 0;
-    while (true) {
+    while (q >= 0) {
       if (b[q] != '{') {
         throw wrongType(q, "an element of 'args' is not an object");
       }
@@ -895,24 +888,45 @@ final class TraceeLineDecoder {
       }
       p = q;
       arg(position++);
-      q = p;
-      byte c = b[q];
-      if (JsonBytes.isSpace(c)) {
-        q = JsonBytes.skipSpace(b, q);
-        c = b[q];
-      }
-      if (c == ',') {
-        q++;
-        if (JsonBytes.isSpace(b[q])) {
-          q = JsonBytes.skipSpace(b, q);
-        }
-      } else if (c == ']') {
-        p = q + 1;
-        return;
-      } else {
-        throw LineRejected.malformedAt(q);
-      }
+      q = nextElement(p);
     }
+    p = ~q;
+  }
+
+  /**
+   * Returns where the first element of the array opening at {@code at} starts, or, for an empty
+   * array, the complement of the index past its {@code ]}.
+   */
+  private int firstElement(int at) {
+    int q = at + 1;
+    if (JsonBytes.isSpace(b[q])) {
+      q = JsonBytes.skipSpace(b, q);
+    }
+    return b[q] == ']' ? ~(q + 1) : q;
+  }
+
+  /**
+   * After an array element ending at {@code q}: returns where the next element starts (past the
+   * comma and spaces), or, where the array closes, the complement of the index past its
+   * {@code ]}.
+   */
+  private int nextElement(int q) {
+    byte c = b[q];
+    if (JsonBytes.isSpace(c)) {
+      q = JsonBytes.skipSpace(b, q);
+      c = b[q];
+    }
+    if (c == ',') {
+      q++;
+      if (JsonBytes.isSpace(b[q])) {
+        q = JsonBytes.skipSpace(b, q);
+      }
+      return q;
+    }
+    if (c == ']') {
+      return ~(q + 1);
+    }
+    throw LineRejected.malformedAt(q);
   }
 
   /** Decodes the argument object at {@code p}, the {@code position}-th of the line. */
@@ -1133,12 +1147,9 @@ final class TraceeLineDecoder {
     }
     StringListSlot list = event.setStrings(index);
     boolean tooLong = false;
-    int q = at + 1;
-    if (JsonBytes.isSpace(b[q])) {
-      q = JsonBytes.skipSpace(b, q);
-    }
-    if (b[q] == ']') {
-      p = q + 1;
+    int q = firstElement(at);
+    if (q < 0) {
+      p = ~q;
       return;
     }
     while (b[q] == '"') {
@@ -1161,24 +1172,13 @@ final class TraceeLineDecoder {
         tooLong |= element.length() > maxStringChars;
         q = end;
       }
-      byte c = b[q];
-      if (JsonBytes.isSpace(c)) {
-        q = JsonBytes.skipSpace(b, q);
-        c = b[q];
-      }
-      if (c == ',') {
-        q++;
-        if (JsonBytes.isSpace(b[q])) {
-          q = JsonBytes.skipSpace(b, q);
-        }
-      } else if (c == ']') {
-        p = q + 1;
+      q = nextElement(q);
+      if (q < 0) {
+        p = ~q;
         if (tooLong) {
           invalid(index);
         }
         return;
-      } else {
-        throw LineRejected.malformedAt(q);
       }
     }
     p = at;

@@ -33,6 +33,7 @@ final class SignatureSlot implements SignatureContext {
   private final NoticeListener noticeListener;
   /** The notices delivered so far, so that each is delivered once; bounded, see notice(). */
   private final Set<String> notices = new HashSet<>();
+  private boolean noticesCapped;
   private final LongSupplier eventTime;
   private final Map<String, Counter> counters = new LinkedHashMap<>();
   private final System.Logger logger;
@@ -183,8 +184,8 @@ final class SignatureSlot implements SignatureContext {
 
   /**
    * Delivers a notice the first time its message is given. A signature whose messages vary
-   * without end must not grow this set without bound: past {@value #MAX_NOTICES} distinct
-   * messages, further ones are logged at WARNING instead of delivered.
+   * without end must not grow this set, or a log, without bound: past {@value #MAX_NOTICES}
+   * distinct messages, one last notice says so and further ones are dropped.
    */
   @Override
   public void notice(String message) {
@@ -192,10 +193,18 @@ final class SignatureSlot implements SignatureContext {
       return;
     }
     if (notices.size() >= MAX_NOTICES) {
-      logger.log(System.Logger.Level.WARNING, message);
+      if (!noticesCapped) {
+        noticesCapped = true;
+        deliver("more than " + MAX_NOTICES + " distinct notices; further ones are dropped"
+            + " (the first dropped: " + message + ")");
+      }
       return;
     }
     notices.add(message);
+    deliver(message);
+  }
+
+  private void deliver(String message) {
     try {
       noticeListener.onNotice(new SignatureNotice(id, message));
     } catch (RuntimeException listenerFailure) {

@@ -1,6 +1,7 @@
 package dev.sigil.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.testing.EventBuilder;
 import java.util.ArrayList;
@@ -86,6 +87,9 @@ class EngineNoticeTest {
 
     feed(engine, SignatureSlot.MAX_NOTICES + 10);
 
-    assertEquals(SignatureSlot.MAX_NOTICES, notices.size());
+    assertEquals(SignatureSlot.MAX_NOTICES + 1, notices.size(), "the limit's own notice, once");
+    assertTrue(notices.get(SignatureSlot.MAX_NOTICES).message()
+        .contains("further ones are dropped (the first dropped: notice " + SignatureSlot.MAX_NOTICES
+            + ")"), notices.get(SignatureSlot.MAX_NOTICES).message());
   }
 }

@@ -259,7 +259,7 @@ final class ArgTable {
     return parsedForms[index];
   }
 
-  void parsedForm(int index, int form, long value) {
+  void rememberParsedForm(int index, int form, long value) {
     checkIndex(index);
     parsedFormIds[index] = form + 1;
     parsedForms[index] = value;

@@ -453,7 +453,7 @@ public final class MutableEvent implements Event {
   @Override public long parentEntityId() { return parentEntityId; }
   /**
    * Tells whether a parsed form of an argument's text was remembered for this event by
-   * {@link #parsedForm(int, int, long)}. Readers of printed argument forms (such as
+   * {@link #rememberParsedForm(int, int, long)}. Readers of printed argument forms (such as
    * {@code O_WRONLY|O_CREAT}, which every open-file signature reads) parse the text once per
    * event instead of once per signature; the memory is forgotten when the argument is set anew.
    *
@@ -469,7 +469,7 @@ public final class MutableEvent implements Event {
    * Returns the parsed form remembered for an argument.
    *
    * @param index the argument's index
-   * @return the value given to {@link #parsedForm(int, int, long)}
+   * @return the value given to {@link #rememberParsedForm(int, int, long)}
    */
   public long parsedForm(int index) {
     return args.parsedForm(index);
@@ -482,8 +482,8 @@ public final class MutableEvent implements Event {
    * @param form the reader's number for the form, 0 or more
    * @param value the parsed value (readers choose how to say "not parseable")
    */
-  public void parsedForm(int index, int form, long value) {
-    args.parsedForm(index, form, value);
+  public void rememberParsedForm(int index, int form, long value) {
+    args.rememberParsedForm(index, form, value);
   }
 
   @Override public int argCount() { return args.count(); }

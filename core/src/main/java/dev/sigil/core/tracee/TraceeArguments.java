@@ -238,7 +238,7 @@ public final class TraceeArguments {
         value = mutable.parsedForm(index);
       } else {
         value = parse(event.stringAt(index), what);
-        mutable.parsedForm(index, what, value);
+        mutable.rememberParsedForm(index, what, value);
       }
       return value == UNPARSEABLE ? absent : value;
     }

@@ -15,9 +15,22 @@ import org.jspecify.annotations.Nullable;
  * and kept, so that refilling them for the next event allocates nothing.
  */
 final class ArgTable {
+  private static final ArgKind[] KINDS = ArgKind.values();
+  private static final byte NULL = (byte) ArgKind.NULL.ordinal();
+  private static final byte STRING = (byte) ArgKind.STRING.ordinal();
+  private static final byte JSON = (byte) ArgKind.JSON.ordinal();
+  private static final byte BYTES = (byte) ArgKind.BYTES.ordinal();
+  private static final byte STRINGS = (byte) ArgKind.STRINGS.ordinal();
+  private static final byte LONG = (byte) ArgKind.LONG.ordinal();
+  private static final byte BOOL = (byte) ArgKind.BOOL.ordinal();
+
   private int count;
   private int[] keyIds = new int[0];
-  private ArgKind[] kinds = new ArgKind[0];
+  /**
+   * Per argument: its {@link ArgKind}'s ordinal. Bytes, not enum references: a reference stored
+   * into an old object costs G1 a card-marking barrier, for every argument of every event.
+   */
+  private byte[] kinds = new byte[0];
   private long[] longs = new long[0];
   private TextSlot[] names = new TextSlot[0];
   private TextSlot[] types = new TextSlot[0];
@@ -46,7 +59,7 @@ final class ArgTable {
     }
     count++;
     keyIds[index] = -1;
-    kinds[index] = ArgKind.NULL;
+    kinds[index] = NULL;
     longs[index] = 0;
     names[index].clear();
     types[index].clear();
@@ -104,7 +117,7 @@ final class ArgTable {
   }
 
   TextSlot setString(int index) {
-    kinds[index] = ArgKind.STRING;
+    kinds[index] = STRING;
     parsedFormIds[index] = 0;
     TextSlot slot = texts[index];
     slot.clear();
@@ -112,7 +125,7 @@ final class ArgTable {
   }
 
   TextSlot setRawJson(int index) {
-    kinds[index] = ArgKind.JSON;
+    kinds[index] = JSON;
     fieldsParsed[index] = false;
     TextSlot slot = texts[index];
     slot.clear();
@@ -120,31 +133,31 @@ final class ArgTable {
   }
 
   ByteArg setBytes(int index) {
-    kinds[index] = ArgKind.BYTES;
+    kinds[index] = BYTES;
     ByteArg slot = bytes[index];
     slot.clear();
     return slot;
   }
 
   StringListSlot setStrings(int index) {
-    kinds[index] = ArgKind.STRINGS;
+    kinds[index] = STRINGS;
     StringListSlot slot = lists[index];
     slot.clear();
     return slot;
   }
 
   void setLong(int index, long value) {
-    kinds[index] = ArgKind.LONG;
+    kinds[index] = LONG;
     longs[index] = value;
   }
 
   void setBool(int index, boolean value) {
-    kinds[index] = ArgKind.BOOL;
+    kinds[index] = BOOL;
     longs[index] = value ? 1 : 0;
   }
 
   void setKind(int index, ArgKind kind) {
-    kinds[index] = kind;
+    kinds[index] = (byte) kind.ordinal();
   }
 
   // ---- reading
@@ -166,15 +179,17 @@ final class ArgTable {
 
   ArgKind kindAt(int index) {
     checkIndex(index);
-    return kinds[index];
+    return KINDS[kinds[index]];
   }
 
   int indexOf(ArgKey key) {
     int id = key.id();
     for (int i = 0; i < count; i++) {
       int argId = keyIds[i];
-      // An argument named before its key existed has no id: compare its name (length first).
-      if (argId == id || (argId < 0 && Text.contentEquals(names[i], key.name()))) {
+      // An argument named before its key existed has no id but a mark, ~n, of the keys that did
+      // exist: compare its name only with a key as new as that (the keys a signature creates at
+      // class loading never are, so the hot path never compares names).
+      if (argId == id || (argId < 0 && id >= ~argId && Text.contentEquals(names[i], key.name()))) {
         return i;
       }
     }
@@ -183,33 +198,33 @@ final class ArgTable {
 
   @Nullable CharSequence rawJson(int index) {
     checkIndex(index);
-    return kinds[index] == ArgKind.JSON ? texts[index] : null;
+    return kinds[index] == JSON ? texts[index] : null;
   }
 
   @Nullable CharSequence stringAt(int index) {
     checkIndex(index);
-    return kinds[index] == ArgKind.STRING ? texts[index] : null;
+    return kinds[index] == STRING ? texts[index] : null;
   }
 
   @Nullable ByteView bytesAt(int index) {
     checkIndex(index);
-    return kinds[index] == ArgKind.BYTES ? bytes[index] : null;
+    return kinds[index] == BYTES ? bytes[index] : null;
   }
 
   long longAt(int index, long absent) {
     checkIndex(index);
-    return kinds[index] == ArgKind.LONG ? longs[index] : absent;
+    return kinds[index] == LONG ? longs[index] : absent;
   }
 
   boolean boolAt(int index, boolean absent) {
     checkIndex(index);
-    ArgKind kind = kinds[index];
-    return kind == ArgKind.BOOL || kind == ArgKind.LONG ? longs[index] != 0 : absent;
+    byte kind = kinds[index];
+    return kind == BOOL || kind == LONG ? longs[index] != 0 : absent;
   }
 
   @Nullable StringList stringsAt(int index) {
     checkIndex(index);
-    return kinds[index] == ArgKind.STRINGS ? lists[index] : null;
+    return kinds[index] == STRINGS ? lists[index] : null;
   }
 
   @Nullable CharSequence fieldAt(int index, String name) {
@@ -219,7 +234,7 @@ final class ArgTable {
 
   int elementCountAt(int index) {
     checkIndex(index);
-    if (kinds[index] == ArgKind.STRINGS) {
+    if (kinds[index] == STRINGS) {
       return lists[index].size();
     }
     JsonFields parsed = parsedFields(index);
@@ -234,7 +249,7 @@ final class ArgTable {
   // Parsed on first use: most structured arguments are never asked for a field.
   private @Nullable JsonFields parsedFields(int index) {
     checkIndex(index);
-    if (kinds[index] != ArgKind.JSON) {
+    if (kinds[index] != JSON) {
       return null;
     }
     JsonFields parsed = fields[index];

@@ -82,7 +82,7 @@ public final class MutableEvent implements Event {
     podNamespace.clear();
     podUid.clear();
     podSandbox = false;
-    type = EventType.UNREGISTERED;
+    setType(EventType.UNREGISTERED);
     eventName.clear();
     eventId = 0;
     returnValue = 0;
@@ -199,7 +199,17 @@ public final class MutableEvent implements Event {
    */
   public void eventName(byte[] bytes, int offset, int length, EventType resolved) {
     eventName.wrapAscii(bytes, offset, length);
-    type = resolved;
+    setType(resolved);
+  }
+
+  /**
+   * Stores the type only when it changes: a reference stored into an old event costs G1 a
+   * card-marking barrier, and the decoder sets the type of every event twice.
+   */
+  private void setType(EventType value) {
+    if (type != value) {
+      type = value;
+    }
   }
 
   /**
@@ -286,7 +296,7 @@ public final class MutableEvent implements Event {
    */
   public void argNameIfKnown(int index, char[] chars, int offset, int length) {
     args.name(index).set(chars, offset, length);
-    args.keyId(index, Registries.ARG_NAMES.find(chars, offset, length));
+    args.keyId(index, Registries.ARG_NAMES.findOrMark(chars, offset, length));
   }
 
   /**

@@ -174,6 +174,37 @@ public final class NameRegistry {
   }
 
   /**
+   * Finds a name's id or, for a name not registered, a mark of how many names were registered
+   * before the lookup: {@code ~n}, negative. Ids are given in order, so a name registered later
+   * has an id of at least {@code n}, and a holder of the mark need compare names only with keys
+   * that new.
+   *
+   * @param bytes the bytes
+   * @param offset where the name starts
+   * @param length its length
+   * @return the id, or {@code ~n}
+   */
+  public int findOrMark(byte[] bytes, int offset, int length) {
+    int before = size();
+    int id = find(bytes, offset, length);
+    return id >= 0 ? id : ~before;
+  }
+
+  /**
+   * {@link #findOrMark(byte[], int, int)} for characters.
+   *
+   * @param chars the characters
+   * @param offset where the name starts
+   * @param length its length
+   * @return the id, or {@code ~n}
+   */
+  public int findOrMark(char[] chars, int offset, int length) {
+    int before = size();
+    int id = find(chars, offset, length);
+    return id >= 0 ? id : ~before;
+  }
+
+  /**
    * Returns how many names are registered.
    *
    * @return the count

@@ -45,9 +45,10 @@ final class RegisteredNames {
    * @param bytes the bytes (a byte at or above 0x80 never matches a registered name)
    * @param offset where the name starts
    * @param length its length
-   * @return the key's id, or -1 when no key has that name
+   * @return the key's id, or when no key has that name a mark of the keys that existed (see
+   *     {@link dev.sigil.core.internal.NameRegistry#findOrMark(byte[], int, int)})
    */
   static int argKeyId(byte[] bytes, int offset, int length) {
-    return Registries.ARG_NAMES.find(bytes, offset, length);
+    return Registries.ARG_NAMES.findOrMark(bytes, offset, length);
   }
 }

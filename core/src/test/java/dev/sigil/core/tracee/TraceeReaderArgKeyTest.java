@@ -29,6 +29,26 @@ class TraceeReaderArgKeyTest {
   }
 
   @Test
+  void anArgumentOfALineShapeSeenBeforeItsKeyExistedIsFoundByThatKey() {
+    String name = "late_shape_arg_" + System.nanoTime();
+    String line = "{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
+        + "\",\"type\":\"string\",\"value\":\"found\"}]}\n";
+    byte[] lines = (line + line + line).getBytes(StandardCharsets.UTF_8);
+    List<String> values = new ArrayList<>();
+    ArgKey[] key = new ArgKey[1];
+
+    // The reader remembers the first line's shape, name and key id (none yet) for the next ones.
+    TraceeReader.builder().build().read(lines, 0, lines.length, event -> {
+      if (key[0] == null) {
+        key[0] = ArgKey.of(name);
+      }
+      values.add(String.valueOf(event.string(key[0])));
+    });
+
+    assertEquals(List.of("found", "found", "found"), values);
+  }
+
+  @Test
   void snapshotsDoNotRegisterArgumentNames() {
     String name = "snapshot_only_" + System.nanoTime();
     byte[] line = ("{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name

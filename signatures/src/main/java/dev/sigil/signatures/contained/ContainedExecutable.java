@@ -278,18 +278,19 @@ public final class ContainedExecutable implements Signature, Stateful {
     }
     boolean cmdpathDiffers = pathname != null && cmdpath != null
         && !PathResolver.samePath(pathname, cmdpath);
+    CharSequence interp = nonEmpty(event.string(INTERP));
     // pathname first; then cmdpath, which differs for a script run by its path (the kernel
     // reports the interpreter as the executed file) and for a path through a magic link; then
-    // a script's #! interpreter.
-    if (fireIfUnderRoot(ctx, event, firstSeen, path, null)
-        || (cmdpathDiffers && cmdpath != null
-            && fireIfUnderRoot(ctx, event, firstSeen, cmdpath, pathname))) {
-      return;
-    }
-    CharSequence interp = nonEmpty(event.string(INTERP));
-    if (interp != null && !PathResolver.samePath(interp, path)
-        && fireIfUnderRoot(ctx, event, firstSeen, interp, null)) {
-      return;
+    // a script's #! interpreter. One call in a loop rather than three: the JIT compiles (and
+    // inlines) the root check once, which on a busy machine brings the compiled code sooner.
+    for (int step = 0; step < 3; step++) {
+      CharSequence candidate = step == 0 ? path
+          : step == 1 ? (cmdpathDiffers ? cmdpath : null)
+          : (interp != null && !PathResolver.samePath(interp, path) ? interp : null);
+      if (candidate != null
+          && fireIfUnderRoot(ctx, event, firstSeen, candidate, step == 1 ? pathname : null)) {
+        return;
+      }
     }
     long dev = event.longValue(DEV, ABSENT);
     long inode = event.longValue(INODE, ABSENT);

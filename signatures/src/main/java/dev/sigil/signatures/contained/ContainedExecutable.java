@@ -243,8 +243,7 @@ public final class ContainedExecutable implements Signature, Stateful {
       PathNormaliser.normalise(pathname, writtenPath);
       normal = writtenPath;
     }
-    state.recordPath(normal, kind, containerId);
-    state.recordPathBelowFirstDirectory(normal, kind, containerId);
+    state.recordPathAndBelowFirstDirectory(normal, kind, containerId);
   }
 
   /**

@@ -200,18 +200,18 @@ final class ContainedExecutableState {
   }
 
   /**
-   * Remembers the path without its first directory, when that still has two segments or more: a
-   * container that mounts the host's root at {@code /host} writes {@code /host/usr/local/bin/x},
-   * and the host runs {@code /usr/local/bin/x}.
-   *
-   * @return the entry, or -1 when the path is too short
+   * Remembers a written file's normalised path and, when that still has two segments or more,
+   * the path without its first directory: a container that mounts the host's root at
+   * {@code /host} writes {@code /host/usr/local/bin/x}, and the host runs
+   * {@code /usr/local/bin/x}. One call in a loop: the JIT compiles the index update once.
    */
-  int recordPathBelowFirstDirectory(CharSequence path, HeaderKind kind, String containerId) {
+  void recordPathAndBelowFirstDirectory(CharSequence path, HeaderKind kind, String containerId) {
     int firstEnd = segmentEnd(path, 1);
-    if (firstEnd >= path.length() || segmentEnd(path, firstEnd + 1) >= path.length()) {
-      return -1;
+    boolean below = firstEnd < path.length() && segmentEnd(path, firstEnd + 1) < path.length();
+    int passes = below ? 2 : 1;
+    for (int pass = 0; pass < passes; pass++) {
+      recordPath(path, pass == 0 ? 0 : firstEnd, kind, containerId);
     }
-    return recordPath(path, firstEnd, kind, containerId);
   }
 
   private int recordPath(CharSequence path, int from, HeaderKind kind, String containerId) {

@@ -8,9 +8,9 @@ import dev.sigil.core.ByteView;
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
+import dev.sigil.core.FixedSignature;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.StringList;
@@ -35,18 +35,12 @@ class SensorEventAllocationTest {
   private static final ArgKey REMOTE = ArgKey.of("remote_addr");
 
   /** Reads every argument the way signatures do, and never fires. */
-  private static final class Reader implements Signature {
-    private final SignatureMetadata metadata = SignatureMetadata.builder("SENSOR-ALLOC").build();
+  private static final class Reader extends FixedSignature {
     long seen;
 
-    @Override
-    public SignatureMetadata metadata() {
-      return metadata;
-    }
-
-    @Override
-    public List<Selector> selectors() {
-      return List.of(Selector.event(EXEC), Selector.of(WRITE, Origin.CONTAINER));
+    Reader() {
+      super(SignatureMetadata.builder("SENSOR-ALLOC").build(),
+          List.of(Selector.event(EXEC), Selector.of(WRITE, Origin.CONTAINER)));
     }
 
     @Override

@@ -66,20 +66,14 @@ public class EngineBenchmark extends BenchmarkSettings {
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void nonMatching() {
-    Engine engine = builtIns;
-    for (Event event : quiet) {
-      engine.accept(event);
-    }
+    Workloads.acceptAll(builtIns, quiet);
   }
 
   /** Only TRC-1022 over ordinary activity: the engine's overhead over the hand-written floor. */
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void nonMatchingTrc1022Only() {
-    Engine engine = droppedExecutableOnly;
-    for (Event event : quiet) {
-      engine.accept(event);
-    }
+    Workloads.acceptAll(droppedExecutableOnly, quiet);
   }
 
   /**
@@ -89,30 +83,21 @@ public class EngineBenchmark extends BenchmarkSettings {
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void nonMatchingDroppedAndContained() {
-    Engine engine = droppedAndContained;
-    for (Event event : quiet) {
-      engine.accept(event);
-    }
+    Workloads.acceptAll(droppedAndContained, quiet);
   }
 
   /** All built-ins over ordinary activity with about 1% of events firing TRC-1022. */
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void mixed() {
-    Engine engine = builtIns;
-    for (Event event : realistic) {
-      engine.accept(event);
-    }
+    Workloads.acceptAll(builtIns, realistic);
   }
 
   /** All built-ins over ELF drops in containers: TRC-1022 fires on every event. */
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void trc1022Firing() {
-    Engine engine = builtIns;
-    for (Event event : everyEventDropsElf) {
-      engine.accept(event);
-    }
+    Workloads.acceptAll(builtIns, everyEventDropsElf);
   }
 
   /**

@@ -59,10 +59,7 @@ public class PeerBenchmark extends BenchmarkSettings {
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void sigil() {
-    Engine engine = sigil;
-    for (Event event : events) {
-      engine.accept(event);
-    }
+    Workloads.acceptAll(sigil, events);
   }
 
   /**

@@ -84,9 +84,6 @@ public class ScalingBenchmark extends BenchmarkSettings {
   @Benchmark
   @OperationsPerInvocation(Workloads.BATCH)
   public void accept() {
-    Engine e = engine;
-    for (Event event : events) {
-      e.accept(event);
-    }
+    Workloads.acceptAll(engine, events);
   }
 }

@@ -1,9 +1,11 @@
 package dev.sigil.cli;
 
+import static dev.sigil.cli.SummaryFields.assertSummaryHas;
 import static dev.sigil.cli.TraceeLines.SECOND;
 import static dev.sigil.cli.TraceeLines.T0;
 import static dev.sigil.cli.TraceeLines.lines;
 import static dev.sigil.cli.TraceeLines.magicWrite;
+import static dev.sigil.cli.UsageError.assertUsageError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,13 +44,11 @@ class InputFormatTest {
 
     CliRun run = scan(log);
 
-    Map<String, Object> summary = Json.object(run.lastStderrLine());
     assertEquals(0, run.status(), run.stderr());
-    assertEquals("docker-json", summary.get("inputFormat"));
-    assertEquals(3L, summary.get("events"));
-    assertEquals(0L, summary.get("rejected"));
-    assertEquals(2L, summary.get("findings"));
-    assertEquals(1L, summary.get("stderrLines"), "Tracee's own log lines are skipped and counted");
+    assertSummaryHas(run, Map.of("inputFormat", "docker-json", "events", 3L, "rejected", 0L,
+        "findings", 2L));
+    assertEquals(1L, Json.object(run.lastStderrLine()).get("stderrLines"),
+        "Tracee's own log lines are skipped and counted");
   }
 
   @Test
@@ -61,10 +61,7 @@ class InputFormatTest {
 
     CliRun run = scan(log, "--input-format", "docker-json");
 
-    Map<String, Object> summary = Json.object(run.lastStderrLine());
-    assertEquals(2L, summary.get("events"), run.stderr());
-    assertEquals(2L, summary.get("findings"));
-    assertEquals(1L, summary.get("partialLines"));
+    assertSummaryHas(run, Map.of("events", 2L, "findings", 2L, "partialLines", 1L));
   }
 
   @Test
@@ -74,12 +71,8 @@ class InputFormatTest {
 
     CliRun run = scan(log);
 
-    Map<String, Object> summary = Json.object(run.lastStderrLine());
-    assertEquals("cri", summary.get("inputFormat"), run.stderr());
-    assertEquals(3L, summary.get("events"));
-    assertEquals(2L, summary.get("findings"));
-    assertEquals(2L, summary.get("partialLines"));
-    assertEquals(1L, summary.get("stderrLines"));
+    assertSummaryHas(run, Map.of("inputFormat", "cri", "events", 3L, "findings", 2L,
+        "partialLines", 2L, "stderrLines", 1L));
   }
 
   @Test
@@ -119,18 +112,14 @@ class InputFormatTest {
   void emptyObjectsAreNoCleanScan() {
     CliRun run = scan(lines("{}", "{}", "{}"));
 
-    Map<String, Object> summary = Json.object(run.lastStderrLine());
-    assertEquals(0L, summary.get("events"));
-    assertEquals(3L, summary.get("rejected"));
+    assertSummaryHas(run, Map.of("events", 0L, "rejected", 3L));
   }
 
   @Test
   void aByteOrderMarkAtTheStartIsSkipped() {
     CliRun run = scan("\ufeff" + lines(EVIL, TWIN));
 
-    Map<String, Object> summary = Json.object(run.lastStderrLine());
-    assertEquals(0L, summary.get("rejected"), run.stderr());
-    assertEquals(2L, summary.get("findings"));
+    assertSummaryHas(run, Map.of("rejected", 0L, "findings", 2L));
   }
 
   @Test
@@ -159,8 +148,7 @@ class InputFormatTest {
   void unknownInputFormatIsAUsageError() {
     CliRun run = scan("", "--input-format", "syslog");
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("'syslog' is not an input format"), run.stderr());
+    assertUsageError(run, "'syslog' is not an input format");
     assertFalse(run.stderr().contains("Exception"), run.stderr());
   }
 

@@ -1,5 +1,6 @@
 package dev.sigil.cli;
 
+import static dev.sigil.cli.UsageError.assertUsageError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,8 +56,7 @@ class ScanArgumentsTest {
   void unknownOptionIsAUsageErrorNamingTheOption() {
     CliRun run = CliRun.run("", "scan", "--frobnicate");
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("--frobnicate"), run.stderr());
+    assertUsageError(run, "--frobnicate");
     assertTrue(run.stdout().isEmpty(), run.stdout());
   }
 
@@ -64,8 +64,7 @@ class ScanArgumentsTest {
   void noCommandIsAUsageError() {
     CliRun run = CliRun.run("");
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("scan"), run.stderr());
+    assertUsageError(run, "scan");
   }
 
   @Test
@@ -82,8 +81,7 @@ class ScanArgumentsTest {
   void directoryAsInputIsExitTwo() {
     CliRun run = CliRun.run("", "scan", directory.toString());
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("'" + directory + "': it is a directory"), run.stderr());
+    assertUsageError(run, "'" + directory + "': it is a directory");
   }
 
   @Test
@@ -94,8 +92,7 @@ class ScanArgumentsTest {
 
     CliRun run = CliRun.run("", "scan", secret.toString());
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("'" + secret + "': permission denied"), run.stderr());
+    assertUsageError(run, "'" + secret + "': permission denied");
   }
 
   @Test
@@ -112,8 +109,7 @@ class ScanArgumentsTest {
   void negativeDurationIsExitTwo() {
     CliRun run = CliRun.run("", "scan", "--dedup-period", "-P1D");
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("'-P1D' is negative"), run.stderr());
+    assertUsageError(run, "'-P1D' is negative");
   }
 
   @Test
@@ -192,8 +188,7 @@ class ScanArgumentsTest {
 
     CliRun run = CliRun.run("", "scan", "--state", state.toString());
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("newer"), run.stderr());
+    assertUsageError(run, "newer");
     assertEquals(newer, Files.readString(state, StandardCharsets.UTF_8));
   }
 
@@ -203,8 +198,7 @@ class ScanArgumentsTest {
 
     CliRun run = CliRun.run("", "scan", "--state", state.toString());
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("does not exist"), run.stderr());
+    assertUsageError(run, "does not exist");
   }
 
   private List<Path> listDirectory() throws IOException {

@@ -1,5 +1,6 @@
 package dev.sigil.cli;
 
+import static dev.sigil.cli.SummaryFields.assertFieldsOf;
 import static dev.sigil.cli.TraceeLines.SECOND;
 import static dev.sigil.cli.TraceeLines.T0;
 import static dev.sigil.cli.TraceeLines.lines;
@@ -45,14 +46,8 @@ class ScanCommandTest {
     Map<String, Object> summary = Json.object(run.lastStderrLine());
     assertEquals(List.of("events", "rejected", "findings", "suppressed", "signatureErrors"),
         List.copyOf(summary.keySet()).subList(0, 5));
-    assertEquals(3L, summary.get("events"));
-    assertEquals(2L, summary.get("rejected"));
-    assertEquals(2L, summary.get("findings"));
-    assertEquals(0L, summary.get("suppressed"));
-    assertEquals(0L, summary.get("signatureErrors"));
-    assertEquals(1L, summary.get("blankLines"));
-    assertEquals(6L, summary.get("linesRead"));
-    assertEquals(true, summary.get("complete"));
+    assertFieldsOf(summary, Map.of("events", 3L, "rejected", 2L, "findings", 2L, "suppressed", 0L,
+        "signatureErrors", 0L, "blankLines", 1L, "linesRead", 6L, "complete", true), run.stderr());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sigil.cli;
 import static dev.sigil.cli.TraceeLines.T0;
 import static dev.sigil.cli.TraceeLines.lines;
 import static dev.sigil.cli.TraceeLines.magicWrite;
+import static dev.sigil.cli.UsageError.assertUsageError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,8 +132,7 @@ class ScanEdgesTest {
 
     CliRun run = scan("", "--state", state.toString());
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("negative"), run.stderr());
+    assertUsageError(run, "negative");
     assertEquals(negative, Files.readString(state));
   }
 
@@ -142,8 +142,7 @@ class ScanEdgesTest {
 
     CliRun run = scan("", "--state", state.toString());
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("not valid JSON"), run.stderr());
+    assertUsageError(run, "not valid JSON");
     assertFalse(run.stderr().contains("Source"), run.stderr());
     assertFalse(run.stderr().contains("REDACTED"), run.stderr());
   }

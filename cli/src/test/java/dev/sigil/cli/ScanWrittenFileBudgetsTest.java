@@ -2,6 +2,7 @@ package dev.sigil.cli;
 
 import static dev.sigil.cli.TraceeLines.SECOND;
 import static dev.sigil.cli.TraceeLines.T0;
+import static dev.sigil.cli.UsageError.assertUsageError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,17 +105,15 @@ class ScanWrittenFileBudgetsTest {
   void anUnknownKindIsAUsageError() {
     CliRun run = CliRun.run(flood(1), "scan", "--written-file-capacity", "elves=10");
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("unknown kind 'elves' (the kinds are elf, script and"
-        + " header-prefix)"), run.stderr());
+    assertUsageError(run, "unknown kind 'elves' (the kinds are elf, script and"
+        + " header-prefix)");
   }
 
   @Test
   void aCapacityBelowOneIsAUsageError() {
     CliRun run = CliRun.run(flood(1), "scan", "--written-file-capacity", "elf=0");
 
-    assertEquals(2, run.status());
-    assertTrue(run.stderr().contains("invalid --written-file-capacity: capacities must be at"
-        + " least 1"), run.stderr());
+    assertUsageError(run, "invalid --written-file-capacity: capacities must be at"
+        + " least 1");
   }
 }

@@ -18,18 +18,12 @@ class EngineAllocationTest {
   private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
 
   /** Reads arguments the way real signatures do, and never fires on these events. */
-  private static final class ElfInTmp implements Signature {
-    private final SignatureMetadata metadata = SignatureMetadata.builder("ALLOC-1").build();
+  private static final class ElfInTmp extends FixedSignature {
     long looked;
 
-    @Override
-    public SignatureMetadata metadata() {
-      return metadata;
-    }
-
-    @Override
-    public List<Selector> selectors() {
-      return List.of(Selector.of("magic_write", Origin.CONTAINER), Selector.event("openat"));
+    ElfInTmp() {
+      super(SignatureMetadata.builder("ALLOC-1").build(),
+          List.of(Selector.of("magic_write", Origin.CONTAINER), Selector.event("openat")));
     }
 
     @Override
@@ -79,23 +73,9 @@ class EngineAllocationTest {
   }
 
   /** Looks at every host event and does nothing. */
-  private static final class RecordingSignatureFree implements Signature {
-    private final SignatureMetadata metadata;
-    private final List<Selector> selectors;
-
+  private static final class RecordingSignatureFree extends FixedSignature {
     RecordingSignatureFree(String id, Selector selector) {
-      this.metadata = SignatureMetadata.builder(id).build();
-      this.selectors = List.of(selector);
-    }
-
-    @Override
-    public SignatureMetadata metadata() {
-      return metadata;
-    }
-
-    @Override
-    public List<Selector> selectors() {
-      return selectors;
+      super(SignatureMetadata.builder(id).build(), List.of(selector));
     }
 
     @Override

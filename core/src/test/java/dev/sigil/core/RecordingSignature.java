@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A test signature that records what it sees and can be told to fire. */
-class RecordingSignature implements Signature {
-  final SignatureMetadata metadata;
-  final List<Selector> selectors;
+class RecordingSignature extends FixedSignature {
   final List<String> seen = new ArrayList<>();
   final List<Signal> signals = new ArrayList<>();
   boolean closed;
@@ -15,23 +13,13 @@ class RecordingSignature implements Signature {
   SignatureContext context;
 
   RecordingSignature(String id, Selector... selectors) {
-    this.metadata = SignatureMetadata.builder(id).name("recording " + id).eventName("recorded").build();
-    this.selectors = List.of(selectors);
+    super(SignatureMetadata.builder(id).name("recording " + id).eventName("recorded").build(),
+        List.of(selectors));
   }
 
   RecordingSignature firing() {
     fireOnEveryEvent = true;
     return this;
-  }
-
-  @Override
-  public SignatureMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
-  public List<Selector> selectors() {
-    return selectors;
   }
 
   @Override

@@ -12,10 +12,10 @@ import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventSnapshot;
 import dev.sigil.core.Finding;
+import dev.sigil.core.FixedSignature;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.internal.JsonTree;
@@ -42,35 +42,16 @@ class OcsfFindingWriterTest {
   private static final long EVENT_TIME_NANOS = 1_700_000_000_123_456_789L;
   private static final Instant DETECTED_AT = Instant.parse("2026-11-23T14:00:00.250Z");
 
-  private static final SignatureMetadata DROPPED = SignatureMetadata.builder("TRC-1022")
-      .version("1")
-      .name("New executable dropped")
-      .eventName("dropped_executable")
-      .description("An Executable file was dropped in the system during runtime.")
-      .severity(Severity.MEDIUM)
-      .category("defense-evasion")
-      .technique("Masquerading")
-      .mitre("T1036", "attack-pattern--42e8de7b-37b2-4258-905a-6897815e58e0")
+  private static final SignatureMetadata DROPPED = DroppedExecutableMetadata.TRC_1022.toBuilder()
       .tags(List.of("linux", "container"))
       .build();
 
   /** Fires on every magic_write it selects, reporting the path, as TRC-1022 would. */
-  private static final class FiresOnMagicWrite implements Signature {
-    private final SignatureMetadata metadata;
+  private static final class FiresOnMagicWrite extends FixedSignature {
     private SignatureContext context;
 
     FiresOnMagicWrite(SignatureMetadata metadata) {
-      this.metadata = metadata;
-    }
-
-    @Override
-    public SignatureMetadata metadata() {
-      return metadata;
-    }
-
-    @Override
-    public List<Selector> selectors() {
-      return List.of(Selector.event("magic_write"));
+      super(metadata, List.of(Selector.event("magic_write")));
     }
 
     @Override

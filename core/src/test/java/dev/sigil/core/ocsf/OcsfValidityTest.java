@@ -40,16 +40,7 @@ import org.junit.jupiter.api.Test;
 class OcsfValidityTest {
   private static final Instant DETECTED_AT = Instant.parse("2026-11-23T14:00:00.250Z");
 
-  private static final SignatureMetadata DROPPED = SignatureMetadata.builder("TRC-1022")
-      .version("1")
-      .name("New executable dropped")
-      .eventName("dropped_executable")
-      .description("An Executable file was dropped in the system during runtime.")
-      .severity(Severity.MEDIUM)
-      .category("defense-evasion")
-      .technique("Masquerading")
-      .mitre("T1036", "attack-pattern--42e8de7b-37b2-4258-905a-6897815e58e0")
-      .build();
+  private static final SignatureMetadata DROPPED = DroppedExecutableMetadata.TRC_1022;
 
   static MutableEvent event(Origin origin, Consumer<MutableEvent> context) {
     MutableEvent event = (MutableEvent) EventBuilder.event("magic_write")

@@ -1,16 +1,22 @@
 package dev.sigil.core.sensor;
 
+import static dev.sigil.core.sensor.SensorKeys.ARGV;
+import static dev.sigil.core.sensor.SensorKeys.BYTES;
+import static dev.sigil.core.sensor.SensorKeys.EXEC;
+import static dev.sigil.core.sensor.SensorKeys.FROM_KERNEL;
+import static dev.sigil.core.sensor.SensorKeys.INODE;
+import static dev.sigil.core.sensor.SensorKeys.PATHNAME;
+import static dev.sigil.core.sensor.SensorKeys.REMOTE;
+import static dev.sigil.core.sensor.SensorKeys.WRITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.ByteView;
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
-import dev.sigil.core.EventType;
+import dev.sigil.core.FixedSignature;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.StringList;
@@ -25,28 +31,14 @@ import org.junit.jupiter.api.Test;
  * its own (see the surefire configuration).
  */
 class SensorEventAllocationTest {
-  private static final EventType EXEC = EventType.of("sched_process_exec");
-  private static final EventType WRITE = EventType.of("magic_write");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey ARGV = ArgKey.of("argv");
-  private static final ArgKey BYTES = ArgKey.of("bytes");
-  private static final ArgKey INODE = ArgKey.of("inode");
-  private static final ArgKey FROM_KERNEL = ArgKey.of("invoked_from_kernel");
-  private static final ArgKey REMOTE = ArgKey.of("remote_addr");
 
   /** Reads every argument the way signatures do, and never fires. */
-  private static final class Reader implements Signature {
-    private final SignatureMetadata metadata = SignatureMetadata.builder("SENSOR-ALLOC").build();
+  private static final class Reader extends FixedSignature {
     long seen;
 
-    @Override
-    public SignatureMetadata metadata() {
-      return metadata;
-    }
-
-    @Override
-    public List<Selector> selectors() {
-      return List.of(Selector.event(EXEC), Selector.of(WRITE, Origin.CONTAINER));
+    Reader() {
+      super(SignatureMetadata.builder("SENSOR-ALLOC").build(),
+          List.of(Selector.event(EXEC), Selector.of(WRITE, Origin.CONTAINER)));
     }
 
     @Override

@@ -1,5 +1,12 @@
 package dev.sigil.core.sensor;
 
+import static dev.sigil.core.sensor.SensorKeys.ARGV;
+import static dev.sigil.core.sensor.SensorKeys.BYTES;
+import static dev.sigil.core.sensor.SensorKeys.EXEC;
+import static dev.sigil.core.sensor.SensorKeys.FROM_KERNEL;
+import static dev.sigil.core.sensor.SensorKeys.INODE;
+import static dev.sigil.core.sensor.SensorKeys.PATHNAME;
+import static dev.sigil.core.sensor.SensorKeys.REMOTE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,13 +34,6 @@ import org.junit.jupiter.api.Test;
 
 /** An embedder's own sensor fills a re-usable event and hands it to the engine. */
 class SensorEventTest {
-  private static final EventType EXEC = EventType.of("sched_process_exec");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey ARGV = ArgKey.of("argv");
-  private static final ArgKey BYTES = ArgKey.of("bytes");
-  private static final ArgKey INODE = ArgKey.of("inode");
-  private static final ArgKey FROM_KERNEL = ArgKey.of("invoked_from_kernel");
-  private static final ArgKey REMOTE = ArgKey.of("remote_addr");
 
   private static SensorEvent exec(SensorEvent event) {
     return event.clear()

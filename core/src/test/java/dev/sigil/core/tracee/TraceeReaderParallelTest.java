@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
+import dev.sigil.core.FixedSignature;
 import dev.sigil.core.Selector;
-import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import java.io.ByteArrayInputStream;
@@ -136,18 +136,12 @@ class TraceeReaderParallelTest {
   }
 
   /** Records, in order, what each event looked like when a signature saw it. */
-  static final class Recorder implements Signature {
+  static final class Recorder extends FixedSignature {
     final List<String> seen = new ArrayList<>();
-    private final SignatureMetadata metadata = SignatureMetadata.builder("REC-1").build();
 
-    @Override
-    public SignatureMetadata metadata() {
-      return metadata;
-    }
-
-    @Override
-    public List<Selector> selectors() {
-      return List.of(Selector.event("magic_write"), Selector.event("sched_process_exec"));
+    Recorder() {
+      super(SignatureMetadata.builder("REC-1").build(),
+          List.of(Selector.event("magic_write"), Selector.event("sched_process_exec")));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sigil.examples.agent;
 import dev.sigil.core.output.FindingFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,9 +141,10 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withFifo(Path path) {
-    return new AgentOptions(null, path, node, partitions, maxConnections, once, format,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
+    return edit(d -> {
+      d.port = null;
+      d.fifo = path;
+    });
   }
 
   /**
@@ -152,9 +154,7 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withNode(String value) {
-    return new AgentOptions(port, fifo, value, partitions, maxConnections, once, format,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
+    return edit(d -> d.node = value);
   }
 
   /**
@@ -164,9 +164,7 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withPartitions(int count) {
-    return new AgentOptions(port, fifo, node, count, maxConnections, once, format,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
+    return edit(d -> d.partitions = count);
   }
 
   /**
@@ -176,9 +174,7 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withMaxConnections(int count) {
-    return new AgentOptions(port, fifo, node, partitions, count, once, format,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
+    return edit(d -> d.maxConnections = count);
   }
 
   /**
@@ -188,9 +184,7 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withOnce(boolean value) {
-    return new AgentOptions(port, fifo, node, partitions, maxConnections, value, format,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
+    return edit(d -> d.once = value);
   }
 
   /**
@@ -200,9 +194,7 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withFormat(FindingFormat value) {
-    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, value,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
+    return edit(d -> d.format = value);
   }
 
   /**
@@ -212,9 +204,7 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withStatsInterval(Duration value) {
-    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
-        value, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, nodesPerPartition, idleTimeout);
+    return edit(d -> d.statsInterval = value);
   }
 
   /**
@@ -225,9 +215,10 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withQueues(int batches, int findings) {
-    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
-        statsInterval, maxLineBytes, batches, batchBytes, findings, drainGrace, outputGrace,
-        nodesPerPartition, idleTimeout);
+    return edit(d -> {
+      d.batchesPerPartition = batches;
+      d.findingQueueCapacity = findings;
+    });
   }
 
   /**
@@ -238,9 +229,10 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withStopTimes(Duration drain, Duration output) {
-    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drain, output, nodesPerPartition, idleTimeout);
+    return edit(d -> {
+      d.drainGrace = drain;
+      d.outputGrace = output;
+    });
   }
 
   /**
@@ -250,9 +242,7 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withNodesPerPartition(int count) {
-    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, count, idleTimeout);
+    return edit(d -> d.nodesPerPartition = count);
   }
 
   /**
@@ -262,9 +252,7 @@ public record AgentOptions(
    * @return the options
    */
   public AgentOptions withIdleTimeout(Duration value) {
-    return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
-        statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
-        drainGrace, outputGrace, nodesPerPartition, value);
+    return edit(d -> d.idleTimeout = value);
   }
 
   /**
@@ -275,5 +263,61 @@ public record AgentOptions(
    */
   public Duration stopBound() {
     return drainGrace.plus(outputGrace).plusMillis(Input.QUIET_MILLIS);
+  }
+
+  /**
+   * Returns a copy of these options with some components changed, validated as any options
+   * are: the one place that lists every component, so that each {@code with} method names only
+   * what it changes.
+   */
+  private AgentOptions edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.options();
+  }
+
+  /** The components of options being edited; see the record components. */
+  private static final class Draft {
+    @Nullable Integer port;
+    @Nullable Path fifo;
+    String node;
+    int partitions;
+    int maxConnections;
+    boolean once;
+    FindingFormat format;
+    Duration statsInterval;
+    int maxLineBytes;
+    int batchesPerPartition;
+    int batchBytes;
+    int findingQueueCapacity;
+    Duration drainGrace;
+    Duration outputGrace;
+    int nodesPerPartition;
+    Duration idleTimeout;
+
+    Draft(AgentOptions from) {
+      port = from.port;
+      fifo = from.fifo;
+      node = from.node;
+      partitions = from.partitions;
+      maxConnections = from.maxConnections;
+      once = from.once;
+      format = from.format;
+      statsInterval = from.statsInterval;
+      maxLineBytes = from.maxLineBytes;
+      batchesPerPartition = from.batchesPerPartition;
+      batchBytes = from.batchBytes;
+      findingQueueCapacity = from.findingQueueCapacity;
+      drainGrace = from.drainGrace;
+      outputGrace = from.outputGrace;
+      nodesPerPartition = from.nodesPerPartition;
+      idleTimeout = from.idleTimeout;
+    }
+
+    AgentOptions options() {
+      return new AgentOptions(port, fifo, node, partitions, maxConnections, once, format,
+          statsInterval, maxLineBytes, batchesPerPartition, batchBytes, findingQueueCapacity,
+          drainGrace, outputGrace, nodesPerPartition, idleTimeout);
+    }
   }
 }

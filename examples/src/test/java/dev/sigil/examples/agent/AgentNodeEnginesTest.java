@@ -66,6 +66,29 @@ class AgentNodeEnginesTest {
     return new Running(options.withStatsInterval(Duration.ZERO), new ByteArrayOutputStream());
   }
 
+  /**
+   * Sends one sender's event, waits until it is accepted, then sends the other's: the order in
+   * which a partition sees the two is then the order given.
+   */
+  private static void sendInTurn(Running run, byte[] first, byte[] second)
+      throws IOException, InterruptedException {
+    send(run.port(), first, 4096);
+    eventually(() -> run.agent.stats().eventsAccepted() == 1);
+    send(run.port(), second, 4096);
+    awaitBytesRead(run.agent, first.length + second.length);
+    eventually(() -> run.agent.stats().eventsAccepted() == 2);
+  }
+
+  /** Sends the two in turn to an agent of one partition, and returns its findings' ids and nodes. */
+  private static List<String> findingsInOnePartition(byte[] first, byte[] second)
+      throws IOException, InterruptedException {
+    try (Running run = start(AgentOptions.listening(0).withPartitions(1))) {
+      sendInTurn(run, first, second);
+      run.stop();
+      return idsAndNodes(run.out.toByteArray());
+    }
+  }
+
   /** The {@code signatureID node} of every finding written, in order. */
   private static List<String> idsAndNodes(byte[] tracee) throws IOException {
     List<String> found = new ArrayList<>();
@@ -96,11 +119,7 @@ class AgentNodeEnginesTest {
     byte[] onA = from("node-a", write(T0));
     byte[] onB = from("node-b", exec(T0 + 1));
     try (Running run = start(AgentOptions.listening(0).withPartitions(1))) {
-      send(run.port(), onA, 4096);
-      eventually(() -> run.agent.stats().eventsAccepted() == 1);
-      send(run.port(), onB, 4096);
-      awaitBytesRead(run.agent, onA.length + onB.length);
-      eventually(() -> run.agent.stats().eventsAccepted() == 2);
+      sendInTurn(run, onA, onB);
       AgentStats running = run.agent.stats();
       AgentStats stats = run.stop();
 
@@ -114,34 +133,14 @@ class AgentNodeEnginesTest {
 
   @Test
   void theSameWriteAndExecOnOneNodeAreCorrelatedAndTheFindingsNameTheNode() throws Exception {
-    byte[] write = from("node-a", write(T0));
-    byte[] exec = from("node-a", exec(T0 + 1));
-    try (Running run = start(AgentOptions.listening(0).withPartitions(1))) {
-      send(run.port(), write, 4096);
-      eventually(() -> run.agent.stats().eventsAccepted() == 1);
-      send(run.port(), exec, 4096);
-      awaitBytesRead(run.agent, write.length + exec.length);
-      eventually(() -> run.agent.stats().eventsAccepted() == 2);
-      run.stop();
-
-      assertEquals(List.of("TRC-1022 node-a", "SGL-1001 node-a"), idsAndNodes(run.out.toByteArray()));
-    }
+    assertEquals(List.of("TRC-1022 node-a", "SGL-1001 node-a"),
+        findingsInOnePartition(from("node-a", write(T0)), from("node-a", exec(T0 + 1))));
   }
 
   @Test
   void findingsOfTwoNodesInOnePartitionEachNameTheirOwnNode() throws Exception {
-    byte[] onA = from("node-a", write(T0));
-    byte[] onB = from("node-b", write(T0 + 1));
-    try (Running run = start(AgentOptions.listening(0).withPartitions(1))) {
-      send(run.port(), onA, 4096);
-      eventually(() -> run.agent.stats().eventsAccepted() == 1);
-      send(run.port(), onB, 4096);
-      awaitBytesRead(run.agent, onA.length + onB.length);
-      eventually(() -> run.agent.stats().eventsAccepted() == 2);
-      run.stop();
-
-      assertEquals(List.of("TRC-1022 node-a", "TRC-1022 node-b"), idsAndNodes(run.out.toByteArray()));
-    }
+    assertEquals(List.of("TRC-1022 node-a", "TRC-1022 node-b"),
+        findingsInOnePartition(from("node-a", write(T0)), from("node-b", write(T0 + 1))));
   }
 
   @Test

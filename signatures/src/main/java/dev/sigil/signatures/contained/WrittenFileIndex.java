@@ -272,15 +272,7 @@ final class WrittenFileIndex {
     }
     size[k]++;
     ownerTotal[owner]++;
-    int newest = ownerNewest[k][owner];
-    ownerNewer[entry] = NONE;
-    ownerOlder[entry] = newest;
-    if (newest != NONE) {
-      ownerNewer[newest] = entry;
-    } else {
-      ownerOldest[k][owner] = entry;
-    }
-    ownerNewest[k][owner] = entry;
+    linkOwnerNewest(entry, k, owner);
   }
 
   private void detach(int entry) {
@@ -303,6 +295,11 @@ final class WrittenFileIndex {
       return;
     }
     unlinkOwner(entry, k, owner);
+    linkOwnerNewest(entry, k, owner);
+  }
+
+  /** Puts the entry at the newest end of its owner's list for kind k. */
+  private void linkOwnerNewest(int entry, int k, int owner) {
     int newest = ownerNewest[k][owner];
     ownerNewer[entry] = NONE;
     ownerOlder[entry] = newest;

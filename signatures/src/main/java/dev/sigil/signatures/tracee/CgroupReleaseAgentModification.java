@@ -7,7 +7,6 @@ import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -56,9 +55,7 @@ public final class CgroupReleaseAgentModification extends TraceeSignature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence path = event.type() == INODE_RENAME
-        ? RenamedFile.readNewPath(event, ctx)
-        : OpenedFile.readFlagsThenPathname(event, ctx, Access.WRITE);
+    CharSequence path = WrittenPath.readFlagsThenPathname(event, ctx);
     if (path != null && GoPath.baseEquals(path, RELEASE_AGENT)) {
       ctx.report(event, Map.of());
     }

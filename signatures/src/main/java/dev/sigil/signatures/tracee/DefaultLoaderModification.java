@@ -6,7 +6,6 @@ import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,9 +63,7 @@ public final class DefaultLoaderModification extends TraceeSignature {
 
   @Override
   public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence path = event.type() == INODE_RENAME
-        ? RenamedFile.readNewPath(event, ctx)
-        : OpenedFile.readFlagsThenPathname(event, ctx, Access.WRITE);
+    CharSequence path = WrittenPath.readFlagsThenPathname(event, ctx);
     // The pattern starts with '^', so lookingAt() decides exactly what Go's MatchString does.
     if (path != null && dynamicLoader.lookingAt(path)) {
       ctx.report(event, Map.of());

@@ -6,7 +6,6 @@ import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -90,9 +89,7 @@ public final class ScheduledTaskModification extends TraceeSignature {
       }
       return;
     }
-    CharSequence path = event.type() == INODE_RENAME
-        ? RenamedFile.readNewPath(event, ctx)
-        : OpenedFile.readPathnameThenFlags(event, ctx, Access.WRITE);
+    CharSequence path = WrittenPath.readPathnameThenFlags(event, ctx);
     if (path != null && isCronFileOrDir(path)) {
       ctx.report(event, Map.of());
     }

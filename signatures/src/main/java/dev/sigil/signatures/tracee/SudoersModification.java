@@ -1,12 +1,10 @@
 package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Event;
-import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +44,6 @@ public final class SudoersModification extends TraceeSignature {
       .mitre("T1548.003", "attack-pattern--1365fe3b-0f50-455d-b4da-266ce31c23b0")
       .build();
 
-  private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
   private static final String[] SUDOERS_FILES = {"/etc/sudoers", "/private/etc/sudoers"};
   // Tracee's directory prefixes end in a slash, so the directory entry itself does not match.
   private static final String[] SUDOERS_DIRS = {"/etc/sudoers.d/", "/private/etc/sudoers.d/"};
@@ -61,9 +58,7 @@ public final class SudoersModification extends TraceeSignature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence path = event.type() == INODE_RENAME
-        ? RenamedFile.readNewPath(event, context)
-        : OpenedFile.readFlagsThenPathname(event, context, Access.WRITE);
+    CharSequence path = WrittenPath.readFlagsThenPathname(event, context);
     if (path != null
         && (PathLists.isOneOf(path, SUDOERS_FILES) || PathLists.startsWithOneOf(path, SUDOERS_DIRS))) {
       context.report(event, Map.of());

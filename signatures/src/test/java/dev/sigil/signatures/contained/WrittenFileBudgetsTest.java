@@ -80,17 +80,26 @@ class WrittenFileBudgetsTest {
     }
   }
 
+  /**
+   * In an engine of budgets 100, 100 and 10, the events before, then the attacker's flood of
+   * a thousand files of one kind, then the events after: what the flood made SGL-1001 forget.
+   */
+  private Engine floodBetween(List<Event> before, byte[] floodKind, List<Event> after) {
+    Engine engine = engine(100, 100, 10);
+    before.forEach(engine::accept);
+    flood(engine, ATTACKER, floodKind, 1_000);
+    after.forEach(engine::accept);
+    return engine;
+  }
+
   private Map<String, Long> counters(Engine engine) {
     return engine.stats().signatures().get("SGL-1001").counters();
   }
 
   @Test
   void aFloodOfScriptsDoesNotEvictAnElfFileWrittenBeforeIt() {
-    Engine engine = engine(100, 100, 10);
-    engine.accept(write(ATTACKER, "/tmp/payload", ELF, PAYLOAD_INODE));
-
-    flood(engine, ATTACKER, SCRIPT, 1_000);
-    engine.accept(hostExec("/var/tmp/renamed-payload", PAYLOAD_INODE));
+    Engine engine = floodBetween(List.of(write(ATTACKER, "/tmp/payload", ELF, PAYLOAD_INODE)),
+        SCRIPT, List.of(hostExec("/var/tmp/renamed-payload", PAYLOAD_INODE)));
 
     assertEquals(1, findings.size(), "the host exec of the payload fires");
     assertEquals("written-in-container", findings.get(0).data().get("evidence"));
@@ -114,13 +123,10 @@ class WrittenFileBudgetsTest {
 
   @Test
   void aFloodOfHeaderPrefixesEvictsNeitherElfFilesNorScripts() {
-    Engine engine = engine(100, 100, 10);
-    engine.accept(write(ATTACKER, "/tmp/payload", ELF, PAYLOAD_INODE));
-    engine.accept(write(ATTACKER, "/host/etc/cron.hourly/job", SCRIPT, PAYLOAD_INODE + 1));
-
-    flood(engine, ATTACKER, HALF_ELF, 1_000);
-    engine.accept(hostExec("/var/tmp/renamed-payload", PAYLOAD_INODE));
-    engine.accept(hostRunsScript("/etc/cron.hourly/job"));
+    Engine engine = floodBetween(List.of(write(ATTACKER, "/tmp/payload", ELF, PAYLOAD_INODE),
+            write(ATTACKER, "/host/etc/cron.hourly/job", SCRIPT, PAYLOAD_INODE + 1)),
+        HALF_ELF, List.of(hostExec("/var/tmp/renamed-payload", PAYLOAD_INODE),
+            hostRunsScript("/etc/cron.hourly/job")));
 
     assertEquals(List.of("written-in-container", "written-in-container-path"),
         findings.stream().map(f -> f.data().get("evidence")).toList());
@@ -129,12 +135,9 @@ class WrittenFileBudgetsTest {
 
   @Test
   void oneContainersFloodOfElfFilesDoesNotEvictAnotherContainersElfFile() {
-    Engine engine = engine(100, 100, 10);
-    engine.accept(write(VICTIM, "/usr/local/bin/agent", ELF, PAYLOAD_INODE));
-
-    flood(engine, ATTACKER, ELF, 1_000);
-    engine.accept(hostExec("/usr/local/bin/agent", PAYLOAD_INODE));
-    engine.accept(hostExec("/tmp/flood/f0", 1_000_000));
+    Engine engine = floodBetween(List.of(write(VICTIM, "/usr/local/bin/agent", ELF, PAYLOAD_INODE)),
+        ELF, List.of(hostExec("/usr/local/bin/agent", PAYLOAD_INODE),
+            hostExec("/tmp/flood/f0", 1_000_000)));
 
     assertEquals(1, findings.size(), "the victim's file fires; the attacker's oldest is gone");
     assertEquals(VICTIM, findings.get(0).data().get("containerId"));
@@ -183,12 +186,9 @@ class WrittenFileBudgetsTest {
 
   @Test
   void aFileRewrittenAsAnotherKindMovesToThatKindsBudget() {
-    Engine engine = engine(100, 100, 10);
-    engine.accept(write(ATTACKER, "/tmp/payload", SCRIPT, PAYLOAD_INODE));
-    engine.accept(write(ATTACKER, "/tmp/payload", ELF, PAYLOAD_INODE));
-
-    flood(engine, ATTACKER, SCRIPT, 1_000);
-    engine.accept(hostExec("/tmp/payload", PAYLOAD_INODE));
+    Engine engine = floodBetween(List.of(write(ATTACKER, "/tmp/payload", SCRIPT, PAYLOAD_INODE),
+            write(ATTACKER, "/tmp/payload", ELF, PAYLOAD_INODE)),
+        SCRIPT, List.of(hostExec("/tmp/payload", PAYLOAD_INODE)));
 
     assertEquals(1, findings.size());
     assertEquals(1L, counters(engine).get("elfInodes"));

@@ -17,6 +17,13 @@ class WrittenFileIndexTest {
     return new WrittenFileIndex(new int[] {10, 10, 10});
   }
 
+  /** Records ELF files of inodes 0 to count - 1 on the device, all written by the container. */
+  private static void recordElfFiles(WrittenFileIndex index, long dev, int count, String container) {
+    for (int i = 0; i < count; i++) {
+      index.record(dev, i, HeaderKind.ELF, container);
+    }
+  }
+
   @Test
   void eachKindHoldsAtMostItsOwnBudget() {
     WrittenFileIndex index = index();
@@ -39,9 +46,7 @@ class WrittenFileIndexTest {
   void aContainerAtItsShareEvictsItsOwnLeastRecentlyUsedFile() {
     WrittenFileIndex index = index();
     index.record(1, 0, HeaderKind.ELF, B);
-    for (int i = 0; i < 9; i++) {
-      index.record(2, i, HeaderKind.ELF, A);
-    }
+    recordElfFiles(index, 2, 9, A);
     index.find(2, 0); // touched: now A's most recent
 
     index.record(2, 100, HeaderKind.ELF, A);
@@ -54,9 +59,7 @@ class WrittenFileIndexTest {
   @Test
   void aContainerBelowItsShareTakesTheLeastRecentlyUsedFileOfTheLargest() {
     WrittenFileIndex index = index();
-    for (int i = 0; i < 10; i++) {
-      index.record(2, i, HeaderKind.ELF, A);
-    }
+    recordElfFiles(index, 2, 10, A);
 
     index.record(1, 0, HeaderKind.ELF, B);
 
@@ -69,9 +72,7 @@ class WrittenFileIndexTest {
   void aContainerWithinItsShareNeverLosesAFileToAnotherContainer() {
     WrittenFileIndex index = new WrittenFileIndex(new int[] {100, 10, 10});
     Random random = new Random(7);
-    for (int i = 0; i < 5; i++) {
-      index.record(1, i, HeaderKind.ELF, B);
-    }
+    recordElfFiles(index, 1, 5, B);
     for (int i = 0; i < 20_000; i++) {
       String attacker = "attacker-" + random.nextInt(8);
       index.record(2, i, HeaderKind.ELF, attacker);

@@ -35,15 +35,13 @@ class AslrInspectionTest extends SignatureTest {
   @Nested
   @DisplayName("Tracee's test cases")
   class TraceeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnReadingRandomizeVaSpace(OpenFlagsForm flags) {
       assertFires(open(ASLR, flags.of(O_RDONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresWritingRandomizeVaSpace(OpenFlagsForm flags) {
       // Tracee's case lists pathname before flags: arguments are found by name in any order.
@@ -51,8 +49,7 @@ class AslrInspectionTest extends SignatureTest {
           .arg("flags", flags.of(O_WRONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong path")
     void ignoresReadingAnotherKernelSetting(OpenFlagsForm flags) {
       assertSilent(open("/proc/sys/kernel/yo", flags.of(O_RDONLY)).build());
@@ -62,14 +59,12 @@ class AslrInspectionTest extends SignatureTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires(open(ASLR, flags.of(O_RDWR)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires(open(ASLR, flags.of(O_RDONLY | O_CLOEXEC)).build());
     }

@@ -34,22 +34,19 @@ class CgroupNotifyOnReleaseModificationTest extends SignatureTest {
   @Nested
   @DisplayName("Tracee's test cases")
   class TraceeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnWritingNotifyOnReleaseOfAMountedCgroup(OpenFlagsForm flags) {
       assertFires("/tmp/cgrp/x/notify_on_release", flags.of(O_WRONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresReadingNotifyOnRelease(OpenFlagsForm flags) {
       assertSilent(open("/tmp/cgrp/x/notify_on_release", flags.of(O_RDONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong path")
     void ignoresWritingAnotherFile(OpenFlagsForm flags) {
       assertSilent(open("/tmp/something", flags.of(O_WRONLY)).build());
@@ -59,14 +56,12 @@ class CgroupNotifyOnReleaseModificationTest extends SignatureTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires("/sys/fs/cgroup/memory/notify_on_release", flags.of(O_RDWR));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnWritingWithTruncation(OpenFlagsForm flags) {
       assertFires("/sys/fs/cgroup/rdma/notify_on_release", flags.of(O_WRONLY | O_TRUNC));
     }

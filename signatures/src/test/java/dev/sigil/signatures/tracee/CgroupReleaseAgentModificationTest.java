@@ -14,8 +14,6 @@ import dev.sigil.core.testing.EventBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class CgroupReleaseAgentModificationTest extends SignatureTest {
   CgroupReleaseAgentModificationTest() {
@@ -25,8 +23,7 @@ class CgroupReleaseAgentModificationTest extends SignatureTest {
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open")
     void firesOnWriteOpenOfReleaseAgent(OpenFlagsForm form) {
       harness.feed(form.open("/tmp/cgrp/release_agent", O_WRONLY).build());
@@ -40,16 +37,14 @@ class CgroupReleaseAgentModificationTest extends SignatureTest {
       assertFiredWithoutData("new_path", "/tmp/cgrp/release_agent");
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong open flags")
     void ignoresReadOnlyOpenOfReleaseAgent(OpenFlagsForm form) {
       harness.feed(form.open("/tmp/cgrp/release_agent", O_RDONLY).build());
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong path")
     void ignoresWriteOpenOfAnotherFile(OpenFlagsForm form) {
       harness.feed(form.open("/tmp/something", O_WRONLY).build());
@@ -64,36 +59,31 @@ class CgroupReleaseAgentModificationTest extends SignatureTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItWritesToo(OpenFlagsForm form) {
     harness.feed(form.open("/sys/fs/cgroup/rdma/release_agent", O_RDWR | O_LARGEFILE).build());
     assertFiredWithoutData("pathname", "/sys/fs/cgroup/rdma/release_agent");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnTruncatingWriteAsShellRedirectionOpensIt(OpenFlagsForm form) {
     harness.feed(form.open("/mnt/x/release_agent", O_WRONLY | O_CREAT | O_TRUNC).build());
     assertFiredWithoutData("pathname", "/mnt/x/release_agent");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnTrailingSlashAsGoPathBaseDropsIt(OpenFlagsForm form) {
     harness.feed(form.open("/tmp/cgrp/release_agent/", O_WRONLY).build());
     assertFiredWithoutData("pathname", "/tmp/cgrp/release_agent/");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnBareRelativeName(OpenFlagsForm form) {
     harness.feed(form.open("release_agent", O_WRONLY).build());
     assertFiredWithoutData("pathname", "release_agent");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void ignoresNamesThatOnlyContainReleaseAgent(OpenFlagsForm form) {
     harness.feed(
         form.open("/tmp/cgrp/release_agent.bak", O_WRONLY).build(),
@@ -115,8 +105,7 @@ class CgroupReleaseAgentModificationTest extends SignatureTest {
     assertNoFinding();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void ignoresHostAndContainerInitEventsWithoutDispatchingThem(OpenFlagsForm form) {
     harness.feed(
         form.open("/tmp/cgrp/release_agent", O_WRONLY).origin(Origin.HOST).build(),
@@ -154,24 +143,21 @@ class CgroupReleaseAgentModificationTest extends SignatureTest {
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsMissingPathnameOfWriteAsDataProblem(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
         .arg("flags", form.of(O_WRONLY)).build());
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsPathnameOfWrongKindOfWriteAsDataProblem(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
         .arg("pathname", 7L).arg("flags", form.of(O_WRONLY)).build());
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void readsNoPathnameOfReadAsTraceeDoesNot(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
         .arg("flags", form.of(O_RDONLY)).build());

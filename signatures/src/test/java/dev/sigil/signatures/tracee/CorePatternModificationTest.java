@@ -12,8 +12,6 @@ import dev.sigil.core.testing.EventBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class CorePatternModificationTest extends SignatureTest {
   private static final String CORE_PATTERN = "/proc/sys/kernel/core_pattern";
@@ -24,24 +22,21 @@ class CorePatternModificationTest extends SignatureTest {
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnWriteOpenOfCorePattern(OpenFlagsForm form) {
       harness.feed(form.open(CORE_PATTERN, O_WRONLY).build());
       assertFiredWithoutData(CORE_PATTERN);
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresReadOnlyOpenOfCorePattern(OpenFlagsForm form) {
       harness.feed(form.open(CORE_PATTERN, O_RDONLY).build());
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong path")
     void ignoresWriteOpenOfAnotherFile(OpenFlagsForm form) {
       harness.feed(form.open("/sys/kernel/something", O_WRONLY).build());
@@ -49,29 +44,25 @@ class CorePatternModificationTest extends SignatureTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnTruncatingWriteAsEchoRedirectionOpensIt(OpenFlagsForm form) {
     harness.feed(form.open(CORE_PATTERN, O_WRONLY | O_CREAT | O_TRUNC).build());
     assertFiredWithoutData(CORE_PATTERN);
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItWritesToo(OpenFlagsForm form) {
     harness.feed(form.open(CORE_PATTERN, O_RDWR).build());
     assertFiredWithoutData(CORE_PATTERN);
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnHostProcMountedElsewhereAsTheSuffixIsCompared(OpenFlagsForm form) {
     harness.feed(form.open("/host/proc/sys/kernel/core_pattern", O_WRONLY).build());
     assertFiredWithoutData("/host/proc/sys/kernel/core_pattern");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void ignoresNeighboursOfCorePattern(OpenFlagsForm form) {
     harness.feed(
         form.open("/proc/sys/kernel/core_pattern.bak", O_WRONLY).build(),
@@ -82,8 +73,7 @@ class CorePatternModificationTest extends SignatureTest {
     assertNoFinding();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void ignoresHostAndContainerInitEventsWithoutDispatchingThem(OpenFlagsForm form) {
     harness.feed(
         form.open(CORE_PATTERN, O_WRONLY).origin(Origin.HOST).build(),
@@ -92,8 +82,7 @@ class CorePatternModificationTest extends SignatureTest {
     assertEquals(0, harness.stats().events(), "only a started container's events are selected");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void reportsEveryRepeatBecauseTraceeDoesNotDeduplicate(OpenFlagsForm form) {
     harness.feed(form.open(CORE_PATTERN, O_WRONLY).build(), form.open(CORE_PATTERN, O_WRONLY).build());
     assertEquals(2, harness.findings().size());
@@ -127,16 +116,14 @@ class CorePatternModificationTest extends SignatureTest {
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsMissingPathnameAsDataProblem(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
         .arg("flags", form.of(O_WRONLY)).build());
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsNullPathnameAsDataProblem(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
         .arg("pathname", null).arg("flags", form.of(O_WRONLY)).build());

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DefaultLoaderModificationTest extends SignatureTest {
@@ -27,8 +26,7 @@ class DefaultLoaderModificationTest extends SignatureTest {
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open")
     void firesOnWriteOpenOfLoader(OpenFlagsForm form) {
       harness.feed(form.open(LOADER, O_WRONLY).build());
@@ -42,16 +40,14 @@ class DefaultLoaderModificationTest extends SignatureTest {
       assertFiredWithoutData("new_path", LOADER);
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong open flags")
     void ignoresReadOnlyOpenOfLoader(OpenFlagsForm form) {
       harness.feed(form.open(LOADER, O_RDONLY).build());
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong path")
     void ignoresWriteOpenOfAnotherFile(OpenFlagsForm form) {
       harness.feed(form.open("/tmp/something", O_WRONLY).build());
@@ -69,15 +65,13 @@ class DefaultLoaderModificationTest extends SignatureTest {
   /** 64-bit loaders, which v0.24.1's pattern matches and Sigil keeps matching. */
   @Nested
   class Lib64LoadersKept {
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnWriteOpenOfLib64Loader(OpenFlagsForm form) {
       harness.feed(form.open("/lib64/ld-linux-x86-64.so.2", O_WRONLY | O_CREAT | O_TRUNC).build());
       assertFiredWithoutData("pathname", "/lib64/ld-linux-x86-64.so.2");
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnWriteOpenOfUsrLib64Loader(OpenFlagsForm form) {
       harness.feed(form.open("/usr/lib64/ld-linux-x86-64.so.2", O_WRONLY).build());
       assertFiredWithoutData("pathname", "/usr/lib64/ld-linux-x86-64.so.2");
@@ -95,8 +89,7 @@ class DefaultLoaderModificationTest extends SignatureTest {
       assertFiredWithoutData("new_path", "/usr/lib64/ld-linux-x86-64.so.2");
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void ignoresReadOnlyOpenOfLib64Loader(OpenFlagsForm form) {
       harness.feed(form.open("/lib64/ld-linux-x86-64.so.2", O_RDONLY).build(),
           form.open("/usr/lib64/ld-linux-x86-64.so.2", O_RDONLY).build());
@@ -146,15 +139,13 @@ class DefaultLoaderModificationTest extends SignatureTest {
     assertNoFinding();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItWritesToo(OpenFlagsForm form) {
     harness.feed(form.open(LOADER, O_RDWR).build());
     assertFiredWithoutData("pathname", LOADER);
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnHostAndContainerInitEventsAsTraceeSelectsAnyOrigin(OpenFlagsForm form) {
     harness.feed(form.open(LOADER, O_WRONLY).origin(Origin.HOST).build(),
         form.open(LOADER, O_WRONLY).origin(Origin.CONTAINER_INIT).build(),
@@ -188,15 +179,13 @@ class DefaultLoaderModificationTest extends SignatureTest {
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsMissingPathnameOfWriteAsDataProblem(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").arg("flags", form.of(O_WRONLY)).build());
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void readsNoPathnameOfReadAsTraceeDoesNot(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").arg("flags", form.of(O_RDONLY)).build());
     assertNoFinding();

@@ -40,29 +40,25 @@ class K8sServiceAccountTokenTest extends SignatureTest {
   @Nested
   @DisplayName("Tracee's test cases")
   class TraceeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnReadingTheServiceAccountToken(OpenFlagsForm flags) {
       assertFires(TOKEN, flags.of(O_RDONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresWritingTheServiceAccountToken(OpenFlagsForm flags) {
       assertSilent(open("test", TOKEN, flags.of(O_WRONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong path")
     void ignoresReadingAnotherTokenFile(OpenFlagsForm flags) {
       assertSilent(open("test", "/tmp/token", flags.of(O_RDONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - legit proc")
     void ignoresFlanneldReadingTheToken(OpenFlagsForm flags) {
       assertSilent(open("flanneld", TOKEN, flags.of(O_RDONLY)).build());
@@ -91,14 +87,12 @@ class K8sServiceAccountTokenTest extends SignatureTest {
           .processName("kube-proxy").build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires(TOKEN, flags.of(O_RDWR));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires(TOKEN, flags.of(O_RDONLY | O_CLOEXEC));
     }

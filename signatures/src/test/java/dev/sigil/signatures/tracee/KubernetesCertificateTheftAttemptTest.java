@@ -26,8 +26,7 @@ class KubernetesCertificateTheftAttemptTest extends SignatureTest {
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open")
     void firesOnMalwareReadingCaCertificate(OpenFlagsForm form) {
       harness.feed(form.open(CA_CRT, O_RDONLY).processName("malware").build());
@@ -41,24 +40,21 @@ class KubernetesCertificateTheftAttemptTest extends SignatureTest {
       assertFiredWithoutData("old_path", CA_CRT);
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong open flags")
     void ignoresWriteOnlyOpenOfCaCertificate(OpenFlagsForm form) {
       harness.feed(form.open(CA_CRT, O_WRONLY).processName("test").build());
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong path")
     void ignoresReadOfCertificateElsewhere(OpenFlagsForm form) {
       harness.feed(form.open("/tmp/ca.crt", O_RDONLY).processName("test").build());
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open legit proc")
     void ignoresApiServerReadingCaCertificate(OpenFlagsForm form) {
       harness.feed(form.open(CA_CRT, O_RDONLY).processName("kube-apiserver").build());
@@ -104,15 +100,13 @@ class KubernetesCertificateTheftAttemptTest extends SignatureTest {
     assertFiredWithoutData("old_path", CA_CRT);
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItReadsToo(OpenFlagsForm form) {
     harness.feed(form.open(CA_CRT, O_RDWR).build());
     assertFiredWithoutData("pathname", CA_CRT);
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnKeysInSubdirectories(OpenFlagsForm form) {
     harness.feed(form.open("/etc/kubernetes/pki/etcd/server.key", O_RDONLY | O_CLOEXEC).build());
     assertFiredWithoutData("pathname", "/etc/kubernetes/pki/etcd/server.key");
@@ -156,16 +150,14 @@ class KubernetesCertificateTheftAttemptTest extends SignatureTest {
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsMissingPathnameOfReadAsDataProblem(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").processName("cat")
         .arg("flags", form.of(O_RDONLY)).build());
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void readsNoPathnameOfWriteAsTraceeDoesNot(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").processName("cat")
         .arg("flags", form.of(O_WRONLY)).build());

@@ -12,8 +12,6 @@ import dev.sigil.core.testing.EventBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class ProcKcoreReadTest extends SignatureTest {
   ProcKcoreReadTest() {
@@ -23,24 +21,21 @@ class ProcKcoreReadTest extends SignatureTest {
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnReadOfProcKcore(OpenFlagsForm form) {
       harness.feed(form.open("/proc/kcore", O_RDONLY).build());
       assertFiredWithoutData("/proc/kcore");
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresWriteOnlyOpenOfProcKcore(OpenFlagsForm form) {
       harness.feed(form.open("/proc/kcore", O_WRONLY).build());
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong path")
     void ignoresReadOfAnotherProcFile(OpenFlagsForm form) {
       harness.feed(form.open("/proc/something", O_RDONLY).build());
@@ -48,29 +43,25 @@ class ProcKcoreReadTest extends SignatureTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnReadWithTheFlagsCatUses(OpenFlagsForm form) {
     harness.feed(form.open("/proc/kcore", O_RDONLY | O_LARGEFILE | O_CLOEXEC).build());
     assertFiredWithoutData("/proc/kcore");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItReadsToo(OpenFlagsForm form) {
     harness.feed(form.open("/proc/kcore", O_RDWR).build());
     assertFiredWithoutData("/proc/kcore");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnHostProcMountedElsewhereAsTheSuffixIsCompared(OpenFlagsForm form) {
     harness.feed(form.open("/host/proc/kcore", O_RDONLY).build());
     assertFiredWithoutData("/host/proc/kcore");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void ignoresNeighboursOfProcKcore(OpenFlagsForm form) {
     harness.feed(
         form.open("/proc/kcore2", O_RDONLY).build(),
@@ -81,8 +72,7 @@ class ProcKcoreReadTest extends SignatureTest {
     assertNoFinding();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void ignoresHostAndContainerInitEventsWithoutDispatchingThem(OpenFlagsForm form) {
     harness.feed(
         form.open("/proc/kcore", O_RDONLY).origin(Origin.HOST).build(),
@@ -91,8 +81,7 @@ class ProcKcoreReadTest extends SignatureTest {
     assertEquals(0, harness.stats().events(), "only a started container's events are selected");
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void reportsEveryRepeatBecauseTraceeDoesNotDeduplicate(OpenFlagsForm form) {
     harness.feed(form.open("/proc/kcore", O_RDONLY).build(), form.open("/proc/kcore", O_RDONLY).build());
     assertEquals(2, harness.findings().size());
@@ -112,16 +101,14 @@ class ProcKcoreReadTest extends SignatureTest {
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsMissingPathnameAsDataProblem(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
         .arg("flags", form.of(O_RDONLY)).build());
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsUndecodablePathnameAsDataProblem(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
         .invalidArg("pathname", "const char*").arg("flags", form.of(O_RDONLY)).build());

@@ -42,22 +42,19 @@ class ProcMemAccessTest extends SignatureTest {
   @Nested
   @DisplayName("Tracee's test cases")
   class TraceeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnReadingAnotherProcessesMemory(OpenFlagsForm flags) {
       assertFires("/proc/543/mem", flags.of(O_RDONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresWritingAProcessesMemory(OpenFlagsForm flags) {
       assertSilent(open("/proc/543/mem", flags.of(O_WRONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong path")
     void ignoresAMemFileOutsideProc(OpenFlagsForm flags) {
       assertSilent(open("/var/543/mem", flags.of(O_RDONLY)).build());
@@ -67,32 +64,27 @@ class ProcMemAccessTest extends SignatureTest {
   @Nested
   @DisplayName("Sigil's difference: either Tracee v0.24.1's or newer Tracee's expression")
   class EitherExpression {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnProcSelfMemWhichOnlyTheNewerExpressionFinds(OpenFlagsForm flags) {
       assertFires("/proc/self/mem", flags.of(O_RDONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnASingleDigitPidWhichOnlyTheNewerExpressionFinds(OpenFlagsForm flags) {
       assertFires("/proc/1/mem", flags.of(O_RDONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnAThreadsMemWhichOnlyTheV0241ExpressionFinds(OpenFlagsForm flags) {
       assertFires("/proc/543/task/544/mem", flags.of(O_RDONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnAThreadOfPidOneWhichOnlyTheV0241ExpressionFinds(OpenFlagsForm flags) {
       assertFires("/proc/1/task/1/mem", flags.of(O_RDONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnAMultiDigitPidWhichBothExpressionsFind(OpenFlagsForm flags) {
       assertFires("/proc/12/mem", flags.of(O_RDONLY));
     }
@@ -102,8 +94,7 @@ class ProcMemAccessTest extends SignatureTest {
       assertFires("/proc/1x/mem", O_RDONLY);
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void ignoresProcSelfTaskMemWhichNeitherExpressionFinds(OpenFlagsForm flags) {
       assertSilent(open("/proc/self/task/1/mem", flags.of(O_RDONLY)).build());
     }
@@ -117,14 +108,12 @@ class ProcMemAccessTest extends SignatureTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires("/proc/543/mem", flags.of(O_RDWR));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires("/proc/self/mem", flags.of(O_RDONLY | O_LARGEFILE));
     }

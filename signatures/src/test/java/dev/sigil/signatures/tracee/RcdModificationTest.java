@@ -30,16 +30,14 @@ class RcdModificationTest extends SignatureTest {
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open file")
     void firesOnWriteOpenOfRcLocal(OpenFlagsForm form) {
       harness.feed(form.open("/etc/rc.local", O_WRONLY).build());
       assertFiredWithoutData("pathname", "/etc/rc.local");
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open directory")
     void firesOnWriteOpenInRc1d(OpenFlagsForm form) {
       harness.feed(form.open("/etc/rc1.d/job", O_WRONLY).build());
@@ -67,16 +65,14 @@ class RcdModificationTest extends SignatureTest {
       assertFiredWithoutData("pathname", "/bin/update-rc.d");
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong path")
     void ignoresWriteOpenOfAnotherEtcFile(OpenFlagsForm form) {
       harness.feed(form.open("/etc/something", O_WRONLY).build());
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong open flags")
     void ignoresReadOnlyOpenOfRcLocal(OpenFlagsForm form) {
       harness.feed(form.open("/etc/rc.local", O_RDONLY).build());
@@ -158,16 +154,14 @@ class RcdModificationTest extends SignatureTest {
     assertNoFinding();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnReadWriteAndAppendingOpens(OpenFlagsForm form) {
     harness.feed(form.open("/etc/rc.local", O_RDWR).build(),
         form.open("/etc/init.d/x", O_WRONLY | O_APPEND).build());
     assertEquals(2, harness.findings().size());
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void ignoresReadOnlyOpensInDirectories(OpenFlagsForm form) {
     harness.feed(form.open("/etc/init.d/ssh", O_RDONLY).build());
     assertNoFinding();
@@ -216,8 +210,7 @@ class RcdModificationTest extends SignatureTest {
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsMissingPathnameOfOpenAsDataProblemEvenForReads(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").arg("flags", form.of(O_RDONLY)).build());
     assertNoFindingButOneDataProblem();

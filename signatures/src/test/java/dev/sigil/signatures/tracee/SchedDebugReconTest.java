@@ -34,22 +34,19 @@ class SchedDebugReconTest extends SignatureTest {
   @Nested
   @DisplayName("Tracee's test cases")
   class TraceeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnReadingProcSchedDebug(OpenFlagsForm flags) {
       assertFires("/proc/sched_debug", flags.of(O_RDONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong path")
     void ignoresReadingAnotherProcFile(OpenFlagsForm flags) {
       assertSilent(open("/proc/yo", flags.of(O_RDONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresWritingProcSchedDebug(OpenFlagsForm flags) {
       assertSilent(open("/proc/sched_debug", flags.of(O_WRONLY)).build());
@@ -59,20 +56,17 @@ class SchedDebugReconTest extends SignatureTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnReadingTheSecondPathSysKernelDebugSchedDebug(OpenFlagsForm flags) {
       assertFires("/sys/kernel/debug/sched/debug", flags.of(O_RDONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires("/proc/sched_debug", flags.of(O_RDWR));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires("/sys/kernel/debug/sched/debug", flags.of(O_RDONLY | O_LARGEFILE));
     }

@@ -31,16 +31,14 @@ class ScheduledTaskModificationTest extends SignatureTest {
   /** Tracee's own test cases, under their names, with the same inputs and findings. */
   @Nested
   class TraceeCases {
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open file")
     void firesOnWriteOpenOfCrontab(OpenFlagsForm form) {
       harness.feed(form.open("/etc/crontab", O_WRONLY).build());
       assertFiredWithoutData("pathname", "/etc/crontab");
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open directory")
     void firesOnWriteOpenInCronD(OpenFlagsForm form) {
       harness.feed(form.open("/etc/cron.d/job", O_WRONLY).build());
@@ -68,16 +66,14 @@ class ScheduledTaskModificationTest extends SignatureTest {
       assertFiredWithoutData("pathname", "/bin/crontab");
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong path")
     void ignoresWriteOpenOfAnotherFile(OpenFlagsForm form) {
       harness.feed(form.open("/var/lib/some_file", O_WRONLY).build());
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong open flags")
     void ignoresReadOnlyOpenOfCrontab(OpenFlagsForm form) {
       harness.feed(form.open("/etc/crontab", O_RDONLY).build());
@@ -170,8 +166,7 @@ class ScheduledTaskModificationTest extends SignatureTest {
       assertNoFinding();
     }
 
-    @ParameterizedTest
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void ignoresReadOnlyOpenOfAnacronSpool(OpenFlagsForm form) {
       harness.feed(form.open("/var/spool/anacron/cron.daily", O_RDONLY).build());
       assertNoFinding();
@@ -195,16 +190,14 @@ class ScheduledTaskModificationTest extends SignatureTest {
     assertNoFinding();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void firesOnReadWriteAndAppendingOpens(OpenFlagsForm form) {
     harness.feed(form.open("/etc/crontab", O_RDWR).build(),
         form.open("/var/spool/cron/crontabs/root", O_WRONLY | O_APPEND).build());
     assertEquals(2, harness.findings().size());
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void ignoresReadOnlyOpensInDirectories(OpenFlagsForm form) {
     harness.feed(form.open("/etc/cron.daily/logrotate", O_RDONLY).build());
     assertNoFinding();
@@ -254,8 +247,7 @@ class ScheduledTaskModificationTest extends SignatureTest {
     assertNoFindingButOneDataProblem();
   }
 
-  @ParameterizedTest
-  @EnumSource(OpenFlagsForm.class)
+  @EachOpenFlagsForm
   void countsMissingPathnameOfOpenAsDataProblemEvenForReads(OpenFlagsForm form) {
     harness.feed(EventBuilder.event("security_file_open").arg("flags", form.of(O_RDONLY)).build());
     assertNoFindingButOneDataProblem();

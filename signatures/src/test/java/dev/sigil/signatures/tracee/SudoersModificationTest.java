@@ -43,15 +43,13 @@ class SudoersModificationTest extends SignatureTest {
   @Nested
   @DisplayName("Tracee's test cases")
   class TraceeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open file")
     void firesOnOpenForWritingOfEtcSudoers(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers", flags.of(O_WRONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection - security_file_open dir")
     void firesOnOpenForWritingInEtcSudoersD(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers.d/amnon", flags.of(O_WRONLY));
@@ -69,15 +67,13 @@ class SudoersModificationTest extends SignatureTest {
       assertFiresOnRename("/etc/sudoers.d/amnon");
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong open flags")
     void ignoresOpenForReadingOfEtcSudoers(OpenFlagsForm flags) {
       assertSilent(open("/etc/sudoers", flags.of(O_RDONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - security_file_open wrong path")
     void ignoresOpenForWritingOfAnotherFile(OpenFlagsForm flags) {
       assertSilent(open("/tmp/something", flags.of(O_WRONLY)).build());
@@ -93,14 +89,12 @@ class SudoersModificationTest extends SignatureTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForWritingOfTheSecondFilePrivateEtcSudoers(OpenFlagsForm flags) {
       assertFiresOnOpen("/private/etc/sudoers", flags.of(O_WRONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForWritingInTheSecondDirectoryPrivateEtcSudoersD(OpenFlagsForm flags) {
       assertFiresOnOpen("/private/etc/sudoers.d/x", flags.of(O_WRONLY));
     }
@@ -111,20 +105,17 @@ class SudoersModificationTest extends SignatureTest {
       assertEquals(2, harness.findings().size());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers", flags.of(O_RDWR));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenThatCreatesAndTruncates(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers.d/90-backdoor", flags.of(O_WRONLY | O_CREAT | O_TRUNC));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnTheDirectoryPathWithItsTrailingSlashAsTraceesPrefixDoes(OpenFlagsForm flags) {
       assertFiresOnOpen("/etc/sudoers.d/", flags.of(O_WRONLY));
     }
@@ -154,8 +145,7 @@ class SudoersModificationTest extends SignatureTest {
       assertEquals(0, harness.stats().events());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void neverLooksAtThePathnameOfAnOpenForReadingAsTraceeDoesNot(OpenFlagsForm flags) {
       assertSilent(EventBuilder.event("security_file_open").arg("flags", flags.of(O_RDONLY)).build());
     }
@@ -175,14 +165,12 @@ class SudoersModificationTest extends SignatureTest {
       assertDataProblem(open("/etc/sudoers", List.of("O_WRONLY")).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void countsAnOpenForWritingWithoutPathnameAsADataProblem(OpenFlagsForm flags) {
       assertDataProblem(EventBuilder.event("security_file_open").arg("flags", flags.of(O_WRONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void countsAnOpenForWritingWithANumericPathnameAsADataProblem(OpenFlagsForm flags) {
       assertDataProblem(EventBuilder.event("security_file_open").arg("pathname", 42L)
           .arg("flags", flags.of(O_WRONLY)).build());

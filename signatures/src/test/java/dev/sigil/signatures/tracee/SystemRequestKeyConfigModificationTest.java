@@ -34,22 +34,19 @@ class SystemRequestKeyConfigModificationTest extends SignatureTest {
   @Nested
   @DisplayName("Tracee's test cases")
   class TraceeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnWritingProcSysKernelSysrq(OpenFlagsForm flags) {
       assertFires("/proc/sys/kernel/sysrq", flags.of(O_WRONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresReadingProcSysKernelSysrq(OpenFlagsForm flags) {
       assertSilent(open("/proc/sys/kernel/sysrq", flags.of(O_RDONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     @DisplayName("should not trigger detection - wrong path")
     void ignoresWritingAnotherFile(OpenFlagsForm flags) {
       assertSilent(open("/tmp/something", flags.of(O_WRONLY)).build());
@@ -59,26 +56,22 @@ class SystemRequestKeyConfigModificationTest extends SignatureTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnWritingTheSecondPathProcSysrqTrigger(OpenFlagsForm flags) {
       assertFires("/proc/sysrq-trigger", flags.of(O_WRONLY));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
       assertFires("/proc/sysrq-trigger", flags.of(O_RDWR));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void firesOnWritingWithTruncation(OpenFlagsForm flags) {
       assertFires("/proc/sys/kernel/sysrq", flags.of(O_WRONLY | O_TRUNC));
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void ignoresReadingTheSecondPath(OpenFlagsForm flags) {
       assertSilent(open("/proc/sysrq-trigger", flags.of(O_RDONLY)).build());
     }
@@ -101,15 +94,13 @@ class SystemRequestKeyConfigModificationTest extends SignatureTest {
       assertEquals(0, harness.stats().events());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void neverLooksAtThePathnameOfAnOpenForReadingAsTraceeDoesNot(OpenFlagsForm flags) {
       assertSilent(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
           .arg("flags", flags.of(O_RDONLY)).build());
     }
 
-    @ParameterizedTest(name = "flags printed as {0}")
-    @EnumSource(OpenFlagsForm.class)
+    @EachOpenFlagsForm
     void countsAnOpenForWritingWithoutPathnameAsADataProblem(OpenFlagsForm flags) {
       assertDataProblem(EventBuilder.event("security_file_open").origin(Origin.CONTAINER)
           .arg("flags", flags.of(O_WRONLY)).build());

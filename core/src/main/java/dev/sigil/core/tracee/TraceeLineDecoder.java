@@ -164,6 +164,8 @@ final class TraceeLineDecoder {
   private static final KeyTable KUBERNETES_KEYS =
       new KeyTable("podName", "podNamespace", "podUID", "podSandbox");
   private static final KeyTable CONTEXT_FLAGS_KEYS = new KeyTable("containerStarted", "isCompat");
+  /** The most members a small object has: its fields are numbered below this, per object. */
+  private static final int SMALL_OBJECT_FIELDS = 4;
   private static final KeyTable ARG_KEYS = new KeyTable("name", "type", "value");
   private static final int ARG_NAME = 0;
   private static final int ARG_TYPE = 1;
@@ -184,6 +186,8 @@ final class TraceeLineDecoder {
   private final LineShapes shapes = new LineShapes();
   private final TextSlot scratch = new TextSlot(64);
 
+  /** What {@link #plainInteger()} read. */
+  private long plainValue;
   /** Where {@link JsonNumbers#fastDigits} puts the end of the digits it parsed. */
   private final int[] digitsEnd = new int[1];
 
@@ -457,16 +461,16 @@ final class TraceeLineDecoder {
       }
       switch (field) {
         case EXECUTABLE:
-          executable();
+          smallObject(EXECUTABLE, EXECUTABLE_KEYS, "'executable' is not an object");
           break;
         case CONTAINER_ID:
           containerId("containerId");
           break;
         case CONTAINER:
-          container();
+          smallObject(CONTAINER, CONTAINER_KEYS, "'container' is not an object");
           break;
         case KUBERNETES:
-          kubernetes();
+          smallObject(KUBERNETES, KUBERNETES_KEYS, "'kubernetes' is not an object");
           break;
         case EVENT_ID:
           e.eventId(eventId());
@@ -477,7 +481,7 @@ final class TraceeLineDecoder {
           }
           break;
         case CONTEXT_FLAGS:
-          contextFlags();
+          smallObject(CONTEXT_FLAGS, CONTEXT_FLAGS_KEYS, "'contextFlags' is not an object");
           break;
         case ARGS:
           args();
@@ -493,142 +497,110 @@ final class TraceeLineDecoder {
     return false;
   }
 
-  private void executable() {
+  /**
+   * Decodes one of the event's small objects ({@code executable}, {@code container},
+   * {@code kubernetes}, {@code contextFlags}) member by member; unknown members are skipped.
+   */
+  private void smallObject(int object, KeyTable keys, String notAnObject) {
     if (b[p] != '{') {
-      throw wrongType(p, "'executable' is not an object");
+      throw wrongType(p, notAnObject);
     }
     if (!openObject()) {
       return;
     }
     int expected = 0;
     do {
-      int field = key(EXECUTABLE_KEYS, expected);
+      int field = key(keys, expected);
       expected = KeyTable.following(expected, field);
       if (isNull()) {
         continue;
       }
-      if (field == 0) {
-        text("executable.path", event.executablePathSlot());
-      } else {
+      if (!smallObjectMember(object, field)) {
         p = raw.skip(b, p, 2);
       }
     } while (nextMember());
   }
 
-  private void container() {
-    if (b[p] != '{') {
-      throw wrongType(p, "'container' is not an object");
+  /** Decodes a known member of a small object; false for one to skip. */
+  private boolean smallObjectMember(int object, int field) {
+    MutableEvent e = event;
+    switch (object * SMALL_OBJECT_FIELDS + field) {
+      case EXECUTABLE * SMALL_OBJECT_FIELDS:
+        text("executable.path", e.executablePathSlot());
+        return true;
+      case CONTAINER * SMALL_OBJECT_FIELDS:
+        containerId("container.id");
+        return true;
+      case CONTAINER * SMALL_OBJECT_FIELDS + 1:
+        text("container.name", e.containerNameSlot());
+        return true;
+      case CONTAINER * SMALL_OBJECT_FIELDS + 2:
+        text("container.image", e.containerImageSlot());
+        return true;
+      case CONTAINER * SMALL_OBJECT_FIELDS + 3:
+        text("container.imageDigest", e.containerImageDigestSlot());
+        return true;
+      case KUBERNETES * SMALL_OBJECT_FIELDS:
+        text("kubernetes.podName", e.podNameSlot());
+        return true;
+      case KUBERNETES * SMALL_OBJECT_FIELDS + 1:
+        text("kubernetes.podNamespace", e.podNamespaceSlot());
+        return true;
+      case KUBERNETES * SMALL_OBJECT_FIELDS + 2:
+        text("kubernetes.podUID", e.podUidSlot());
+        return true;
+      case KUBERNETES * SMALL_OBJECT_FIELDS + 3:
+        e.podSandbox(bool("kubernetes.podSandbox"));
+        return true;
+      case CONTEXT_FLAGS * SMALL_OBJECT_FIELDS:
+        e.containerStarted(bool("contextFlags.containerStarted"));
+        return true;
+      case CONTEXT_FLAGS * SMALL_OBJECT_FIELDS + 1:
+        e.isCompat(bool("contextFlags.isCompat"));
+        return true;
+      default:
+        return false;
     }
-    if (!openObject()) {
-      return;
-    }
-    int expected = 0;
-    do {
-      int field = key(CONTAINER_KEYS, expected);
-      expected = KeyTable.following(expected, field);
-      if (isNull()) {
-        continue;
-      }
-      switch (field) {
-        case 0:
-          containerId("container.id");
-          break;
-        case 1:
-          text("container.name", event.containerNameSlot());
-          break;
-        case 2:
-          text("container.image", event.containerImageSlot());
-          break;
-        case 3:
-          text("container.imageDigest", event.containerImageDigestSlot());
-          break;
-        default:
-          p = raw.skip(b, p, 2);
-      }
-    } while (nextMember());
-  }
-
-  private void kubernetes() {
-    if (b[p] != '{') {
-      throw wrongType(p, "'kubernetes' is not an object");
-    }
-    if (!openObject()) {
-      return;
-    }
-    int expected = 0;
-    do {
-      int field = key(KUBERNETES_KEYS, expected);
-      expected = KeyTable.following(expected, field);
-      if (isNull()) {
-        continue;
-      }
-      switch (field) {
-        case 0:
-          text("kubernetes.podName", event.podNameSlot());
-          break;
-        case 1:
-          text("kubernetes.podNamespace", event.podNamespaceSlot());
-          break;
-        case 2:
-          text("kubernetes.podUID", event.podUidSlot());
-          break;
-        case 3:
-          event.podSandbox(bool("kubernetes.podSandbox"));
-          break;
-        default:
-          p = raw.skip(b, p, 2);
-      }
-    } while (nextMember());
-  }
-
-  private void contextFlags() {
-    if (b[p] != '{') {
-      throw wrongType(p, "'contextFlags' is not an object");
-    }
-    if (!openObject()) {
-      return;
-    }
-    int expected = 0;
-    do {
-      int field = key(CONTEXT_FLAGS_KEYS, expected);
-      expected = KeyTable.following(expected, field);
-      if (isNull()) {
-        continue;
-      }
-      switch (field) {
-        case 0:
-          event.containerStarted(bool("contextFlags.containerStarted"));
-          break;
-        case 1:
-          event.isCompat(bool("contextFlags.isCompat"));
-          break;
-        default:
-          p = raw.skip(b, p, 2);
-      }
-    } while (nextMember());
   }
 
   // ---- context values -----------------------------------------------------------------------
 
-  /** Reads an integer field: a plain one in one pass, anything else checked. */
-  private long integer(String field) {
+  /**
+   * Reads the plain integer at {@code p} in one pass, as Tracee prints them (no fraction,
+   * exponent or leading zero, at most 18 digits after a minus, 19 without) into
+   * {@link #plainValue}, moving {@code p} past it; false, {@code p} unchanged, for anything else,
+   * which the caller checks the slow way.
+   */
+  private boolean plainInteger() {
     int at = p;
-    byte sign = b[at];
-    boolean negative = sign == '-';
+    boolean negative = b[at] == '-';
     int digits = negative ? at + 1 : at;
     long fast = JsonNumbers.fastDigits(b, digits, negative ? 18 : 19, digitsEnd);
     int end = digitsEnd[0];
     if (end > 0 && (b[digits] != '0' || end == digits + 1)) {
       byte next = b[end];
       if (next != '.' && next != 'e' && next != 'E') {
+        plainValue = negative ? -fast : fast;
         p = end;
-        return negative ? -fast : fast;
+        return true;
       }
     }
+    return false;
+  }
+
+  /** Reads an integer field: a plain one in one pass, anything else checked. */
+  private long integer(String field) {
+    if (plainInteger()) {
+      return plainValue;
+    }
+    int at = p;
+    byte sign = b[at];
+    boolean negative = sign == '-';
+    int digits = negative ? at + 1 : at;
     if (!negative && (sign < '0' || sign > '9')) {
       throw wrongType(at, "'" + field + "' is not an integer");
     }
-    end = RawJson.number(b, at);
+    int end = RawJson.number(b, at);
     if (JsonNumbers.digitsEnd(b, digits) != end) {
       throw LineRejected.because("'" + field + "' is not an integer"); // a fraction or exponent
     }
@@ -1101,21 +1073,14 @@ final class TraceeLineDecoder {
   }
 
   private void numberValue(int index) {
+    if (plainInteger()) {
+      event.setLong(index, plainValue);
+      return;
+    }
     int at = p;
     byte sign = b[at];
-    boolean negative = sign == '-';
-    int digits = negative ? at + 1 : at;
-    long fast = JsonNumbers.fastDigits(b, digits, negative ? 18 : 19, digitsEnd);
-    int end = digitsEnd[0];
-    if (end > 0 && (b[digits] != '0' || end == digits + 1)) {
-      byte next = b[end];
-      if (next != '.' && next != 'e' && next != 'E') {
-        event.setLong(index, negative ? -fast : fast);
-        p = end;
-        return;
-      }
-    }
-    end = RawJson.number(b, at);
+    int digits = sign == '-' ? at + 1 : at;
+    int end = RawJson.number(b, at);
     p = end;
     if (JsonNumbers.digitsEnd(b, digits) == end) {
       if (JsonNumbers.fitsInteger(b, digits, end, sign == '-')) {

@@ -30,45 +30,14 @@ public final class Base64Decoding {
    * @return true when the text was valid, padded, standard base64
    */
   public static boolean decode(char[] src, int offset, int length, ByteSlot out) {
-    if (length % 4 != 0) {
-      return false;
+    // The rare path (base64 text with JSON escapes): narrowed into the slot, then decoded there
+    // in place, which is safe since every quad's three bytes land before the quad.
+    byte[] narrow = out.reserve(length);
+    for (int i = 0; i < length; i++) {
+      char c = src[offset + i];
+      narrow[i] = c < 128 ? (byte) c : (byte) -1;
     }
-    int padding = 0;
-    if (length > 0 && src[offset + length - 1] == '=') {
-      padding = src[offset + length - 2] == '=' ? 2 : 1;
-    }
-    int decodedLength = length / 4 * 3 - padding;
-    byte[] dst = out.reserve(decodedLength);
-    int fullQuadsEnd = offset + length - (padding > 0 ? 4 : 0);
-    int o = 0;
-    for (int i = offset; i < fullQuadsEnd; i += 4) {
-      int a = value(src[i]);
-      int b = value(src[i + 1]);
-      int c = value(src[i + 2]);
-      int d = value(src[i + 3]);
-      if ((a | b | c | d) < 0) {
-        return false;
-      }
-      int bits = a << 18 | b << 12 | c << 6 | d;
-      dst[o++] = (byte) (bits >> 16);
-      dst[o++] = (byte) (bits >> 8);
-      dst[o++] = (byte) bits;
-    }
-    if (padding > 0) {
-      int a = value(src[fullQuadsEnd]);
-      int b = value(src[fullQuadsEnd + 1]);
-      int c = padding == 2 ? 0 : value(src[fullQuadsEnd + 2]);
-      if ((a | b | c) < 0) {
-        return false;
-      }
-      int bits = a << 18 | b << 12 | c << 6;
-      dst[o++] = (byte) (bits >> 16);
-      if (padding == 1) {
-        dst[o++] = (byte) (bits >> 8);
-      }
-    }
-    out.setLength(o);
-    return true;
+    return decode(narrow, 0, length, out);
   }
 
   /**
@@ -124,9 +93,5 @@ public final class Base64Decoding {
 
   private static int value(byte b) {
     return b >= 0 ? VALUES[b] : -1;
-  }
-
-  private static int value(char c) {
-    return c < 128 ? VALUES[c] : -1;
   }
 }

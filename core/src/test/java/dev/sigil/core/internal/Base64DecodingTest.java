@@ -23,11 +23,28 @@ class Base64DecodingTest {
   }
 
   @Test
+  void decodesAsciiBytesAtAnOffsetAsItDecodesCharacters() {
+    Random random = new Random(11);
+    ByteSlot slot = new ByteSlot(1);
+    for (int length = 0; length < 100; length++) {
+      byte[] bytes = new byte[length];
+      random.nextBytes(bytes);
+      byte[] text = Base64.getEncoder().encode(bytes);
+      byte[] line = new byte[text.length + 5];
+      System.arraycopy(text, 0, line, 3, text.length);
+      assertEquals(true, Base64Decoding.decode(line, 3, text.length, slot));
+      assertArrayEquals(bytes, slot.toByteArray());
+    }
+  }
+
+  @Test
   void refusesWhatTheStandardPaddedAlphabetDoesNot() {
     ByteSlot slot = new ByteSlot(4);
     for (String bad : new String[] {"A", "AB", "ABC", "AB=C", "A===", "====", "AB-_", "ABC\u00e4", "AB C"}) {
       char[] text = bad.toCharArray();
       assertEquals(false, Base64Decoding.decode(text, 0, text.length, slot), bad);
+      byte[] utf8 = bad.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(false, Base64Decoding.decode(utf8, 0, utf8.length, slot), bad);
     }
   }
 }

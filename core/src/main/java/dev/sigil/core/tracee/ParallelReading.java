@@ -409,11 +409,7 @@ final class ParallelReading {
         }
         pending = work.pollLast();
       }
-      decode(own, pending);
-      synchronized (lock) {
-        pending.decoded = true;
-        lock.notifyAll();
-      }
+      decodeAndSignal(own, pending);
     }
   }
 
@@ -509,11 +505,7 @@ final class ParallelReading {
           }
           batch = work.poll();
         }
-        decode(discipline, batch);
-        synchronized (lock) {
-          batch.decoded = true;
-          lock.notifyAll();
-        }
+        decodeAndSignal(discipline, batch);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -526,6 +518,15 @@ final class ParallelReading {
       if (measureAllocations) {
         workerAllocations.addAndGet(ThreadAllocation.current() - allocatedBefore);
       }
+    }
+  }
+
+  /** Decodes a batch and tells the thread waiting for it. */
+  private void decodeAndSignal(LineDiscipline discipline, Batch batch) {
+    decode(discipline, batch);
+    synchronized (lock) {
+      batch.decoded = true;
+      lock.notifyAll();
     }
   }
 

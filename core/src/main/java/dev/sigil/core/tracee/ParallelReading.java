@@ -125,6 +125,15 @@ final class ParallelReading {
     return length >= 4L * batchBytes;
   }
 
+  /** Every batch of the pool, all free, for one read. */
+  private ArrayDeque<Batch> allBatches() {
+    ArrayDeque<Batch> free = new ArrayDeque<>(pool.length);
+    for (int i = 0; i < pool.length; i++) {
+      free.add(batch(i));
+    }
+    return free;
+  }
+
   private Batch batch(int i) {
     if (pool[i] == null) {
       pool[i] = new Batch((int) Math.min(batchBytes, (long) maxLineBytes + 1));
@@ -146,11 +155,8 @@ final class ParallelReading {
     IOException readFailure = null;
     Thread[] workers = start();
     try {
-      ArrayDeque<Batch> free = new ArrayDeque<>(pool.length);
+      ArrayDeque<Batch> free = allBatches();
       ArrayDeque<Batch> inFlight = new ArrayDeque<>(pool.length);
-      for (int i = 0; i < pool.length; i++) {
-        free.add(batch(i));
-      }
       boolean inputDone = false;
       while (true) {
         Batch head = inFlight.peek();
@@ -311,11 +317,8 @@ final class ParallelReading {
     lineOffset = 0;
     Thread[] workers = start();
     try {
-      ArrayDeque<Batch> free = new ArrayDeque<>(pool.length);
+      ArrayDeque<Batch> free = allBatches();
       ArrayDeque<Batch> inFlight = new ArrayDeque<>(pool.length);
-      for (int i = 0; i < pool.length; i++) {
-        free.add(batch(i));
-      }
       int limit = offset + length;
       int position = offset;
       while (true) {

@@ -40,6 +40,16 @@ final class RegisteredNames {
   }
 
   /**
+   * Returns how many argument keys exist: a mark {@code ~n} from {@link #argKeyId} is current
+   * while this is {@code n}.
+   *
+   * @return the count
+   */
+  static int argKeyCount() {
+    return Registries.ARG_NAMES.size();
+  }
+
+  /**
    * Returns the id of the argument key registered under a name.
    *
    * @param bytes the bytes (a byte at or above 0x80 never matches a registered name)

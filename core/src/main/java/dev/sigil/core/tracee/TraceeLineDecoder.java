@@ -905,7 +905,14 @@ final class TraceeLineDecoder {
     boolean more;
     if (shape != null && shape.matches(b, argStart)) {
       // The opening seen at this position before: its name, type and key are known.
-      e.argName(index, b, argStart + shape.nameOffset, shape.nameLength, shape.keyId);
+      int keyId = shape.keyId;
+      if (keyId < 0 && ~keyId != RegisteredNames.argKeyCount()) {
+        // Keys were created since the shape was seen (a signature's helper class loaded on its
+        // first event): look the name up again, or every lookup of it would compare names.
+        keyId = RegisteredNames.argKeyId(b, argStart + shape.nameOffset, shape.nameLength);
+        shape.keyId = keyId;
+      }
+      e.argName(index, b, argStart + shape.nameOffset, shape.nameLength, keyId);
       e.argTypeSlot(index).wrapAscii(b, argStart + shape.typeOffset, shape.typeLength);
       declared = shape.declared;
       p = argStart + shape.length;

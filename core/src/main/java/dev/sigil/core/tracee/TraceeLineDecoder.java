@@ -523,6 +523,9 @@ final class TraceeLineDecoder {
 
   /** Decodes a known member of a small object; false for one to skip. */
   private boolean smallObjectMember(int object, int field) {
+    if (field < 0 || field >= SMALL_OBJECT_FIELDS) {
+      return false; // an unknown key (-1) must not land on the previous object's last member
+    }
     MutableEvent e = event;
     switch (object * SMALL_OBJECT_FIELDS + field) {
       case EXECUTABLE * SMALL_OBJECT_FIELDS:

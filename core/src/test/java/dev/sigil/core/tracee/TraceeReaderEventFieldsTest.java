@@ -53,6 +53,24 @@ class TraceeReaderEventFieldsTest {
   }
 
   @Test
+  void unknownKeysInTheSmallObjectsAreSkippedWithoutTouchingOtherFields() throws IOException {
+    String line = "{\"timestamp\":1,\"eventName\":\"openat\","
+        + "\"container\":{\"id\":\"c1\",\"name\":\"n\",\"image\":\"i\",\"imageDigest\":\"d\"},"
+        + "\"kubernetes\":{\"podName\":\"p\",\"podNamespaceX\":\"ns\",\"podUID\":\"u\"},"
+        + "\"contextFlags\":{\"other\":true,\"containerStarted\":true},"
+        + "\"executable\":{\"unknown\":\"x\",\"path\":\"/bin/sh\"}}\n";
+    List<String> fields = new ArrayList<>();
+
+    TraceeReader.builder().build().read(line.getBytes(UTF_8), 0, line.length(), event -> fields.add(
+        event.containerId() + "|" + event.containerName() + "|" + event.containerImage() + "|"
+            + event.containerImageDigest() + "|" + event.podName() + "|" + event.podNamespace()
+            + "|" + event.podUid() + "|" + event.containerStarted() + "|" + event.isCompat() + "|"
+            + event.executablePath()));
+
+    assertEquals(List.of("c1|n|i|d|p||u|true|false|/bin/sh"), fields);
+  }
+
+  @Test
   void eventWithBothIsKeptAndTheCountsAddUp() throws IOException {
     ReaderStats stats = read(EVENT + "\n{}\n\n" + EVENT, TraceeReader.builder());
 

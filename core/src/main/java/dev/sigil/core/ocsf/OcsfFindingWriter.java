@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code unmapped}: the Tracee context OCSF has no place for (event name and id, origin,
  *       namespace-relative pids, namespaces, pod, arguments; a structured argument as its JSON
  *       text; the container image when it has no digest) and the signature's other properties
- *       (its Tracee event id among them);</li>
+ *       (its Tracee event id among them), and the node of an engine that names one
+ *       ({@link Finding#node()}; {@code hostName} does not identify it for a container event);</li>
  *   <li>{@code metadata}: {@code version} {@value #OCSF_VERSION}, {@code product} Sigil with its
  *       version, {@code profiles} ["host"].</li>
  * </ul>
@@ -349,6 +350,7 @@ public final class OcsfFindingWriter implements FindingWriter {
       json.writeEndArray();
       json.writeEndObject();
       json.writeObjectFieldStart("sigil");
+      writeNonEmpty("node", finding.node());
       json.writeStringField("signatureId", signature.id());
       json.writeStringField("signatureVersion", signature.version());
       writeNonEmpty("eventName", signature.eventName());

@@ -340,6 +340,22 @@ class OcsfFindingWriterTest {
   }
 
   @Test
+  void theNodeOfANamedNodesEngineIsWrittenAndASingleNodesIsNot() {
+    EventSnapshot event = droppedInContainer().copy();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OcsfFindingWriter writer = new OcsfFindingWriter(out, false)) {
+      writer.onFinding(new Finding(DROPPED, Severity.MEDIUM, event, ImmutableMap.of(),
+          DETECTED_AT, "worker-3"));
+      writer.onFinding(new Finding(DROPPED, Severity.MEDIUM, event, ImmutableMap.of(),
+          DETECTED_AT));
+    }
+
+    List<Map<String, Object>> lines = parseLines(out.toByteArray());
+    assertEquals("worker-3", string(object(object(lines.get(0), "unmapped"), "sigil"), "node"));
+    assertFalse(object(object(lines.get(1), "unmapped"), "sigil").containsKey("node"));
+  }
+
+  @Test
   void unusualDataValuesAreWrittenAsStringsRatherThanFailingTheLine() {
     EventSnapshot event = droppedInContainer().copy();
     Finding finding = new Finding(DROPPED, Severity.HIGH, event,

@@ -152,8 +152,8 @@ public final class K8sApiConnection extends TraceeSignature implements Stateful 
     if (address < 0) {
       return;
     }
-    CharSequence family = SockAddr.family(event, address, context);
-    if (family == null || !SockAddr.isInternet(family)) {
+    CharSequence family = SockAddr.internetFamily(event, address, context);
+    if (family == null) {
       return;
     }
     CharSequence ip = SockAddr.ip(event, address, family, context);

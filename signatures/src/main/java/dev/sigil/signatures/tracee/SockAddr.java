@@ -63,6 +63,19 @@ final class SockAddr {
     return required(event.fieldAt(index, FAMILY), NO_FAMILY, context);
   }
 
+  /**
+   * Returns the family of an internet address ({@code AF_INET} or {@code AF_INET6}).
+   *
+   * @param event the event
+   * @param index the argument's index
+   * @param context where a data problem is counted
+   * @return the family, or null when absent (a data problem) or not an internet family
+   */
+  static @Nullable CharSequence internetFamily(Event event, int index, SignatureContext context) {
+    CharSequence family = family(event, index, context);
+    return family != null && isInternet(family) ? family : null;
+  }
+
   static boolean isInternet(CharSequence family) {
     return Text.contentEquals(family, AF_INET) || Text.contentEquals(family, AF_INET6);
   }

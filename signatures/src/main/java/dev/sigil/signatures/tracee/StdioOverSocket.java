@@ -83,8 +83,8 @@ public final class StdioOverSocket extends TraceeSignature {
     if (address < 0) {
       return;
     }
-    CharSequence family = SockAddr.family(event, address, context);
-    if (family == null || !SockAddr.isInternet(family)) {
+    CharSequence family = SockAddr.internetFamily(event, address, context);
+    if (family == null) {
       return;
     }
     CharSequence port = SockAddr.port(event, address, family, context);

@@ -82,7 +82,7 @@ public final class MutableEvent implements Event {
     podNamespace.clear();
     podUid.clear();
     podSandbox = false;
-    setType(EventType.UNREGISTERED);
+    type = EventType.UNREGISTERED;
     eventName.clear();
     eventId = 0;
     returnValue = 0;
@@ -199,17 +199,7 @@ public final class MutableEvent implements Event {
    */
   public void eventName(byte[] bytes, int offset, int length, EventType resolved) {
     eventName.wrapAscii(bytes, offset, length);
-    setType(resolved);
-  }
-
-  /**
-   * Stores the type only when it changes: a reference stored into an old event costs G1 a
-   * card-marking barrier, and the decoder sets the type of every event twice.
-   */
-  private void setType(EventType value) {
-    if (type != value) {
-      type = value;
-    }
+    type = resolved;
   }
 
   /**

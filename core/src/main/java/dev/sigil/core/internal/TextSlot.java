@@ -47,9 +47,7 @@ public final class TextSlot implements CharSequence {
    * @param count how many bytes (= characters)
    */
   public void wrapAscii(byte[] src, int offset, int count) {
-    if (bytes != src) {
-      bytes = src; // only when it changes: every reference store into an old slot costs G1 a barrier
-    }
+    bytes = src;
     byteOffset = offset;
     length = count;
   }

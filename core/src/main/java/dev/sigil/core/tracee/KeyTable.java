@@ -61,11 +61,6 @@ final class KeyTable {
     return bytes == 8 ? -1L : (1L << (bytes << 3)) - 1;
   }
 
-  /** The names, by field; a copy. */
-  String[] names() {
-    return names.clone();
-  }
-
   int size() {
     return names.length;
   }

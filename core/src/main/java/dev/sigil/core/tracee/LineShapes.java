@@ -51,6 +51,18 @@ final class LineShapes {
     boolean matches(byte[] bytes, int at) {
       return length > 0 && JsonBytes.matches(bytes, at, words, length);
     }
+
+    /**
+     * The argument's key id, or the mark of a name no key had; looked up again when keys were
+     * added since (a signature's helper class loads on its first event), as an event name's
+     * type is, or every lookup of that name would compare names.
+     */
+    int keyId(byte[] bytes, int at) {
+      if (keyId < 0 && ~keyId != RegisteredNames.argKeyCount()) {
+        keyId = RegisteredNames.argKeyId(bytes, at + nameOffset, nameLength);
+      }
+      return keyId;
+    }
   }
 
   private final Name[] names = new Name[ENTRIES];

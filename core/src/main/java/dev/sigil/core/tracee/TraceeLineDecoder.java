@@ -103,8 +103,6 @@ final class TraceeLineDecoder {
       "processEntityId", "parentEntityId", "args",
       "containerImage", "containerImageDigest", "containerName", "podName", "podNamespace",
       "podUID", "podSandbox", "matchedScopes", "metadata");
-  /** By field: its key, for the reasons of rejections. */
-  private static final String[] EVENT_FIELD_NAMES = EVENT_KEYS.names();
   /** The context fields read as integers, as bits by field. */
   private static final long FIELD_NUMBERS = bits(TIMESTAMP, THREAD_START_TIME, PROCESSOR_ID,
       PROCESS_ID, CGROUP_ID, THREAD_ID, PARENT_PROCESS_ID, HOST_PROCESS_ID, HOST_THREAD_ID,
@@ -164,8 +162,6 @@ final class TraceeLineDecoder {
   private static final KeyTable KUBERNETES_KEYS =
       new KeyTable("podName", "podNamespace", "podUID", "podSandbox");
   private static final KeyTable CONTEXT_FLAGS_KEYS = new KeyTable("containerStarted", "isCompat");
-  /** The most members a small object has: its fields are numbered below this, per object. */
-  private static final int SMALL_OBJECT_FIELDS = 4;
   private static final KeyTable ARG_KEYS = new KeyTable("name", "type", "value");
   private static final int ARG_NAME = 0;
   private static final int ARG_TYPE = 1;
@@ -451,26 +447,26 @@ final class TraceeLineDecoder {
       // One reader for every number and one for every string, not one inlined copy per field:
       // the compiled decoder stays small, which the JIT compiles sooner and the CPU caches keep.
       if ((FIELD_NUMBERS & (1L << field)) != 0) {
-        storeNumber(e, field, integer(EVENT_FIELD_NAMES[field]));
+        storeNumber(e, field, integer(EVENT_KEYS.name(field)));
         continue;
       }
       TextSlot slot = textSlot(e, field);
       if (slot != null) {
-        text(EVENT_FIELD_NAMES[field], slot);
+        text(EVENT_KEYS.name(field), slot);
         continue;
       }
       switch (field) {
         case EXECUTABLE:
-          smallObject(EXECUTABLE, EXECUTABLE_KEYS, "'executable' is not an object");
+          smallObject(EXECUTABLE, EXECUTABLE_KEYS);
           break;
         case CONTAINER_ID:
           containerId("containerId");
           break;
         case CONTAINER:
-          smallObject(CONTAINER, CONTAINER_KEYS, "'container' is not an object");
+          smallObject(CONTAINER, CONTAINER_KEYS);
           break;
         case KUBERNETES:
-          smallObject(KUBERNETES, KUBERNETES_KEYS, "'kubernetes' is not an object");
+          smallObject(KUBERNETES, KUBERNETES_KEYS);
           break;
         case EVENT_ID:
           e.eventId(eventId());
@@ -481,7 +477,7 @@ final class TraceeLineDecoder {
           }
           break;
         case CONTEXT_FLAGS:
-          smallObject(CONTEXT_FLAGS, CONTEXT_FLAGS_KEYS, "'contextFlags' is not an object");
+          smallObject(CONTEXT_FLAGS, CONTEXT_FLAGS_KEYS);
           break;
         case ARGS:
           args();
@@ -501,9 +497,9 @@ final class TraceeLineDecoder {
    * Decodes one of the event's small objects ({@code executable}, {@code container},
    * {@code kubernetes}, {@code contextFlags}) member by member; unknown members are skipped.
    */
-  private void smallObject(int object, KeyTable keys, String notAnObject) {
+  private void smallObject(int object, KeyTable keys) {
     if (b[p] != '{') {
-      throw wrongType(p, notAnObject);
+      throw wrongType(p, "'" + EVENT_KEYS.name(object) + "' is not an object");
     }
     if (!openObject()) {
       return;
@@ -521,48 +517,47 @@ final class TraceeLineDecoder {
     } while (nextMember());
   }
 
-  /** Decodes a known member of a small object; false for one to skip. */
+  /** Decodes a known member of a small object; false for one to skip (an unknown key is -1). */
   private boolean smallObjectMember(int object, int field) {
-    if (field < 0 || field >= SMALL_OBJECT_FIELDS) {
-      return false; // an unknown key (-1) must not land on the previous object's last member
-    }
     MutableEvent e = event;
-    switch (object * SMALL_OBJECT_FIELDS + field) {
-      case EXECUTABLE * SMALL_OBJECT_FIELDS:
+    switch (object) {
+      case EXECUTABLE:
+        if (field != 0) {
+          return false;
+        }
         text("executable.path", e.executablePathSlot());
         return true;
-      case CONTAINER * SMALL_OBJECT_FIELDS:
-        containerId("container.id");
+      case CONTAINER:
+        switch (field) {
+          case 0 -> containerId("container.id");
+          case 1 -> text("container.name", e.containerNameSlot());
+          case 2 -> text("container.image", e.containerImageSlot());
+          case 3 -> text("container.imageDigest", e.containerImageDigestSlot());
+          default -> {
+            return false;
+          }
+        }
         return true;
-      case CONTAINER * SMALL_OBJECT_FIELDS + 1:
-        text("container.name", e.containerNameSlot());
+      case KUBERNETES:
+        switch (field) {
+          case 0 -> text("kubernetes.podName", e.podNameSlot());
+          case 1 -> text("kubernetes.podNamespace", e.podNamespaceSlot());
+          case 2 -> text("kubernetes.podUID", e.podUidSlot());
+          case 3 -> e.podSandbox(bool("kubernetes.podSandbox"));
+          default -> {
+            return false;
+          }
+        }
         return true;
-      case CONTAINER * SMALL_OBJECT_FIELDS + 2:
-        text("container.image", e.containerImageSlot());
+      default: // CONTEXT_FLAGS
+        switch (field) {
+          case 0 -> e.containerStarted(bool("contextFlags.containerStarted"));
+          case 1 -> e.isCompat(bool("contextFlags.isCompat"));
+          default -> {
+            return false;
+          }
+        }
         return true;
-      case CONTAINER * SMALL_OBJECT_FIELDS + 3:
-        text("container.imageDigest", e.containerImageDigestSlot());
-        return true;
-      case KUBERNETES * SMALL_OBJECT_FIELDS:
-        text("kubernetes.podName", e.podNameSlot());
-        return true;
-      case KUBERNETES * SMALL_OBJECT_FIELDS + 1:
-        text("kubernetes.podNamespace", e.podNamespaceSlot());
-        return true;
-      case KUBERNETES * SMALL_OBJECT_FIELDS + 2:
-        text("kubernetes.podUID", e.podUidSlot());
-        return true;
-      case KUBERNETES * SMALL_OBJECT_FIELDS + 3:
-        e.podSandbox(bool("kubernetes.podSandbox"));
-        return true;
-      case CONTEXT_FLAGS * SMALL_OBJECT_FIELDS:
-        e.containerStarted(bool("contextFlags.containerStarted"));
-        return true;
-      case CONTEXT_FLAGS * SMALL_OBJECT_FIELDS + 1:
-        e.isCompat(bool("contextFlags.isCompat"));
-        return true;
-      default:
-        return false;
     }
   }
 
@@ -908,14 +903,7 @@ final class TraceeLineDecoder {
     boolean more;
     if (shape != null && shape.matches(b, argStart)) {
       // The opening seen at this position before: its name, type and key are known.
-      int keyId = shape.keyId;
-      if (keyId < 0 && ~keyId != RegisteredNames.argKeyCount()) {
-        // Keys were created since the shape was seen (a signature's helper class loaded on its
-        // first event): look the name up again, or every lookup of it would compare names.
-        keyId = RegisteredNames.argKeyId(b, argStart + shape.nameOffset, shape.nameLength);
-        shape.keyId = keyId;
-      }
-      e.argName(index, b, argStart + shape.nameOffset, shape.nameLength, keyId);
+      e.argName(index, b, argStart + shape.nameOffset, shape.nameLength, shape.keyId(b, argStart));
       e.argTypeSlot(index).wrapAscii(b, argStart + shape.typeOffset, shape.typeLength);
       declared = shape.declared;
       p = argStart + shape.length;

@@ -468,10 +468,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addString(ArgKey key, CharSequence value) {
-    int index = newArg(key);
-    event.argTypeSlot(index).set("string");
-    event.setString(index).set(value);
-    return this;
+    return fillString(newArg(key), value);
   }
 
   /**
@@ -482,10 +479,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addString(CharSequence name, CharSequence value) {
-    int index = newArg(name);
-    event.argTypeSlot(index).set("string");
-    event.setString(index).set(value);
-    return this;
+    return fillString(newArg(name), value);
   }
 
   /**
@@ -496,10 +490,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addLong(ArgKey key, long value) {
-    int index = newArg(key);
-    event.argTypeSlot(index).set("int64");
-    event.setLong(index, value);
-    return this;
+    return fillLong(newArg(key), value);
   }
 
   /**
@@ -510,10 +501,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addLong(CharSequence name, long value) {
-    int index = newArg(name);
-    event.argTypeSlot(index).set("int64");
-    event.setLong(index, value);
-    return this;
+    return fillLong(newArg(name), value);
   }
 
   /**
@@ -524,10 +512,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addBool(ArgKey key, boolean value) {
-    int index = newArg(key);
-    event.argTypeSlot(index).set("bool");
-    event.setBool(index, value);
-    return this;
+    return fillBool(newArg(key), value);
   }
 
   /**
@@ -538,10 +523,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addBool(CharSequence name, boolean value) {
-    int index = newArg(name);
-    event.argTypeSlot(index).set("bool");
-    event.setBool(index, value);
-    return this;
+    return fillBool(newArg(name), value);
   }
 
   /**
@@ -552,13 +534,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addStrings(ArgKey key, List<? extends CharSequence> values) {
-    int index = newArg(key);
-    event.argTypeSlot(index).set("[]string");
-    StringListSlot list = event.setStrings(index);
-    for (int i = 0, n = values.size(); i < n; i++) {
-      list.add().set(values.get(i));
-    }
-    return this;
+    return fillStrings(newArg(key), values);
   }
 
   /**
@@ -569,13 +545,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addStrings(CharSequence name, List<? extends CharSequence> values) {
-    int index = newArg(name);
-    event.argTypeSlot(index).set("[]string");
-    StringListSlot list = event.setStrings(index);
-    for (int i = 0, n = values.size(); i < n; i++) {
-      list.add().set(values.get(i));
-    }
-    return this;
+    return fillStrings(newArg(name), values);
   }
 
   /**
@@ -586,10 +556,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addRawJson(ArgKey key, CharSequence json) {
-    int index = newArg(key);
-    event.argTypeSlot(index).set(jsonTypeName(json));
-    event.setRawJson(index).set(json);
-    return this;
+    return fillRawJson(newArg(key), json);
   }
 
   /**
@@ -600,10 +567,7 @@ public final class SensorEvent implements Event {
    * @return this event
    */
   public SensorEvent addRawJson(CharSequence name, CharSequence json) {
-    int index = newArg(name);
-    event.argTypeSlot(index).set(jsonTypeName(json));
-    event.setRawJson(index).set(json);
-    return this;
+    return fillRawJson(newArg(name), json);
   }
 
   /**
@@ -618,10 +582,7 @@ public final class SensorEvent implements Event {
    */
   public SensorEvent addBytes(ArgKey key, byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
-    int index = newArg(key);
-    event.argTypeSlot(index).set("[]byte");
-    event.setBytes(index).set(bytes, offset, length);
-    return this;
+    return fillBytes(newArg(key), bytes, offset, length);
   }
 
   /**
@@ -636,10 +597,7 @@ public final class SensorEvent implements Event {
    */
   public SensorEvent addBytes(CharSequence name, byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
-    int index = newArg(name);
-    event.argTypeSlot(index).set("[]byte");
-    event.setBytes(index).set(bytes, offset, length);
-    return this;
+    return fillBytes(newArg(name), bytes, offset, length);
   }
 
   /**
@@ -669,6 +627,47 @@ public final class SensorEvent implements Event {
     }
     lastArg = event.addArg(name);
     return lastArg;
+  }
+
+  // Each kind of value is filled once, whether the argument was appended by key or by name.
+
+  private SensorEvent fillString(int index, CharSequence value) {
+    event.argTypeSlot(index).set("string");
+    event.setString(index).set(value);
+    return this;
+  }
+
+  private SensorEvent fillLong(int index, long value) {
+    event.argTypeSlot(index).set("int64");
+    event.setLong(index, value);
+    return this;
+  }
+
+  private SensorEvent fillBool(int index, boolean value) {
+    event.argTypeSlot(index).set("bool");
+    event.setBool(index, value);
+    return this;
+  }
+
+  private SensorEvent fillStrings(int index, List<? extends CharSequence> values) {
+    event.argTypeSlot(index).set("[]string");
+    StringListSlot list = event.setStrings(index);
+    for (int i = 0, n = values.size(); i < n; i++) {
+      list.add().set(values.get(i));
+    }
+    return this;
+  }
+
+  private SensorEvent fillRawJson(int index, CharSequence json) {
+    event.argTypeSlot(index).set(jsonTypeName(json));
+    event.setRawJson(index).set(json);
+    return this;
+  }
+
+  private SensorEvent fillBytes(int index, byte[] bytes, int offset, int length) {
+    event.argTypeSlot(index).set("[]byte");
+    event.setBytes(index).set(bytes, offset, length);
+    return this;
   }
 
   private static String jsonTypeName(CharSequence json) {

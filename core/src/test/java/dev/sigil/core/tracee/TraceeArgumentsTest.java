@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TraceeArgumentsTest {
   private static final ArgKey FLAGS = ArgKey.of("flags");
@@ -24,28 +24,143 @@ class TraceeArgumentsTest {
     return EventBuilder.event("test").arg(name, value).build();
   }
 
-  @ParameterizedTest
-  @CsvSource({
-    "O_RDONLY, 0",
-    "O_WRONLY, 1",
-    "O_RDWR, 2",
-    "O_RDONLY|O_LARGEFILE, 32768",
-    "O_WRONLY|O_CREAT, 65",
-    "O_WRONLY|O_CREAT|O_TRUNC, 577",
-    "O_RDWR|O_CREAT|O_EXCL|O_CLOEXEC, 524482",
-    "O_RDONLY|O_NONBLOCK|O_LARGEFILE|O_DIRECTORY|O_CLOEXEC, 624640",
-    "O_WRONLY|O_APPEND|O_DSYNC|O_SYNC, 1053697",
-    "O_RDWR|O_DIRECTORY|O_TMPFILE, 4259842",
-    "O_RDONLY|O_NOCTTY|FASYNC|O_DIRECT|O_NOFOLLOW|O_NOATIME|O_PATH, 8806656",
-  })
-  void openFlagsTextReadsAsTheNumberTraceePrintedItFrom(String text, long number) {
-    assertEquals(number, TraceeArguments.openFlags(withArg("flags", text), FLAGS, ABSENT));
+  /** The readers of Tracee's printed argument forms, each with the argument it reads. */
+  enum Form {
+    OPEN_FLAGS(FLAGS, TraceeArguments::openFlags),
+    PTRACE_REQUEST(REQUEST, TraceeArguments::ptraceRequest),
+    MEM_PROT_ALERT(ALERT, TraceeArguments::memProtAlert),
+    PROTECTION(PROT, TraceeArguments::protection);
+
+    /** The shape of every reader: the event, the argument's key, the value when absent. */
+    @FunctionalInterface
+    interface Reader {
+      long read(Event event, ArgKey key, long absent);
+    }
+
+    private final ArgKey key;
+    private final Reader reader;
+
+    Form(ArgKey key, Reader reader) {
+      this.key = key;
+      this.reader = reader;
+    }
+
+    /** Reads this form's argument of an event. */
+    long read(Event event) {
+      return reader.read(event, key, ABSENT);
+    }
+
+    /** Reads an event whose only argument, named as this form's, holds the value. */
+    long readArg(Object value) {
+      return read(withArg(key.name(), value));
+    }
   }
 
-  @Test
-  void openFlagsNumbersReadAsThemselves() {
-    assertEquals(577, TraceeArguments.openFlags(withArg("flags", 577L), FLAGS, ABSENT));
-    assertEquals(0, TraceeArguments.openFlags(withArg("flags", 0), FLAGS, ABSENT));
+  @ParameterizedTest
+  @CsvSource({
+    "OPEN_FLAGS, O_RDONLY, 0",
+    "OPEN_FLAGS, O_WRONLY, 1",
+    "OPEN_FLAGS, O_RDWR, 2",
+    "OPEN_FLAGS, O_RDONLY|O_LARGEFILE, 32768",
+    "OPEN_FLAGS, O_WRONLY|O_CREAT, 65",
+    "OPEN_FLAGS, O_WRONLY|O_CREAT|O_TRUNC, 577",
+    "OPEN_FLAGS, O_RDWR|O_CREAT|O_EXCL|O_CLOEXEC, 524482",
+    "OPEN_FLAGS, O_RDONLY|O_NONBLOCK|O_LARGEFILE|O_DIRECTORY|O_CLOEXEC, 624640",
+    "OPEN_FLAGS, O_WRONLY|O_APPEND|O_DSYNC|O_SYNC, 1053697",
+    "OPEN_FLAGS, O_RDWR|O_DIRECTORY|O_TMPFILE, 4259842",
+    "OPEN_FLAGS, O_RDONLY|O_NOCTTY|FASYNC|O_DIRECT|O_NOFOLLOW|O_NOATIME|O_PATH, 8806656",
+    "PTRACE_REQUEST, PTRACE_TRACEME, 0",
+    "PTRACE_REQUEST, PTRACE_PEEKUSER, 3",
+    "PTRACE_REQUEST, PTRACE_POKETEXT, 4",
+    "PTRACE_REQUEST, PTRACE_POKEDATA, 5",
+    "PTRACE_REQUEST, PTRACE_POKEUSER, 6",
+    "PTRACE_REQUEST, PTRACE_ATTACH, 16",
+    "PTRACE_REQUEST, PTRACE_SINGLEBLOCK, 33",
+    "PTRACE_REQUEST, PTRACE_PEEKMTETAGS, 33",
+    "PTRACE_REQUEST, PTRACE_POKEMTETAGS, 34",
+    "PTRACE_REQUEST, PTRACE_SETOPTIONS, 16896",
+    "PTRACE_REQUEST, PTRACE_SEIZE, 16902",
+    "PTRACE_REQUEST, PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG, 16913",
+    "MEM_PROT_ALERT, 'Mmaped region with W+E permissions!', 1",
+    "MEM_PROT_ALERT, 'Protection changed to Executable!', 2",
+    "MEM_PROT_ALERT, 'Protection changed from E to W+E!', 3",
+    "MEM_PROT_ALERT, 'Protection changed from W to E!', 4",
+    "MEM_PROT_ALERT, 'Protection changed from W+E to E!', 4",
+    "PROTECTION, PROT_NONE, 0",
+    "PROTECTION, PROT_READ, 1",
+    "PROTECTION, PROT_READ|PROT_WRITE, 3",
+    "PROTECTION, PROT_READ|PROT_EXEC, 5",
+    "PROTECTION, PROT_WRITE|PROT_EXEC, 6",
+    "PROTECTION, PROT_READ|PROT_WRITE|PROT_EXEC|PROT_SEM, 15",
+    "PROTECTION, PROT_READ|PROT_GROWSDOWN, 16777217",
+    "PROTECTION, PROT_READ|PROT_GROWSUP, 33554433",
+  })
+  void textReadsAsTheNumberTraceePrintedItFrom(Form form, String text, long number) {
+    assertEquals(number, form.readArg(text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "OPEN_FLAGS, 577",
+    "OPEN_FLAGS, 0",
+    "PTRACE_REQUEST, 4",
+    "PTRACE_REQUEST, 0",
+    "MEM_PROT_ALERT, 4",
+    "MEM_PROT_ALERT, 1",
+    "PROTECTION, 5",
+    "PROTECTION, 0",
+  })
+  void numbersReadAsThemselves(Form form, long number) {
+    assertEquals(number, form.readArg(number));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "OPEN_FLAGS, ''",
+    "OPEN_FLAGS, O_CREAT",
+    "OPEN_FLAGS, O_CREAT|O_WRONLY",
+    "OPEN_FLAGS, O_WRONLY|",
+    "OPEN_FLAGS, |O_WRONLY",
+    "OPEN_FLAGS, O_WRONLY||O_CREAT",
+    "OPEN_FLAGS, O_WRONLY|O_RDWR",
+    "OPEN_FLAGS, O_WRONLY|O_CREAT|O_CREAT",
+    "OPEN_FLAGS, O_WRONLY|O_BOGUS",
+    "OPEN_FLAGS, o_wronly",
+    "OPEN_FLAGS, 'O_WRONLY |O_CREAT'",
+    "OPEN_FLAGS, 577",
+    "OPEN_FLAGS, O_ACCMODE",
+    "PTRACE_REQUEST, ''",
+    "PTRACE_REQUEST, PTRACE_BOGUS",
+    "PTRACE_REQUEST, ptrace_poketext",
+    "PTRACE_REQUEST, PTRACE_POKETEXT|PTRACE_POKEDATA",
+    "PTRACE_REQUEST, PTRACE_PEEKUSR",
+    "PTRACE_REQUEST, ' PTRACE_POKETEXT'",
+    "PTRACE_REQUEST, -1",
+    "PTRACE_REQUEST, +4",
+    "PTRACE_REQUEST, 0x4",
+    "PTRACE_REQUEST, '4 '",
+    "PTRACE_REQUEST, 18446744073709551616",
+    "PTRACE_REQUEST, 99999999999999999999",
+    "PTRACE_REQUEST, 000000000000000000004",
+    "MEM_PROT_ALERT, ''",
+    "MEM_PROT_ALERT, Unknown alert",
+    "MEM_PROT_ALERT, Protection changed from W to E",
+    "MEM_PROT_ALERT, protection changed from W to E!",
+    "MEM_PROT_ALERT, 'Protection changed from W to E! '",
+    "MEM_PROT_ALERT, 4",
+    "PROTECTION, ''",
+    "PROTECTION, PROT_NONE|PROT_READ",
+    "PROTECTION, PROT_READ|PROT_NONE",
+    "PROTECTION, PROT_READ|",
+    "PROTECTION, |PROT_READ",
+    "PROTECTION, PROT_READ||PROT_EXEC",
+    "PROTECTION, PROT_READ|PROT_READ",
+    "PROTECTION, PROT_RWX",
+    "PROTECTION, prot_read",
+    "PROTECTION, 5",
+  })
+  void textThatTraceeDoesNotPrintReadsAsAbsent(Form form, String text) {
+    assertEquals(ABSENT, form.readArg(text));
   }
 
   @Test
@@ -59,26 +174,6 @@ class TraceeArgumentsTest {
   void openFlagsAreReadFromSecurityFileOpenEventsBuiltAsTheBriefSays() {
     Event event = EventBuilder.event("security_file_open").arg("flags", "O_WRONLY|O_CREAT").build();
     assertEquals(65, TraceeArguments.openFlags(event, FLAGS, ABSENT));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {
-    "",
-    "O_CREAT",
-    "O_CREAT|O_WRONLY",
-    "O_WRONLY|",
-    "|O_WRONLY",
-    "O_WRONLY||O_CREAT",
-    "O_WRONLY|O_RDWR",
-    "O_WRONLY|O_CREAT|O_CREAT",
-    "O_WRONLY|O_BOGUS",
-    "o_wronly",
-    "O_WRONLY |O_CREAT",
-    "577",
-    "O_ACCMODE",
-  })
-  void openFlagsTextThatTraceeDoesNotPrintReadsAsAbsent(String text) {
-    assertEquals(ABSENT, TraceeArguments.openFlags(withArg("flags", text), FLAGS, ABSENT));
   }
 
   @Test
@@ -117,31 +212,6 @@ class TraceeArgumentsTest {
     assertFalse(TraceeArguments.isFileWrite(flags));
   }
 
-  @ParameterizedTest
-  @CsvSource({
-    "PTRACE_TRACEME, 0",
-    "PTRACE_PEEKUSER, 3",
-    "PTRACE_POKETEXT, 4",
-    "PTRACE_POKEDATA, 5",
-    "PTRACE_POKEUSER, 6",
-    "PTRACE_ATTACH, 16",
-    "PTRACE_SINGLEBLOCK, 33",
-    "PTRACE_PEEKMTETAGS, 33",
-    "PTRACE_POKEMTETAGS, 34",
-    "PTRACE_SETOPTIONS, 16896",
-    "PTRACE_SEIZE, 16902",
-    "PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG, 16913",
-  })
-  void ptraceRequestTextReadsAsTheNumberTraceePrintedItFrom(String text, long number) {
-    assertEquals(number, TraceeArguments.ptraceRequest(withArg("request", text), REQUEST, ABSENT));
-  }
-
-  @Test
-  void ptraceRequestNumbersReadAsThemselves() {
-    assertEquals(4, TraceeArguments.ptraceRequest(withArg("request", 4L), REQUEST, ABSENT));
-    assertEquals(0, TraceeArguments.ptraceRequest(withArg("request", 0L), REQUEST, ABSENT));
-  }
-
   @Test
   void anUnnamedPtraceRequestPrintedInDecimalReadsAsItsNumber() {
     assertEquals(10, TraceeArguments.ptraceRequest(withArg("request", "10"), REQUEST, ABSENT));
@@ -153,126 +223,13 @@ class TraceeArgumentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "",
-    "PTRACE_BOGUS",
-    "ptrace_poketext",
-    "PTRACE_POKETEXT|PTRACE_POKEDATA",
-    "PTRACE_PEEKUSR",
-    " PTRACE_POKETEXT",
-    "-1",
-    "+4",
-    "0x4",
-    "4 ",
-    "18446744073709551616",
-    "99999999999999999999",
-    "000000000000000000004",
-  })
-  void ptraceRequestTextThatTraceeDoesNotPrintReadsAsAbsent(String text) {
-    assertEquals(ABSENT, TraceeArguments.ptraceRequest(withArg("request", text), REQUEST, ABSENT));
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "'Mmaped region with W+E permissions!', 1",
-    "'Protection changed to Executable!', 2",
-    "'Protection changed from E to W+E!', 3",
-    "'Protection changed from W to E!', 4",
-    "'Protection changed from W+E to E!', 4",
-  })
-  void memProtAlertTextReadsAsTheNumberTraceePrintedItFrom(String text, long number) {
-    assertEquals(number, TraceeArguments.memProtAlert(withArg("alert", text), ALERT, ABSENT));
-  }
-
-  @Test
-  void memProtAlertNumbersReadAsThemselves() {
-    assertEquals(4, TraceeArguments.memProtAlert(withArg("alert", 4L), ALERT, ABSENT));
-    assertEquals(1, TraceeArguments.memProtAlert(withArg("alert", 1), ALERT, ABSENT));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {
-    "",
-    "Unknown alert",
-    "Protection changed from W to E",
-    "protection changed from W to E!",
-    "Protection changed from W to E! ",
-    "4",
-  })
-  void memProtAlertTextThatNamesNoSingleAlertReadsAsAbsent(String text) {
-    assertEquals(ABSENT, TraceeArguments.memProtAlert(withArg("alert", text), ALERT, ABSENT));
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "PROT_NONE, 0",
-    "PROT_READ, 1",
-    "PROT_READ|PROT_WRITE, 3",
-    "PROT_READ|PROT_EXEC, 5",
-    "PROT_WRITE|PROT_EXEC, 6",
-    "PROT_READ|PROT_WRITE|PROT_EXEC|PROT_SEM, 15",
-    "PROT_READ|PROT_GROWSDOWN, 16777217",
-    "PROT_READ|PROT_GROWSUP, 33554433",
-  })
-  void protectionTextReadsAsTheNumberTraceePrintedItFrom(String text, long number) {
-    assertEquals(number, TraceeArguments.protection(withArg("prot", text), PROT, ABSENT));
-  }
-
-  @Test
-  void protectionNumbersReadAsThemselves() {
-    assertEquals(5, TraceeArguments.protection(withArg("prot", 5L), PROT, ABSENT));
-    assertEquals(0, TraceeArguments.protection(withArg("prot", 0), PROT, ABSENT));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {
-    "",
-    "PROT_NONE|PROT_READ",
-    "PROT_READ|PROT_NONE",
-    "PROT_READ|",
-    "|PROT_READ",
-    "PROT_READ||PROT_EXEC",
-    "PROT_READ|PROT_READ",
-    "PROT_RWX",
-    "prot_read",
-    "5",
-  })
-  void protectionTextThatTraceeDoesNotPrintReadsAsAbsent(String text) {
-    assertEquals(ABSENT, TraceeArguments.protection(withArg("prot", text), PROT, ABSENT));
-  }
-
-  @Test
-  void aMissingArgumentReadsAsAbsent() {
-    Event event = EventBuilder.event("test").arg("other", 5L).build();
-    assertEquals(ABSENT, TraceeArguments.openFlags(event, FLAGS, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.ptraceRequest(event, REQUEST, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.memProtAlert(event, ALERT, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.protection(event, PROT, ABSENT));
-  }
-
-  @Test
-  void aNullArgumentReadsAsAbsent() {
-    assertEquals(ABSENT, TraceeArguments.openFlags(withArg("flags", null), FLAGS, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.ptraceRequest(withArg("request", null), REQUEST, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.memProtAlert(withArg("alert", null), ALERT, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.protection(withArg("prot", null), PROT, ABSENT));
-  }
-
-  @Test
-  void aBooleanArgumentReadsAsAbsent() {
-    assertEquals(ABSENT, TraceeArguments.openFlags(withArg("flags", true), FLAGS, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.ptraceRequest(withArg("request", true), REQUEST, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.memProtAlert(withArg("alert", false), ALERT, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.protection(withArg("prot", true), PROT, ABSENT));
-  }
-
-  @Test
-  void aBytesArgumentReadsAsAbsent() {
-    byte[] bytes = {1, 2, 3};
-    assertEquals(ABSENT, TraceeArguments.openFlags(withArg("flags", bytes), FLAGS, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.ptraceRequest(withArg("request", bytes), REQUEST, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.memProtAlert(withArg("alert", bytes), ALERT, ABSENT));
-    assertEquals(ABSENT, TraceeArguments.protection(withArg("prot", bytes), PROT, ABSENT));
+  @EnumSource(Form.class)
+  void aMissingNullBooleanOrBytesArgumentReadsAsAbsent(Form form) {
+    assertEquals(ABSENT, form.read(EventBuilder.event("test").arg("other", 5L).build()), "missing");
+    assertEquals(ABSENT, form.readArg(null), "null");
+    assertEquals(ABSENT, form.readArg(true), "true");
+    assertEquals(ABSENT, form.readArg(false), "false");
+    assertEquals(ABSENT, form.readArg(new byte[] {1, 2, 3}), "bytes");
   }
 
   @Test

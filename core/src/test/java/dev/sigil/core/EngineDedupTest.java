@@ -52,6 +52,14 @@ class EngineDedupTest {
     return engine(signature, UnaryOperator.identity());
   }
 
+  /** Writes {@code /x} on host {@code a} at each of these seconds; returns the findings so far. */
+  private int writesOfXAt(Engine engine, long... seconds) {
+    for (long second : seconds) {
+      engine.accept(write("a", "/x", second));
+    }
+    return findings.size();
+  }
+
   private static PathSignature minuteByHostAndPath() {
     return new PathSignature(DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path"));
   }
@@ -60,11 +68,7 @@ class EngineDedupTest {
   void suppressesRepeatsInsideTheWindow() {
     Engine engine = engine(minuteByHostAndPath());
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 10));
-    engine.accept(write("a", "/x", 59));
-
-    assertEquals(1, findings.size());
+    assertEquals(1, writesOfXAt(engine, 0, 10, 59));
     assertEquals(2, engine.stats().suppressed());
     assertEquals(2, engine.stats().signatures().get("PATH-1").suppressed());
     assertEquals(1, engine.stats().findings());
@@ -74,12 +78,7 @@ class EngineDedupTest {
   void theFirstFindingAfterTheWindowCarriesWhatWasSuppressed() {
     Engine engine = engine(minuteByHostAndPath());
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 10));
-    engine.accept(write("a", "/x", 20));
-    engine.accept(write("a", "/x", 60));
-
-    assertEquals(2, findings.size());
+    assertEquals(2, writesOfXAt(engine, 0, 10, 20, 60));
     Finding after = findings.get(1);
     assertEquals(2L, after.data().get("suppressedCount"));
     assertEquals(20 * SECOND, after.data().get("lastSuppressedAt"));
@@ -91,11 +90,7 @@ class EngineDedupTest {
   void theWindowRestartsAtEachEmittedFinding() {
     Engine engine = engine(minuteByHostAndPath());
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 60));
-    engine.accept(write("a", "/x", 100));
-
-    assertEquals(2, findings.size());
+    assertEquals(2, writesOfXAt(engine, 0, 60, 100));
   }
 
   @Test
@@ -113,21 +108,14 @@ class EngineDedupTest {
   void aZeroWindowOverrideTurnsDeduplicationOff() {
     Engine engine = engine(minuteByHostAndPath(), b -> b.dedupWindow(Duration.ZERO));
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 1));
-
-    assertEquals(2, findings.size());
+    assertEquals(2, writesOfXAt(engine, 0, 1));
   }
 
   @Test
   void aWindowOverrideReplacesTheSignaturesDefault() {
     Engine engine = engine(minuteByHostAndPath(), b -> b.dedupWindow(Duration.ofSeconds(5)));
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 3));
-    engine.accept(write("a", "/x", 6));
-
-    assertEquals(2, findings.size());
+    assertEquals(2, writesOfXAt(engine, 0, 3, 6));
   }
 
   @Test
@@ -135,20 +123,14 @@ class EngineDedupTest {
     Engine engine = engine(new PathSignature(null),
         b -> b.dedup("PATH-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path")));
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 1));
-
-    assertEquals(1, findings.size());
+    assertEquals(1, writesOfXAt(engine, 0, 1));
   }
 
   @Test
   void withoutAPolicyEveryFindingIsDelivered() {
     Engine engine = engine(new PathSignature(null));
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 0));
-
-    assertEquals(2, findings.size());
+    assertEquals(2, writesOfXAt(engine, 0, 0));
   }
 
   @Test
@@ -200,10 +182,7 @@ class EngineDedupTest {
     Engine engine = engine(new VariantSignature(),
         b -> b.dedup("VARIANT-1", DedupPolicy.byHostAndFields(Duration.ofMinutes(1), "path")));
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 1));
-
-    assertEquals(1, findings.size());
+    assertEquals(1, writesOfXAt(engine, 0, 1));
     assertEquals("VARIANT-1", findings.get(0).metadata().id());
   }
 
@@ -212,10 +191,7 @@ class EngineDedupTest {
     Engine engine = engine(minuteByHostAndPath(),
         b -> b.dedup("PATH-1", DedupPolicy.NONE).dedupWindow(Duration.ofHours(1)));
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 1));
-
-    assertEquals(2, findings.size());
+    assertEquals(2, writesOfXAt(engine, 0, 1));
     assertFalse(DedupPolicy.NONE.enabled());
   }
 
@@ -225,9 +201,6 @@ class EngineDedupTest {
         b -> b.dedup("PATH-1", DedupPolicy.byHostAndFields(Duration.ZERO, "path"))
             .dedupWindow(Duration.ofHours(1)));
 
-    engine.accept(write("a", "/x", 0));
-    engine.accept(write("a", "/x", 1));
-
-    assertEquals(1, findings.size());
+    assertEquals(1, writesOfXAt(engine, 0, 1));
   }
 }

@@ -65,6 +65,10 @@ class EngineStateTest {
     return EventBuilder.event("openat").hostName("a").timestamp(seconds * 1_000_000_000L).build();
   }
 
+  private static RestoreReport restore(Engine engine, String document) throws IOException {
+    return engine.restoreState(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)));
+  }
+
   private static byte[] save(Engine engine) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     engine.saveState(out);
@@ -127,8 +131,7 @@ class EngineStateTest {
     Engine engine = Engine.builder().add(counting).add(new RecordingSignature("PLAIN-1", Selector.any()))
         .onFinding(findings::add).build();
 
-    RestoreReport report =
-        engine.restoreState(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)));
+    RestoreReport report = restore(engine, document);
 
     assertEquals(Set.of("COUNT-1"), report.restored());
     assertEquals(List.of("GONE-1", "PLAIN-1"), List.copyOf(report.ignored()));
@@ -149,8 +152,7 @@ class EngineStateTest {
   void rejectsDocumentsThatAreNotJson() {
     Engine engine = engine(new CountingSignature());
 
-    IOException e = assertThrows(IOException.class,
-        () -> engine.restoreState(new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8))));
+    IOException e = assertThrows(IOException.class, () -> restore(engine, "{not json"));
 
     assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
   }
@@ -160,8 +162,7 @@ class EngineStateTest {
     Engine engine = engine(new CountingSignature());
     String newer = "{\"format\":\"sigil-engine-state\",\"version\":99}";
 
-    IOException e = assertThrows(IOException.class,
-        () -> engine.restoreState(new ByteArrayInputStream(newer.getBytes(StandardCharsets.UTF_8))));
+    IOException e = assertThrows(IOException.class, () -> restore(engine, newer));
 
     assertTrue(e.getMessage().contains("newer"), e.getMessage());
   }
@@ -170,8 +171,7 @@ class EngineStateTest {
   void rejectsOtherJsonDocuments() {
     Engine engine = engine(new CountingSignature());
 
-    assertThrows(IOException.class,
-        () -> engine.restoreState(new ByteArrayInputStream("[1,2]".getBytes(StandardCharsets.UTF_8))));
+    assertThrows(IOException.class, () -> restore(engine, "[1,2]"));
   }
 
   @Test
@@ -180,8 +180,7 @@ class EngineStateTest {
     String corrupt = "{\"format\":\"sigil-engine-state\",\"version\":1,\"dedup\":[],"
         + "\"signatures\":{\"COUNT-1\":{\"count\":\"many\"}}}";
 
-    IOException e = assertThrows(IOException.class,
-        () -> engine.restoreState(new ByteArrayInputStream(corrupt.getBytes(StandardCharsets.UTF_8))));
+    IOException e = assertThrows(IOException.class, () -> restore(engine, corrupt));
 
     assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
   }
@@ -191,7 +190,6 @@ class EngineStateTest {
     Engine engine = engine(new CountingSignature());
     String corrupt = "{\"format\":\"sigil-engine-state\",\"version\":1,\"dedup\":[{\"key\":1}]}";
 
-    assertThrows(IOException.class,
-        () -> engine.restoreState(new ByteArrayInputStream(corrupt.getBytes(StandardCharsets.UTF_8))));
+    assertThrows(IOException.class, () -> restore(engine, corrupt));
   }
 }

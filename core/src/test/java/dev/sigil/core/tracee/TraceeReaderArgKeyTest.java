@@ -11,11 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TraceeReaderArgKeyTest {
+  /** An {@code openat} line with one argument; the value is JSON text. */
+  private static String openat(String argName, String type, String value) {
+    return "{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + argName
+        + "\",\"type\":\"" + type + "\",\"value\":" + value + "}]}\n";
+  }
+
   @Test
   void anArgumentDecodedBeforeItsKeyExistedIsStillFoundByName() {
     String name = "late_arg_" + System.nanoTime();
-    byte[] line = ("{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
-        + "\",\"type\":\"string\",\"value\":\"found\"}]}\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = openat(name, "string", "\"found\"").getBytes(StandardCharsets.UTF_8);
     List<String> values = new ArrayList<>();
     List<EventSnapshot> snapshots = new ArrayList<>();
 
@@ -31,8 +36,7 @@ class TraceeReaderArgKeyTest {
   @Test
   void anArgumentOfALineShapeSeenBeforeItsKeyExistedIsFoundByThatKey() {
     String name = "late_shape_arg_" + System.nanoTime();
-    String line = "{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
-        + "\",\"type\":\"string\",\"value\":\"found\"}]}\n";
+    String line = openat(name, "string", "\"found\"");
     byte[] lines = (line + line + line).getBytes(StandardCharsets.UTF_8);
     List<String> values = new ArrayList<>();
     ArgKey[] key = new ArgKey[1];
@@ -51,8 +55,7 @@ class TraceeReaderArgKeyTest {
   @Test
   void snapshotsDoNotRegisterArgumentNames() {
     String name = "snapshot_only_" + System.nanoTime();
-    byte[] line = ("{\"timestamp\":1,\"eventName\":\"openat\",\"args\":[{\"name\":\"" + name
-        + "\",\"type\":\"int\",\"value\":7}]}\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = openat(name, "int", "7").getBytes(StandardCharsets.UTF_8);
     List<EventSnapshot> snapshots = new ArrayList<>();
 
     TraceeReader.builder().build().read(line, 0, line.length, event -> snapshots.add(event.copy()));

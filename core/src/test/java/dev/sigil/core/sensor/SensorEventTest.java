@@ -22,6 +22,7 @@ import dev.sigil.core.Event;
 import dev.sigil.core.EventSnapshot;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Finding;
+import dev.sigil.core.FixedSignature;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Signature;
@@ -137,19 +138,8 @@ class SensorEventTest {
   @Test
   void theEngineDispatchesItAndFindingsSnapshotIt() {
     List<Finding> findings = new ArrayList<>();
-    Signature shell = new Signature() {
-      private final SignatureMetadata metadata = SignatureMetadata.builder("SENSOR-1").build();
-
-      @Override
-      public SignatureMetadata metadata() {
-        return metadata;
-      }
-
-      @Override
-      public List<Selector> selectors() {
-        return List.of(Selector.of(EXEC, Origin.CONTAINER));
-      }
-
+    Signature shell = new FixedSignature(SignatureMetadata.builder("SENSOR-1").build(),
+        List.of(Selector.of(EXEC, Origin.CONTAINER))) {
       @Override
       public void onEvent(Event event, SignatureContext context) {
         context.report(event, Map.of("path", String.valueOf(event.string(PATHNAME))));

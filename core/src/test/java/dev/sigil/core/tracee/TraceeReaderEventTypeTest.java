@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.EventType;
+import dev.sigil.core.FixedSignature;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureMetadata;
@@ -39,19 +40,8 @@ class TraceeReaderEventTypeTest {
   void eventsOfUnregisteredNamesStillReachWildcardSelectorsAndKnownNamesResolve() {
     EventType known = EventType.of("magic_write");
     List<String> seen = new ArrayList<>();
-    Signature everything = new Signature() {
-      private final SignatureMetadata metadata = SignatureMetadata.builder("ALL-1").build();
-
-      @Override
-      public SignatureMetadata metadata() {
-        return metadata;
-      }
-
-      @Override
-      public List<Selector> selectors() {
-        return List.of(Selector.any());
-      }
-
+    Signature everything = new FixedSignature(SignatureMetadata.builder("ALL-1").build(),
+        List.of(Selector.any())) {
       @Override
       public void onEvent(dev.sigil.core.Event event, dev.sigil.core.SignatureContext context) {
         seen.add(event.eventName() + "=" + event.type());

@@ -1,6 +1,7 @@
 package dev.sigil.core;
 
 import dev.sigil.core.internal.JsonFields;
+import dev.sigil.core.internal.NameRegistry;
 import dev.sigil.core.internal.Registries;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -195,7 +196,8 @@ public final class EventSnapshot implements Event {
   public int argIndex(ArgKey key) {
     for (int i = 0; i < argKeyIds.length; i++) {
       int argId = argKeyIds[i];
-      if (argId == key.id() || (argId < 0 && args.get(i).name().equals(key.name()))) {
+      if (argId == key.id() || (argId < 0
+          && NameRegistry.matchesSinceMark(argId, args.get(i).name(), key.id(), key.name()))) {
         return i;
       }
     }

@@ -4,8 +4,8 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.ArgKind;
 import dev.sigil.core.ByteView;
 import dev.sigil.core.StringList;
-import dev.sigil.core.Text;
 import dev.sigil.core.internal.JsonFields;
+import dev.sigil.core.internal.NameRegistry;
 import dev.sigil.core.internal.TextSlot;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -189,7 +189,8 @@ final class ArgTable {
       // An argument named before its key existed has no id but a mark, ~n, of the keys that did
       // exist: compare its name only with a key as new as that (the keys a signature creates at
       // class loading never are, so the hot path never compares names).
-      if (argId == id || (argId < 0 && id >= ~argId && Text.contentEquals(names[i], key.name()))) {
+      if (argId == id
+          || (argId < 0 && NameRegistry.matchesSinceMark(argId, names[i], id, key.name()))) {
         return i;
       }
     }

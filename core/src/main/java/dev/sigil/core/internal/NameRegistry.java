@@ -205,6 +205,23 @@ public final class NameRegistry {
   }
 
   /**
+   * Tells whether a name that had no id when it was looked up is the name registered as
+   * {@code id} since. The holder keeps the lookup's result, a mark {@code ~n} from
+   * {@code findOrMark} ({@link #NOT_FOUND} from {@code find} is the mark {@code ~0}), and its
+   * name is compared only with names registered at or after {@code n}: a holder's lookups of
+   * older names compare no characters.
+   *
+   * @param mark the holder's mark, negative (a holder with an id compares ids instead)
+   * @param heldName the holder's name
+   * @param id the id of the name to match
+   * @param name the name registered as {@code id}
+   * @return true when {@code heldName} is {@code name}, registered since the mark
+   */
+  public static boolean matchesSinceMark(int mark, CharSequence heldName, int id, String name) {
+    return id >= ~mark && equals(name, heldName, 0, heldName.length());
+  }
+
+  /**
    * Returns how many names are registered.
    *
    * @return the count

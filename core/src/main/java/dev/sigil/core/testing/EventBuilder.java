@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Builds events for tests, in a few readable lines:
@@ -202,7 +203,7 @@ public final class EventBuilder {
    * @throws IllegalArgumentException for any other kind of value
    */
   public EventBuilder arg(String name, Object value) {
-    return arg(name, defaultType(value), value);
+    return arg(name, ValueKind.of(value).declaredType, value);
   }
 
   /**
@@ -214,13 +215,8 @@ public final class EventBuilder {
    * @return this builder
    */
   public EventBuilder arg(String name, String type, Object value) {
-    defaultType(value);
-    steps.add(e -> {
-      int i = e.addArg(name);
-      e.argTypeSlot(i).set(type);
-      fill(e, i, value);
-    });
-    return this;
+    ValueKind kind = ValueKind.of(value);
+    return addArg(name, type, (e, i) -> kind.fill(e, i, value));
   }
 
   /**
@@ -233,12 +229,7 @@ public final class EventBuilder {
    * @return this builder
    */
   public EventBuilder rawJsonArg(String name, String type, String json) {
-    steps.add(e -> {
-      int i = e.addArg(name);
-      e.argTypeSlot(i).set(type);
-      e.setRawJson(i).set(json);
-    });
-    return this;
+    return addArg(name, type, (e, i) -> e.setRawJson(i).set(json));
   }
 
   /**
@@ -250,59 +241,90 @@ public final class EventBuilder {
    * @return this builder
    */
   public EventBuilder invalidArg(String name, String type) {
+    return addArg(name, type, MutableEvent::setInvalid);
+  }
+
+  private EventBuilder addArg(String name, String type, ObjIntConsumer<MutableEvent> value) {
     steps.add(e -> {
       int i = e.addArg(name);
       e.argTypeSlot(i).set(type);
-      e.setInvalid(i);
+      value.accept(e, i);
     });
     return this;
   }
 
-  private static String defaultType(Object value) {
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof String) {
-      return "string";
-    }
-    if (value instanceof byte[]) {
-      return "[]byte";
-    }
-    if (value instanceof Long || value instanceof Integer) {
-      return "int64";
-    }
-    if (value instanceof Boolean) {
-      return "bool";
-    }
-    if (value instanceof Map) {
-      return "object";
-    }
-    if (value instanceof List) {
-      return ((List<?>) value).stream().anyMatch(item -> !(item instanceof String))
-          ? "[]object" : "[]string";
-    }
-    throw new IllegalArgumentException("unsupported argument value type " + value.getClass().getName());
-  }
+  /** The kinds of value {@link #arg(String, Object)} takes, each with the type it declares. */
+  private enum ValueKind {
+    NULL(""),
+    STRING("string"),
+    BYTES("[]byte"),
+    LONG("int64"),
+    BOOL("bool"),
+    OBJECT("object"),
+    OBJECTS("[]object"),
+    STRINGS("[]string");
 
-  private static void fill(MutableEvent e, int i, Object value) {
-    if (value == null) {
-      e.setNull(i);
-    } else if (value instanceof String) {
-      e.setString(i).set((String) value);
-    } else if (value instanceof byte[]) {
-      byte[] bytes = (byte[]) value;
-      e.setBytes(i).set(bytes, 0, bytes.length);
-    } else if (value instanceof Long || value instanceof Integer) {
-      e.setLong(i, ((Number) value).longValue());
-    } else if (value instanceof Boolean) {
-      e.setBool(i, (Boolean) value);
-    } else if (value instanceof Map
-        || ((List<?>) value).stream().anyMatch(item -> !(item instanceof String))) {
-      e.setRawJson(i).set(JsonText.of(value));
-    } else {
-      StringListSlot list = e.setStrings(i);
-      for (Object item : (List<?>) value) {
-        list.add().set(String.valueOf(item));
+    final String declaredType;
+
+    ValueKind(String declaredType) {
+      this.declaredType = declaredType;
+    }
+
+    static ValueKind of(Object value) {
+      if (value == null) {
+        return NULL;
+      }
+      if (value instanceof String) {
+        return STRING;
+      }
+      if (value instanceof byte[]) {
+        return BYTES;
+      }
+      if (value instanceof Long || value instanceof Integer) {
+        return LONG;
+      }
+      if (value instanceof Boolean) {
+        return BOOL;
+      }
+      if (value instanceof Map) {
+        return OBJECT;
+      }
+      if (value instanceof List) {
+        return ((List<?>) value).stream().anyMatch(item -> !(item instanceof String))
+            ? OBJECTS : STRINGS;
+      }
+      throw new IllegalArgumentException(
+          "unsupported argument value type " + value.getClass().getName());
+    }
+
+    /** Sets argument {@code i} to a value of this kind. */
+    void fill(MutableEvent e, int i, Object value) {
+      switch (this) {
+        case NULL:
+          e.setNull(i);
+          break;
+        case STRING:
+          e.setString(i).set((String) value);
+          break;
+        case BYTES:
+          byte[] bytes = (byte[]) value;
+          e.setBytes(i).set(bytes, 0, bytes.length);
+          break;
+        case LONG:
+          e.setLong(i, ((Number) value).longValue());
+          break;
+        case BOOL:
+          e.setBool(i, (Boolean) value);
+          break;
+        case OBJECT:
+        case OBJECTS:
+          e.setRawJson(i).set(JsonText.of(value));
+          break;
+        default:
+          StringListSlot list = e.setStrings(i);
+          for (Object item : (List<?>) value) {
+            list.add().set(String.valueOf(item));
+          }
       }
     }
   }

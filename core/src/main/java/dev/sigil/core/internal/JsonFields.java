@@ -109,69 +109,77 @@ public final class JsonFields {
   }
 
   private int parseList() {
-    pos++;
     int count = 0;
-    skipSpace();
-    if (peek() == ']') {
-      pos++;
-      return 0;
+    if (open(']')) {
+      do {
+        skipSpace();
+        if (peek() == '{') {
+          parseObject(count);
+        } else {
+          skipValue();
+        }
+        count++;
+      } while (another(']'));
     }
-    while (true) {
-      skipSpace();
-      if (peek() == '{') {
-        parseObject(count);
-      } else {
-        skipValue();
-      }
-      count++;
-      skipSpace();
-      char c = next();
-      if (c == ']') {
-        return count;
-      }
-      if (c != ',') {
-        throw Malformed.INSTANCE;
-      }
-    }
+    return count;
   }
 
   private boolean parseObject(int element) {
+    if (open('}')) {
+      do {
+        skipSpace();
+        int entry = newEntry(element);
+        readString(names[entry]);
+        skipSpace();
+        if (next() != ':') {
+          throw Malformed.INSTANCE;
+        }
+        skipSpace();
+        char c = peek();
+        if (c == '"') {
+          readString(values[entry]);
+        } else {
+          int start = pos;
+          skipValue();
+          nulls[entry] = pos - start == 4 && regionIs(start, "null");
+          values[entry].clear();
+          for (int i = start; i < pos; i++) {
+            values[entry].append(json.charAt(i));
+          }
+        }
+      } while (another('}'));
+    }
+    return true;
+  }
+
+  /**
+   * At an object's or a list's opening bracket: moves past it and returns true, or, when the
+   * container is empty, past its closing bracket and returns false.
+   */
+  private boolean open(char close) {
     pos++;
     skipSpace();
-    if (peek() == '}') {
+    if (peek() == close) {
       pos++;
-      return true;
+      return false;
     }
-    while (true) {
-      skipSpace();
-      int entry = newEntry(element);
-      readString(names[entry]);
-      skipSpace();
-      if (next() != ':') {
-        throw Malformed.INSTANCE;
-      }
-      skipSpace();
-      char c = peek();
-      if (c == '"') {
-        readString(values[entry]);
-      } else {
-        int start = pos;
-        skipValue();
-        nulls[entry] = pos - start == 4 && regionIs(start, "null");
-        values[entry].clear();
-        for (int i = start; i < pos; i++) {
-          values[entry].append(json.charAt(i));
-        }
-      }
-      skipSpace();
-      char end = next();
-      if (end == '}') {
-        return true;
-      }
-      if (end != ',') {
-        throw Malformed.INSTANCE;
-      }
+    return true;
+  }
+
+  /**
+   * After a member or an element: moves past the comma and returns true, or past the closing
+   * bracket and returns false.
+   */
+  private boolean another(char close) {
+    skipSpace();
+    char c = next();
+    if (c == close) {
+      return false;
     }
+    if (c != ',') {
+      throw Malformed.INSTANCE;
+    }
+    return true;
   }
 
   private int newEntry(int element) {

@@ -11,6 +11,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventSnapshot;
+import dev.sigil.core.FailingOutput;
 import dev.sigil.core.Finding;
 import dev.sigil.core.FixedSignature;
 import dev.sigil.core.Origin;
@@ -375,13 +376,7 @@ class OcsfFindingWriterTest {
 
   @Test
   void aFailingOutputIsReportedNamingTheSignature() {
-    OutputStream broken = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("disk full");
-      }
-    };
-    OcsfFindingWriter writer = new OcsfFindingWriter(broken, true);
+    OcsfFindingWriter writer = new OcsfFindingWriter(new FailingOutput("disk full"), true);
     Finding finding = new Finding(DROPPED, Severity.MEDIUM, droppedInContainer().copy(),
         ImmutableMap.of(), DETECTED_AT);
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.common.collect.ImmutableMap;
 import dev.sigil.core.EventSnapshot;
+import dev.sigil.core.FailingOutput;
 import dev.sigil.core.Finding;
 import dev.sigil.core.FindingWriter;
 import dev.sigil.core.Origin;
@@ -207,13 +208,7 @@ class FindingFormatTest {
   @ParameterizedTest
   @EnumSource(FindingFormat.class)
   void aFailingStreamFailsTheFindingNamingItsSignature(FindingFormat format) {
-    OutputStream broken = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("Broken pipe");
-      }
-    };
-    FindingWriter writer = format.open(broken);
+    FindingWriter writer = format.open(new FailingOutput("Broken pipe"));
 
     java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
         () -> writer.onFinding(finding(1)));

@@ -13,6 +13,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventSnapshot;
+import dev.sigil.core.FailingOutput;
 import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Severity;
@@ -257,18 +258,7 @@ class TraceeFindingWriterTest {
 
   @Test
   void reportsAFailingOutputAsUncheckedIo() {
-    OutputStream broken = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("disk full");
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        throw new IOException("disk full");
-      }
-    };
-    TraceeFindingWriter writer = new TraceeFindingWriter(broken, true);
+    TraceeFindingWriter writer = new TraceeFindingWriter(new FailingOutput("disk full"), true);
     assertThrows(java.io.UncheckedIOException.class,
         () -> writer.onFinding(finding(decodedMagicWrite(), ImmutableMap.of(), Severity.MEDIUM)));
   }

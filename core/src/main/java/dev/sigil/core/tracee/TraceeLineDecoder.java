@@ -380,10 +380,7 @@ final class TraceeLineDecoder {
       q = stop + 1;
     } else {
       scratch.clear();
-      q = JsonStrings.decode(b, from, scratch);
-      if (q < 0) {
-        throw LineRejected.malformedAt(~q);
-      }
+      q = decodeEscaped(from, scratch);
       field = table.find(scratch);
     }
     if (b[q] != ':') {
@@ -398,6 +395,23 @@ final class TraceeLineDecoder {
     }
     p = q;
     return field;
+  }
+
+  /**
+   * Decodes a string that is not a plain ASCII view of the line (it holds escapes or UTF-8) into
+   * a cleared slot.
+   *
+   * @param from the first byte after the opening quote
+   * @param into the slot, cleared
+   * @return one past the closing quote
+   * @throws LineRejected where the string went wrong
+   */
+  private int decodeEscaped(int from, TextSlot into) {
+    int end = JsonStrings.decode(b, from, into);
+    if (end < 0) {
+      throw LineRejected.malformedAt(~end);
+    }
+    return end;
   }
 
   /** Steps over a {@code null} at {@code p}; true when there was one. */
@@ -637,11 +651,7 @@ final class TraceeLineDecoder {
       return;
     }
     slot.clear();
-    int end = JsonStrings.decode(b, from, slot);
-    if (end < 0) {
-      throw LineRejected.malformedAt(~end);
-    }
-    p = end;
+    p = decodeEscaped(from, slot);
   }
 
   /** Takes the container id from {@code containerId} or {@code container.id}, whichever is non-empty. */
@@ -660,10 +670,7 @@ final class TraceeLineDecoder {
       return;
     }
     scratch.clear();
-    int end = JsonStrings.decode(b, from, scratch);
-    if (end < 0) {
-      throw LineRejected.malformedAt(~end);
-    }
+    int end = decodeEscaped(from, scratch);
     if (scratch.length() > 0) {
       event.containerIdSlot().set(scratch.array(), 0, scratch.length());
     }
@@ -682,11 +689,7 @@ final class TraceeLineDecoder {
         return quotedEventId(b, from, stop);
       }
       scratch.clear();
-      int end = JsonStrings.decode(b, from, scratch);
-      if (end < 0) {
-        throw LineRejected.malformedAt(~end);
-      }
-      p = end;
+      p = decodeEscaped(from, scratch);
       // Written with escapes: its characters, when ASCII, are read as bytes.
       int length = scratch.length();
       byte[] ascii = new byte[length + 1];
@@ -743,10 +746,7 @@ final class TraceeLineDecoder {
       p = stop + 1;
     } else {
       scratch.clear();
-      int end = JsonStrings.decode(b, from, scratch);
-      if (end < 0) {
-        throw LineRejected.malformedAt(~end);
-      }
+      int end = decodeEscaped(from, scratch);
       event.eventName(scratch.array(), 0, scratch.length());
       type = event.type();
       eventNameEntry = null;
@@ -977,10 +977,7 @@ final class TraceeLineDecoder {
       return;
     }
     scratch.clear();
-    int end = JsonStrings.decode(b, from, scratch);
-    if (end < 0) {
-      throw LineRejected.malformedAt(~end);
-    }
+    int end = decodeEscaped(from, scratch);
     event.argNameIfKnown(index, scratch.array(), 0, scratch.length());
     argNameFrom = -1;
     p = end;
@@ -1003,10 +1000,7 @@ final class TraceeLineDecoder {
       return DeclaredType.classify(b, from, length);
     }
     slot.clear();
-    int end = JsonStrings.decode(b, from, slot);
-    if (end < 0) {
-      throw LineRejected.malformedAt(~end);
-    }
+    int end = decodeEscaped(from, slot);
     argTypeFrom = -1;
     p = end;
     return DeclaredType.classify(slot.array(), 0, slot.length());
@@ -1055,11 +1049,7 @@ final class TraceeLineDecoder {
       return;
     }
     TextSlot text = event.setString(index);
-    int end = JsonStrings.decode(b, from, text);
-    if (end < 0) {
-      throw LineRejected.malformedAt(~end);
-    }
-    p = end;
+    p = decodeEscaped(from, text);
     int length = text.length();
     if (length > maxStringChars) {
       invalid(index);
@@ -1118,10 +1108,7 @@ final class TraceeLineDecoder {
         q = stop + 1;
       } else {
         TextSlot element = list.add();
-        int end = JsonStrings.decode(b, from, element);
-        if (end < 0) {
-          throw LineRejected.malformedAt(~end);
-        }
+        int end = decodeEscaped(from, element);
         tooLong |= element.length() > maxStringChars;
         q = end;
       }

@@ -33,11 +33,8 @@ final class MagicWrite {
       context.dataProblem("magic_write without decodable bytes");
       return null;
     }
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("magic_write without a text pathname");
-      return null;
-    }
-    return bytes.startsWith(ELF_MAGIC) ? pathname : null;
+    CharSequence pathname =
+        Required.text(event.string(PATHNAME), "magic_write without a text pathname", context);
+    return pathname != null && bytes.startsWith(ELF_MAGIC) ? pathname : null;
   }
 }

@@ -28,11 +28,8 @@ final class ProcessExec {
    * @return the {@code pathname}, valid during this event only, or null (a data problem)
    */
   static @Nullable CharSequence readPathname(Event event, SignatureContext context) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("sched_process_exec without a text pathname");
-    }
-    return pathname;
+    return Required.text(event.string(PATHNAME), "sched_process_exec without a text pathname",
+        context);
   }
 
   /**

@@ -24,11 +24,8 @@ final class RenamedFile {
    * @return the {@code new_path}, valid during this event only, or null (a data problem)
    */
   static @Nullable CharSequence readNewPath(Event event, SignatureContext context) {
-    CharSequence newPath = event.string(NEW_PATH);
-    if (newPath == null) {
-      context.dataProblem("security_inode_rename without a text new_path");
-    }
-    return newPath;
+    return Required.text(event.string(NEW_PATH), "security_inode_rename without a text new_path",
+        context);
   }
 
   /**
@@ -39,10 +36,7 @@ final class RenamedFile {
    * @return the {@code old_path}, valid during this event only, or null (a data problem)
    */
   static @Nullable CharSequence readOldPath(Event event, SignatureContext context) {
-    CharSequence oldPath = event.string(OLD_PATH);
-    if (oldPath == null) {
-      context.dataProblem("security_inode_rename without a text old_path");
-    }
-    return oldPath;
+    return Required.text(event.string(OLD_PATH), "security_inode_rename without a text old_path",
+        context);
   }
 }

@@ -60,7 +60,7 @@ final class SockAddr {
    * @return e.g. {@code AF_INET}, or null when absent (a data problem)
    */
   static @Nullable CharSequence family(Event event, int index, SignatureContext context) {
-    return required(event.fieldAt(index, FAMILY), NO_FAMILY, context);
+    return Required.text(event.fieldAt(index, FAMILY), NO_FAMILY, context);
   }
 
   /**
@@ -95,7 +95,7 @@ final class SockAddr {
    */
   static @Nullable CharSequence ip(Event event, int index, CharSequence family,
       SignatureContext context) {
-    return required(
+    return Required.text(
         event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_addr" : "sin6_addr"),
         NO_IP, context);
   }
@@ -111,7 +111,7 @@ final class SockAddr {
    */
   static @Nullable CharSequence port(Event event, int index, CharSequence family,
       SignatureContext context) {
-    return required(
+    return Required.text(
         event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_port" : "sin6_port"),
         NO_PORT, context);
   }
@@ -125,14 +125,6 @@ final class SockAddr {
    * @return the path, or null when absent (a data problem)
    */
   static @Nullable CharSequence path(Event event, int index, SignatureContext context) {
-    return required(event.fieldAt(index, "sun_path"), NO_PATH, context);
-  }
-
-  private static @Nullable CharSequence required(@Nullable CharSequence value, String problem,
-      SignatureContext context) {
-    if (value == null) {
-      context.dataProblem(problem);
-    }
-    return value;
+    return Required.text(event.fieldAt(index, "sun_path"), NO_PATH, context);
   }
 }

@@ -1,13 +1,7 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -24,11 +18,11 @@ import java.util.regex.Pattern;
  * the path is not normalised ({@code /host/proc/42/mem} fires; {@code /proc/self/task/1/mem}
  * matches neither expression and does not).
  *
- * <p>The open {@code flags} are read whether Tracee printed them as a number or as parsed text
- * ({@code O_RDONLY}). An open without a text {@code pathname} or without readable {@code flags}
- * is counted as a data problem and never fires. It allocates nothing unless it fires.
+ * <p>The arguments are read as {@link PathSource#OPENED_FOR_READING} reads them ({@code flags}
+ * as a number or as parsed text, {@code O_RDONLY}); a bad one is counted as a data problem and
+ * never fires.
  */
-public final class ProcMemAccess extends TraceeSignature {
+public final class ProcMemAccess extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1023")
       .version("1")
@@ -48,20 +42,16 @@ public final class ProcMemAccess extends TraceeSignature {
   // excludes only '\n' (UNIX_LINES) and its '$' without the m flag is Java's '\z'.
   private static final Pattern PROC_MEM_PATH =
       Pattern.compile("/proc/(?:\\d.+|\\d+|self)/mem\\z", Pattern.UNIX_LINES);
-  private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
 
   private final ReusableMatcher procMemPath = new ReusableMatcher(PROC_MEM_PATH);
 
   /** Creates the signature. */
   public ProcMemAccess() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.OPENED_FOR_READING);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
-    if (pathname != null && procMemPath.find(pathname)) {
-      context.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return procMemPath.find(pathname);
   }
 }

@@ -1,13 +1,7 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -24,11 +18,10 @@ import java.util.regex.Pattern;
  * The {@code flags} are read whether Tracee printed them as a number or parsed, as
  * {@code "O_WRONLY|O_CREAT"}; Tracee's own signature reads only an integer.
  *
- * <p>An event without a text {@code pathname} or readable {@code flags} is counted as a data
- * problem and never fires. It allocates nothing unless it fires; it has no default
- * deduplication, as in Tracee.
+ * <p>The arguments are read as {@link PathSource#OPENED_FOR_WRITING} reads them; a bad one is
+ * counted as a data problem and never fires.
  */
-public final class ProcMemCodeInjection extends TraceeSignature {
+public final class ProcMemCodeInjection extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1024")
       .version("1")
@@ -48,20 +41,16 @@ public final class ProcMemCodeInjection extends TraceeSignature {
   // give RE2's meaning: '.' excludes only '\n', and '$' without (?m) is the very end of the text
   // (Java's '$' would also match before a final line terminator).
   private static final Pattern PROC_MEM = Pattern.compile("(?d)/proc/(?:\\d.+|\\d+|self)/mem\\z");
-  private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
 
   private final ReusableMatcher procMem = new ReusableMatcher(PROC_MEM);
 
   /** Creates the signature. */
   public ProcMemCodeInjection() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.OPENED_FOR_WRITING);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
-    if (pathname != null && procMem.find(pathname)) {
-      context.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return procMem.find(pathname);
   }
 }

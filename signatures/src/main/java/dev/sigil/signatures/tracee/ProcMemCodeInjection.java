@@ -2,7 +2,6 @@ package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureMetadata;
-import java.util.regex.Pattern;
 
 /**
  * TRC-1024, "Code injection detected through /proc/&lt;pid&gt;/mem file", after Tracee v0.24.1
@@ -13,15 +12,14 @@ import java.util.regex.Pattern;
  * <p>Where Sigil differs from Tracee: v0.24.1 matches the path with
  * {@code /proc/(?:\d.+)/mem$}, which misses {@code /proc/self/mem} and single-digit pids such as
  * {@code /proc/1/mem}; newer Tracee matches {@code /proc/(?:\d+|self)/mem$}, which misses a
- * thread's file {@code /proc/<pid>/task/<tid>/mem}. Sigil fires when either pattern matches
- * (both unanchored at the start, as Go's {@code MatchString} searches, with RE2's end of text).
- * The {@code flags} are read whether Tracee printed them as a number or parsed, as
+ * thread's file {@code /proc/<pid>/task/<tid>/mem}. Sigil fires when either pattern matches, as
+ * {@link ProcMemSignature} explains. The {@code flags} are read whether Tracee printed them as a number or parsed, as
  * {@code "O_WRONLY|O_CREAT"}; Tracee's own signature reads only an integer.
  *
  * <p>The arguments are read as {@link PathSource#OPENED_FOR_WRITING} reads them; a bad one is
  * counted as a data problem and never fires.
  */
-public final class ProcMemCodeInjection extends PathSignature {
+public final class ProcMemCodeInjection extends ProcMemSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1024")
       .version("1")
@@ -37,20 +35,8 @@ public final class ProcMemCodeInjection extends PathSignature {
       .mitre("T1055.009", "attack-pattern--d201d4cc-214d-4a74-a1ba-b3fa09fd4591")
       .build();
 
-  // The union of v0.24.1's (?:\d.+) and newer Tracee's (?:\d+|self) in one search. (?d) and \z
-  // give RE2's meaning: '.' excludes only '\n', and '$' without (?m) is the very end of the text
-  // (Java's '$' would also match before a final line terminator).
-  private static final Pattern PROC_MEM = Pattern.compile("(?d)/proc/(?:\\d.+|\\d+|self)/mem\\z");
-
-  private final ReusableMatcher procMem = new ReusableMatcher(PROC_MEM);
-
   /** Creates the signature. */
   public ProcMemCodeInjection() {
     super(METADATA, PathSource.OPENED_FOR_WRITING);
-  }
-
-  @Override
-  boolean matches(CharSequence pathname) {
-    return procMem.find(pathname);
   }
 }

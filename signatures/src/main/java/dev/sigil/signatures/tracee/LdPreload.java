@@ -73,7 +73,7 @@ public final class LdPreload extends TraceeSignature {
       onExec(event, context);
       return;
     }
-    CharSequence path = WrittenPath.readPathnameThenFlags(event, context);
+    CharSequence path = PathSource.WRITTEN.read(event, context);
     if (path != null && Text.endsWith(path, PRELOAD_PATH)) {
       context.report(event, Map.of());
     }

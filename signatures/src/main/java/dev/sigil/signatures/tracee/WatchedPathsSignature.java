@@ -53,13 +53,13 @@ abstract class WatchedPathsSignature extends TraceeSignature {
   @Override
   public final void onEvent(Event event, SignatureContext context) {
     if (event.type() == PROCESS_EXEC) {
-      CharSequence pathname = ProcessExec.readPathname(event, context);
+      CharSequence pathname = PathSource.EXECUTED.read(event, context);
       if (pathname != null && isWatchedProgram(pathname)) {
         context.report(event, Map.of());
       }
       return;
     }
-    CharSequence path = WrittenPath.readPathnameThenFlags(event, context);
+    CharSequence path = PathSource.WRITTEN.read(event, context);
     if (path != null
         && (PathLists.isOneOf(path, files) || PathLists.isInOneOf(path, directories))) {
       context.report(event, Map.of());

@@ -21,139 +21,81 @@ import org.jspecify.annotations.Nullable;
  * signature: the signature never fires on it. An open's {@code flags} are read whether Tracee
  * printed them as a number or parsed ({@code O_WRONLY|O_CREAT}).
  *
- * <p>Stateless and allocation-free; safe from any thread.
+ * <p>The sources are the constants below. Stateless and allocation-free; safe from any thread.
  */
-enum PathSource {
+final class PathSource {
+  /** Reads a path from an event, counting a bad argument; a stateless function. */
+  @FunctionalInterface
+  private interface Reader {
+    @Nullable CharSequence read(Event event, SignatureContext context);
+  }
+
+  private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
+  private static final ArgKey PATHNAME = ArgKey.of("pathname");
+  private static final ArgKey BYTES = ArgKey.of("bytes");
+  private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
+
   /**
    * The {@code pathname} of a {@code security_file_open} for reading ({@code O_RDONLY} or
    * {@code O_RDWR}); {@code pathname} and {@code flags} are both read, in that order, before
    * the access is compared.
    */
-  OPENED_FOR_READING("security_file_open") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return OpenedFile.readPathnameThenFlags(event, context, Access.READ);
-    }
-  },
+  static final PathSource OPENED_FOR_READING = opened(Access.READ);
 
   /**
    * The {@code pathname} of a {@code security_file_open} for reading, read only when the
    * {@code flags}, read first, open for reading.
    */
-  OPENED_FOR_READING_FLAGS_FIRST("security_file_open") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return OpenedFile.readFlagsThenPathname(event, context, Access.READ);
-    }
-  },
+  static final PathSource OPENED_FOR_READING_FLAGS_FIRST = openedFlagsFirst(Access.READ);
 
   /**
    * The {@code pathname} of a {@code security_file_open} for writing ({@code O_WRONLY} or
    * {@code O_RDWR}); {@code pathname} and {@code flags} are both read, in that order, before
    * the access is compared.
    */
-  OPENED_FOR_WRITING("security_file_open") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
-    }
-  },
+  static final PathSource OPENED_FOR_WRITING = opened(Access.WRITE);
 
   /**
    * The {@code pathname} of a {@code security_file_open} for writing, read only when the
    * {@code flags}, read first, open for writing.
    */
-  OPENED_FOR_WRITING_FLAGS_FIRST("security_file_open") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return OpenedFile.readFlagsThenPathname(event, context, Access.WRITE);
-    }
-  },
+  static final PathSource OPENED_FOR_WRITING_FLAGS_FIRST = openedFlagsFirst(Access.WRITE);
 
   /** The {@code old_path} of a {@code security_inode_rename}: the path a file is renamed from. */
-  RENAMED_FROM("security_inode_rename") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return Required.text(event.string(OLD_PATH), "security_inode_rename without a text old_path",
-          context);
-    }
-  },
+  static final PathSource RENAMED_FROM = text("security_inode_rename", "old_path");
 
   /** The {@code new_path} of a {@code security_inode_rename}: the path a file is renamed to. */
-  RENAMED_TO("security_inode_rename") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return Required.text(event.string(NEW_PATH), "security_inode_rename without a text new_path",
-          context);
-    }
-  },
+  static final PathSource RENAMED_TO = text("security_inode_rename", "new_path");
 
   /**
    * The path a file is written to: the {@code pathname} of a {@code security_file_open} for
    * writing, as {@link #OPENED_FOR_WRITING} reads it, or the {@code new_path} of a
    * {@code security_inode_rename}.
    */
-  WRITTEN("security_file_open", "security_inode_rename") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return event.type() == INODE_RENAME
-          ? RENAMED_TO.read(event, context)
-          : OPENED_FOR_WRITING.read(event, context);
-    }
-  },
+  static final PathSource WRITTEN = renamedToOr(OPENED_FOR_WRITING);
 
   /**
    * The path a file is written to: the {@code pathname} of a {@code security_file_open} for
    * writing, as {@link #OPENED_FOR_WRITING_FLAGS_FIRST} reads it, or the {@code new_path} of a
    * {@code security_inode_rename}.
    */
-  WRITTEN_FLAGS_FIRST("security_file_open", "security_inode_rename") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return event.type() == INODE_RENAME
-          ? RENAMED_TO.read(event, context)
-          : OPENED_FOR_WRITING_FLAGS_FIRST.read(event, context);
-    }
-  },
+  static final PathSource WRITTEN_FLAGS_FIRST = renamedToOr(OPENED_FOR_WRITING_FLAGS_FIRST);
 
   /**
    * The {@code pathname} of a {@code magic_write} whose first written bytes are the ELF magic
    * {@code 7F 45 4C 46}; {@code bytes} is read before {@code pathname}, and both before the
    * bytes are compared.
    */
-  ELF_WRITTEN("magic_write") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      ByteView bytes = event.bytes(BYTES);
-      if (bytes == null) {
-        context.dataProblem("magic_write without decodable bytes");
-        return null;
-      }
-      CharSequence pathname =
-          Required.text(event.string(PATHNAME), "magic_write without a text pathname", context);
-      return pathname != null && bytes.startsWith(ELF_MAGIC) ? pathname : null;
-    }
-  },
+  static final PathSource ELF_WRITTEN = new PathSource(PathSource::readElfPathname, "magic_write");
 
   /** The {@code pathname} of the program a {@code sched_process_exec} runs. */
-  EXECUTED("sched_process_exec") {
-    @Override
-    @Nullable CharSequence read(Event event, SignatureContext context) {
-      return Required.text(event.string(PATHNAME), "sched_process_exec without a text pathname",
-          context);
-    }
-  };
+  static final PathSource EXECUTED = text("sched_process_exec", "pathname");
 
-  private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
-  private static final ArgKey OLD_PATH = ArgKey.of("old_path");
-  private static final ArgKey NEW_PATH = ArgKey.of("new_path");
-  private static final ArgKey BYTES = ArgKey.of("bytes");
-  private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
-
+  private final Reader reader;
   private final List<String> eventNames;
 
-  PathSource(String... eventNames) {
+  private PathSource(Reader reader, String... eventNames) {
+    this.reader = reader;
     this.eventNames = List.of(eventNames);
   }
 
@@ -166,7 +108,9 @@ enum PathSource {
    *     event is not of the kind the source describes (an open without the access, a write of
    *     another file type)
    */
-  abstract @Nullable CharSequence read(Event event, SignatureContext context);
+  @Nullable CharSequence read(Event event, SignatureContext context) {
+    return reader.read(event, context);
+  }
 
   /**
    * Selects the events that carry the path.
@@ -180,5 +124,48 @@ enum PathSource {
       selectors.add(new Selector(eventName, origin));
     }
     return List.copyOf(selectors);
+  }
+
+  private static PathSource opened(Access access) {
+    return new PathSource(
+        (event, context) -> OpenedFile.readPathnameThenFlags(event, context, access),
+        "security_file_open");
+  }
+
+  private static PathSource openedFlagsFirst(Access access) {
+    return new PathSource(
+        (event, context) -> OpenedFile.readFlagsThenPathname(event, context, access),
+        "security_file_open");
+  }
+
+  /**
+   * A text argument of one event; a bad one is the data problem
+   * "{@code <event> without a text <argument>}".
+   */
+  private static PathSource text(String eventName, String argument) {
+    ArgKey key = ArgKey.of(argument);
+    String problem = eventName + " without a text " + argument;
+    return new PathSource(
+        (event, context) -> Required.text(event.string(key), problem, context), eventName);
+  }
+
+  /** A rename's {@code new_path}, or the path an open source reads. */
+  private static PathSource renamedToOr(PathSource opened) {
+    return new PathSource(
+        (event, context) -> event.type() == INODE_RENAME
+            ? RENAMED_TO.read(event, context)
+            : opened.read(event, context),
+        "security_file_open", "security_inode_rename");
+  }
+
+  private static @Nullable CharSequence readElfPathname(Event event, SignatureContext context) {
+    ByteView bytes = event.bytes(BYTES);
+    if (bytes == null) {
+      context.dataProblem("magic_write without decodable bytes");
+      return null;
+    }
+    CharSequence pathname =
+        Required.text(event.string(PATHNAME), "magic_write without a text pathname", context);
+    return pathname != null && bytes.startsWith(ELF_MAGIC) ? pathname : null;
   }
 }

@@ -66,15 +66,11 @@ public final class DockerAbuse extends TraceeSignature {
       }
       path = pathname;
     } else {
-      int address = SockAddr.index(event, REMOTE_ADDR, context);
-      if (address < 0) {
-        return;
-      }
-      CharSequence family = SockAddr.family(event, address, context);
+      CharSequence family = SockAddr.family(event, REMOTE_ADDR, context);
       if (family == null || !SockAddr.isUnix(family)) {
         return;
       }
-      CharSequence sunPath = SockAddr.path(event, address, context);
+      CharSequence sunPath = SockAddr.path(event, REMOTE_ADDR, context);
       if (sunPath == null) {
         return;
       }

@@ -309,8 +309,7 @@ final class ContainedExecutableState {
       Map<String, Object> inode = new LinkedHashMap<>();
       inode.put("dev", inodes.keyA(e));
       inode.put("inode", inodes.keyB(e));
-      putContainerId(inode, inodes.containerId(e));
-      inode.put("kind", inodes.kind(e).savedName());
+      putContainerIdAndKind(inode, inodes, e);
       savedInodes.add(inode);
     }
     tree.put("inodes", savedInodes);
@@ -318,18 +317,20 @@ final class ContainedExecutableState {
     for (int e = paths.oldest(); e >= 0; e = paths.newerThan(e)) {
       Map<String, Object> path = new LinkedHashMap<>();
       path.put("pathHash", List.of(paths.keyA(e), paths.keyB(e)));
-      putContainerId(path, paths.containerId(e));
-      path.put("kind", paths.kind(e).savedName());
+      putContainerIdAndKind(path, paths, e);
       savedPaths.add(path);
     }
     tree.put("paths", savedPaths);
     return tree;
   }
 
-  private static void putContainerId(Map<String, Object> entry, @Nullable Object containerId) {
+  private static void putContainerIdAndKind(Map<String, Object> saved, WrittenFileIndex index,
+      int entry) {
+    String containerId = index.containerId(entry);
     if (containerId != null) {
-      entry.put("containerId", containerId);
+      saved.put("containerId", containerId);
     }
+    saved.put("kind", index.kind(entry).savedName());
   }
 
   /**
@@ -364,27 +365,21 @@ final class ContainedExecutableState {
       profileKeysToRestore.add(LearnedProfile.key(text(key.get(0), "profile[" + i + "][0]"),
           text(key.get(1), "profile[" + i + "][1]"), text(key.get(2), "profile[" + i + "][2]")));
     }
-    List<long[]> inodeKeys = new ArrayList<>();
-    List<HeaderKind> inodeKinds = new ArrayList<>();
-    List<@Nullable String> inodeContainerIds = new ArrayList<>();
+    List<SavedEntry> inodeEntries = new ArrayList<>();
     for (int i = 0; i < savedInodes.size(); i++) {
       String where = "inodes[" + i + "]";
       Map<?, ?> inode = object(savedInodes.get(i), where);
-      long[] key = {integer(inode.get("dev"), where + ".dev"),
-          integer(inode.get("inode"), where + ".inode")};
+      long dev = integer(inode.get("dev"), where + ".dev");
+      long number = integer(inode.get("inode"), where + ".inode");
       Object written = inode.get("written");
       if (written != null && !bool(written, where + ".written")) {
         continue;
       }
-      inodeKeys.add(key);
-      inodeKinds.add(kind(inode.get("kind"), where + ".kind"));
-      inodeContainerIds.add(optionalText(inode.get("containerId"), where + ".containerId"));
+      inodeEntries.add(savedEntry(dev, number, inode, where));
     }
     Object pathsValue = tree.get("paths");
     List<?> savedPaths = pathsValue == null ? List.of() : list(pathsValue, "paths");
-    List<long[]> pathKeys = new ArrayList<>();
-    List<HeaderKind> pathKinds = new ArrayList<>();
-    List<@Nullable String> pathContainerIds = new ArrayList<>();
+    List<SavedEntry> pathEntries = new ArrayList<>();
     for (int i = 0; i < savedPaths.size(); i++) {
       String where = "paths[" + i + "]";
       Map<?, ?> path = object(savedPaths.get(i), where);
@@ -392,10 +387,9 @@ final class ContainedExecutableState {
       if (hash.size() != 2) {
         throw corrupt(where + ".pathHash must be two integers");
       }
-      pathKeys.add(new long[] {integer(hash.get(0), where + ".pathHash[0]"),
-          integer(hash.get(1), where + ".pathHash[1]")});
-      pathKinds.add(kind(path.get("kind"), where + ".kind"));
-      pathContainerIds.add(optionalText(path.get("containerId"), where + ".containerId"));
+      long a = integer(hash.get(0), where + ".pathHash[0]");
+      long b = integer(hash.get(1), where + ".pathHash[1]");
+      pathEntries.add(savedEntry(a, b, path, where));
     }
 
     hosts.clear();
@@ -414,8 +408,8 @@ final class ContainedExecutableState {
     for (String key : profileKeysToRestore) {
       profile.learn(key);
     }
-    refill(inodes, inodeKeys, inodeKinds, inodeContainerIds);
-    refill(paths, pathKeys, pathKinds, pathContainerIds);
+    refill(inodes, inodeEntries);
+    refill(paths, pathEntries);
     syncCounters();
     noticeEvictions();
   }
@@ -424,14 +418,25 @@ final class ContainedExecutableState {
    * Refills an index in saved order, oldest first, under today's budgets: when they are smaller
    * than the saved entries, the fair-share rule decides what is left out, and counts it.
    */
-  private static void refill(WrittenFileIndex index, List<long[]> keys, List<HeaderKind> kinds,
-      List<@Nullable String> containerIds) {
+  private static void refill(WrittenFileIndex index, List<SavedEntry> entries) {
     index.clear();
-    for (int i = 0; i < keys.size(); i++) {
-      long[] key = keys.get(i);
-      String containerId = containerIds.get(i);
-      index.record(key[0], key[1], kinds.get(i), containerId == null ? "" : containerId);
+    for (SavedEntry entry : entries) {
+      String containerId = entry.containerId();
+      index.record(entry.a(), entry.b(), entry.kind(), containerId == null ? "" : containerId);
     }
+  }
+
+  /**
+   * A saved entry of an index of written files, checked: its two keys (dev and inode, or the
+   * two path hashes), its kind and its container.
+   */
+  private record SavedEntry(long a, long b, HeaderKind kind, @Nullable String containerId) {}
+
+  /** Reads the kind, then the container id, of a saved entry whose keys are read. */
+  private static SavedEntry savedEntry(long a, long b, Map<?, ?> saved, String where) {
+    HeaderKind kind = kind(saved.get("kind"), where + ".kind");
+    String containerId = optionalText(saved.get("containerId"), where + ".containerId");
+    return new SavedEntry(a, b, kind, containerId);
   }
 
   /** A saved kind; none (version 1) is an ELF file's, the kind best protected from eviction. */

@@ -1,14 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.tracee.TraceeArguments;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-102, "Anti-Debugging detected", as in Tracee v0.24.1 ({@code anti_debugging_ptraceme.go}):
@@ -18,10 +12,10 @@ import java.util.Map;
  *
  * <p>Where Sigil differs from Tracee: the {@code request} is read whether Tracee printed it as a
  * number or parsed, as {@code "PTRACE_TRACEME"}; Tracee's own signature reads only an integer.
- * An event without a readable {@code request} is counted as a data problem and never fires. It
- * allocates nothing unless it fires; it has no default deduplication, as in Tracee.
+ * An event without a readable {@code request} is counted as a data problem and never fires
+ * ({@link NumberSource#PTRACE_REQUEST}).
  */
-public final class AntiDebugging extends TraceeSignature {
+public final class AntiDebugging extends NumberSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-102")
       .version("1")
@@ -36,25 +30,15 @@ public final class AntiDebugging extends TraceeSignature {
       .mitre("T1622", "attack-pattern--e4dc8c01-417f-458d-9ee0-bb0617c1b391")
       .build();
 
-  private static final ArgKey REQUEST = ArgKey.of("request");
   private static final long PTRACE_TRACEME = 0;
-  private static final long UNREADABLE = Long.MIN_VALUE;
-  private static final List<Selector> SELECTORS = List.of(Selector.event("ptrace"));
 
   /** Creates the signature. */
   public AntiDebugging() {
-    super(METADATA, SELECTORS);
+    super(METADATA, NumberSource.PTRACE_REQUEST);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    long request = TraceeArguments.ptraceRequest(event, REQUEST, UNREADABLE);
-    if (request == UNREADABLE) {
-      context.dataProblem("ptrace without a readable request");
-      return;
-    }
-    if (request == PTRACE_TRACEME) {
-      context.report(event, Map.of());
-    }
+  boolean matches(long request, Event event) {
+    return request == PTRACE_TRACEME;
   }
 }

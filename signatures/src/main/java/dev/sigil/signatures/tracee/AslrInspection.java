@@ -1,14 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-109, "ASLR inspection detected", with Tracee v0.24.1's semantics and metadata: a
@@ -16,15 +10,12 @@ import java.util.Map;
  * whose {@code pathname} is exactly {@code /proc/sys/kernel/randomize_va_space}. The finding has
  * no data.
  *
- * <p>Like Tracee, it compares the raw path with no normalisation. The open {@code flags} are
- * read whether Tracee printed them as a number or as parsed text ({@code O_RDONLY}).
- *
- * <p>An open without a text {@code pathname} or without readable {@code flags} is counted as a
- * data problem and never fires. It allocates nothing unless it fires.
- *
- * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
+ * <p>Like Tracee, it compares the raw path with no normalisation. The arguments are read as
+ * {@link PathSource#OPENED_FOR_READING} reads them; a bad one is counted as a data problem and
+ * never fires. Sigil differs from Tracee in nothing but reading parsed {@code flags}
+ * ({@code O_RDONLY}).
  */
-public final class AslrInspection extends TraceeSignature {
+public final class AslrInspection extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-109")
       .version("1")
@@ -41,18 +32,14 @@ public final class AslrInspection extends TraceeSignature {
       .build();
 
   private static final String ASLR_PATH = "/proc/sys/kernel/randomize_va_space";
-  private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
 
   /** Creates the signature. */
   public AslrInspection() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.OPENED_FOR_READING);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
-    if (pathname != null && Text.contentEquals(pathname, ASLR_PATH)) {
-      context.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return Text.contentEquals(pathname, ASLR_PATH);
   }
 }

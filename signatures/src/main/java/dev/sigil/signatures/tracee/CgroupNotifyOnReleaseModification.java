@@ -1,14 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-106, "Cgroups notify_on_release file modification", with Tracee v0.24.1's semantics and
@@ -18,15 +12,13 @@ import java.util.Map;
  *
  * <p>The base name is Go's {@code path.Base}, as in Tracee: trailing slashes are dropped first,
  * so {@code /sys/fs/cgroup/x/notify_on_release/} fires, and so does the relative
- * {@code notify_on_release}. The open {@code flags} are read whether Tracee printed them as a
- * number or as parsed text ({@code O_WRONLY|O_TRUNC}).
+ * {@code notify_on_release}.
  *
- * <p>An open without a text {@code pathname} or without readable {@code flags} is counted as a
- * data problem and never fires. It allocates nothing unless it fires.
- *
- * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
+ * <p>The arguments are read as {@link PathSource#OPENED_FOR_WRITING} reads them; a bad one is
+ * counted as a data problem and never fires. Sigil differs from Tracee in nothing but reading
+ * parsed {@code flags} ({@code O_WRONLY|O_TRUNC}).
  */
-public final class CgroupNotifyOnReleaseModification extends TraceeSignature {
+public final class CgroupNotifyOnReleaseModification extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-106")
       .version("1")
@@ -43,19 +35,14 @@ public final class CgroupNotifyOnReleaseModification extends TraceeSignature {
       .build();
 
   private static final String NOTIFY_FILE_NAME = "notify_on_release";
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   /** Creates the signature. */
   public CgroupNotifyOnReleaseModification() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.OPENED_FOR_WRITING, Origin.CONTAINER);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
-    if (pathname != null && GoPath.baseEquals(pathname, NOTIFY_FILE_NAME)) {
-      context.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return GoPath.baseEquals(pathname, NOTIFY_FILE_NAME);
   }
 }

@@ -1,14 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.EventType;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-1010, "Cgroups release agent file modification", with Tracee v0.24.1's semantics and
@@ -18,14 +12,13 @@ import java.util.Map;
  * agent is a classic container escape. The finding carries no data, as in Tracee.
  *
  * <p>Same as Tracee: the base is Go's {@code path.Base} of the raw path, so trailing slashes are
- * ignored ({@code /sys/fs/cgroup/x/release_agent/} fires) and any directory fires. The
- * {@code flags} argument is read whether Tracee printed it as a number or as
- * {@code O_WRONLY|O_CREAT}. As in Tracee, {@code flags} is read before {@code pathname}, and
- * {@code pathname} only for a write: an argument that is needed but missing or of another kind
- * is counted as a data problem and never fires. No default deduplication. It allocates nothing
- * unless it fires.
+ * ignored ({@code /sys/fs/cgroup/x/release_agent/} fires) and any directory fires. As in
+ * Tracee, an open's {@code flags} are read before its {@code pathname}, which is read only for a
+ * write, as {@link PathSource#WRITTEN_FLAGS_FIRST} reads them ({@code flags} as a number or as
+ * {@code O_WRONLY|O_CREAT}): an argument that is needed but bad is counted as a data problem
+ * and never fires.
  */
-public final class CgroupReleaseAgentModification extends TraceeSignature {
+public final class CgroupReleaseAgentModification extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1010")
       .version("1")
@@ -41,23 +34,15 @@ public final class CgroupReleaseAgentModification extends TraceeSignature {
       .mitre("T1611", "attack-pattern--4a5b7ade-8bb5-4853-84ed-23f262002665")
       .build();
 
-  private static final EventType FILE_OPEN = EventType.of("security_file_open");
-  private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
   private static final String RELEASE_AGENT = "release_agent";
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.of(FILE_OPEN, Origin.CONTAINER),
-      Selector.of(INODE_RENAME, Origin.CONTAINER));
 
   /** Creates the signature. */
   public CgroupReleaseAgentModification() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.WRITTEN_FLAGS_FIRST, Origin.CONTAINER);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence path = WrittenPath.readFlagsThenPathname(event, ctx);
-    if (path != null && GoPath.baseEquals(path, RELEASE_AGENT)) {
-      ctx.report(event, Map.of());
-    }
+  boolean matches(CharSequence path) {
+    return GoPath.baseEquals(path, RELEASE_AGENT);
   }
 }

@@ -1,13 +1,7 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.EventType;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -22,13 +16,13 @@ import java.util.regex.Pattern;
  * the pattern's {@code lib} is followed by {@code .*}, so the 64-bit loaders under {@code /lib64}
  * and {@code /usr/lib64} ({@code /lib64/ld-linux-x86-64.so.2}) fire, as they do in v0.24.1. The
  * pattern is matched with RE2's meaning of {@code .} (any character but a newline) on the raw
- * path, unanchored at the end as Go's {@code MatchString} is. The {@code flags} argument is read
- * whether Tracee printed it as a number or as {@code O_WRONLY|O_CREAT}, before {@code pathname},
- * which is read only for a write: an argument that is needed but missing or of another kind is
- * counted as a data problem and never fires. No default deduplication. It allocates nothing
- * unless it fires: one matcher per instance is reset for every path.
+ * path, unanchored at the end as Go's {@code MatchString} is. The arguments are read as
+ * {@link PathSource#WRITTEN_FLAGS_FIRST} reads them ({@code flags} as a number or as
+ * {@code O_WRONLY|O_CREAT}, before {@code pathname}, which is read only for a write): an
+ * argument that is needed but bad is counted as a data problem and never fires. One matcher per
+ * instance is reset for every path, so matching allocates nothing.
  */
-public final class DefaultLoaderModification extends TraceeSignature {
+public final class DefaultLoaderModification extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1012")
       .version("1")
@@ -49,24 +43,17 @@ public final class DefaultLoaderModification extends TraceeSignature {
   // Java's '.' would also refuse '\r', U+0085, U+2028 and U+2029.
   private static final Pattern DYNAMIC_LOADER =
       Pattern.compile("^\\/(lib|usr\\/lib).*\\/ld.*\\.so[^\\/]*", Pattern.UNIX_LINES);
-  private static final EventType FILE_OPEN = EventType.of("security_file_open");
-  private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.event(FILE_OPEN), Selector.event(INODE_RENAME));
 
   private final ReusableMatcher dynamicLoader = new ReusableMatcher(DYNAMIC_LOADER);
 
   /** Creates the signature. */
   public DefaultLoaderModification() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.WRITTEN_FLAGS_FIRST);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence path = WrittenPath.readFlagsThenPathname(event, ctx);
+  boolean matches(CharSequence path) {
     // The pattern starts with '^', so lookingAt() decides exactly what Go's MatchString does.
-    if (path != null && dynamicLoader.lookingAt(path)) {
-      ctx.report(event, Map.of());
-    }
+    return dynamicLoader.lookingAt(path);
   }
 }

@@ -55,12 +55,9 @@ public final class DiskMount extends TraceeSignature {
     if (!event.containerStarted()) {
       return;
     }
-    CharSequence deviceName = event.string(DEV_NAME);
-    if (deviceName == null) {
-      context.dataProblem("security_sb_mount without a text dev_name");
-      return;
-    }
-    if (Text.startsWith(deviceName, DEV_DIR)) {
+    CharSequence deviceName =
+        Required.text(event.string(DEV_NAME), "security_sb_mount without a text dev_name", context);
+    if (deviceName != null && Text.startsWith(deviceName, DEV_DIR)) {
       context.report(event, Map.of());
     }
   }

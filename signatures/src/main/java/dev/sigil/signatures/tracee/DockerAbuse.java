@@ -9,7 +9,6 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -61,21 +60,17 @@ public final class DockerAbuse extends TraceeSignature {
   public void onEvent(Event event, SignatureContext context) {
     CharSequence path;
     if (event.type() == FILE_OPEN) {
-      CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
+      CharSequence pathname = PathSource.OPENED_FOR_WRITING.read(event, context);
       if (pathname == null) {
         return;
       }
       path = pathname;
     } else {
-      int address = SockAddr.index(event, REMOTE_ADDR, context);
-      if (address < 0) {
-        return;
-      }
-      CharSequence family = SockAddr.family(event, address, context);
+      CharSequence family = SockAddr.family(event, REMOTE_ADDR, context);
       if (family == null || !SockAddr.isUnix(family)) {
         return;
       }
-      CharSequence sunPath = SockAddr.path(event, address, context);
+      CharSequence sunPath = SockAddr.path(event, REMOTE_ADDR, context);
       if (sunPath == null) {
         return;
       }

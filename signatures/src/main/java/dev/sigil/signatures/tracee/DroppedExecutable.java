@@ -1,12 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,14 +12,13 @@ import java.util.Map;
  * {@code /run/shm/}. The finding's data is {@code {"path": pathname}}.
  *
  * <p>Like Tracee, it looks at the raw {@code pathname} prefix (no normalisation) and at ELF only:
- * {@code #!} scripts and an ELF header split across writes do not fire. It has no default
- * deduplication, as in Tracee. An event whose {@code bytes} or {@code pathname} is absent or
- * could not be decoded is counted as a data problem and never fires. It allocates nothing
- * unless it fires.
+ * {@code #!} scripts and an ELF header split across writes do not fire. An event whose
+ * {@code bytes} or {@code pathname} is absent or could not be decoded is counted as a data
+ * problem and never fires ({@link PathSource#ELF_WRITTEN}).
  *
  * <p>Public with a no-argument constructor so that {@link java.util.ServiceLoader} can create it.
  */
-public final class DroppedExecutable extends TraceeSignature {
+public final class DroppedExecutable extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1022")
       .version("1")
@@ -40,20 +35,19 @@ public final class DroppedExecutable extends TraceeSignature {
       .build();
 
   private static final String[] ALLOWED_PREFIXES = {"memfd:", "/dev/shm/", "/run/shm/"};
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.of("magic_write", Origin.CONTAINER));
 
   /** Creates the signature. */
   public DroppedExecutable() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.ELF_WRITTEN, Origin.CONTAINER);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence pathname = MagicWrite.readElfPathname(event, ctx);
-    if (pathname == null || PathLists.startsWithOneOf(pathname, ALLOWED_PREFIXES)) {
-      return;
-    }
-    ctx.report(event, Map.of("path", pathname.toString()));
+  boolean matches(CharSequence pathname) {
+    return !PathLists.startsWithOneOf(pathname, ALLOWED_PREFIXES);
+  }
+
+  @Override
+  Map<String, ?> findingData(CharSequence pathname) {
+    return Map.of("path", pathname.toString());
   }
 }

@@ -1,14 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.core.tracee.TraceeArguments;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-104, "Dynamic code loading detected", as in Tracee v0.24.1
@@ -19,10 +13,10 @@ import java.util.Map;
  *
  * <p>Where Sigil differs from Tracee: the {@code alert} is read whether Tracee printed it as a
  * number or parsed as its text; Tracee's own signature reads only an unsigned integer. An event
- * without a readable {@code alert} is counted as a data problem and never fires. It allocates
- * nothing unless it fires; it has no default deduplication, as in Tracee.
+ * without a readable {@code alert} is counted as a data problem and never fires
+ * ({@link NumberSource#MEM_PROT_ALERT}).
  */
-public final class DynamicCodeLoading extends TraceeSignature {
+public final class DynamicCodeLoading extends NumberSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-104")
       .version("1")
@@ -39,25 +33,15 @@ public final class DynamicCodeLoading extends TraceeSignature {
       .mitre("T1027.002", "attack-pattern--deb98323-e13f-4b0c-8d94-175379069062")
       .build();
 
-  private static final ArgKey ALERT = ArgKey.of("alert");
   private static final long PROT_ALERT_MPROTECT_WX_TO_X = 4;
-  private static final long UNREADABLE = Long.MIN_VALUE;
-  private static final List<Selector> SELECTORS = List.of(Selector.event("mem_prot_alert"));
 
   /** Creates the signature. */
   public DynamicCodeLoading() {
-    super(METADATA, SELECTORS);
+    super(METADATA, NumberSource.MEM_PROT_ALERT);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    long alert = TraceeArguments.memProtAlert(event, ALERT, UNREADABLE);
-    if (alert == UNREADABLE) {
-      context.dataProblem("mem_prot_alert without a readable alert");
-      return;
-    }
-    if (alert == PROT_ALERT_MPROTECT_WX_TO_X) {
-      context.report(event, Map.of());
-    }
+  boolean matches(long alert, Event event) {
+    return alert == PROT_ALERT_MPROTECT_WX_TO_X;
   }
 }

@@ -1,12 +1,7 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-105, "Fileless execution detected", with exactly Tracee v0.24.1's semantics
@@ -15,10 +10,10 @@ import java.util.Map;
  * {@code /dev/shm/} (Tracee's {@code helpers.IsMemoryPath}, on the raw text, with no
  * normalisation). The finding carries no data.
  *
- * <p>An event without a text {@code pathname} is counted as a data problem and never fires. It
- * allocates nothing unless it fires; it has no default deduplication, as in Tracee.
+ * <p>An event without a text {@code pathname} is counted as a data problem and never fires
+ * ({@link PathSource#EXECUTED}).
  */
-public final class FilelessExecution extends TraceeSignature {
+public final class FilelessExecution extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-105")
       .version("1")
@@ -35,18 +30,14 @@ public final class FilelessExecution extends TraceeSignature {
       .build();
 
   private static final String[] MEMORY_PREFIXES = {"memfd:", "/run/shm/", "/dev/shm/"};
-  private static final List<Selector> SELECTORS = List.of(Selector.event("sched_process_exec"));
 
   /** Creates the signature. */
   public FilelessExecution() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.EXECUTED);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = ProcessExec.readPathname(event, context);
-    if (pathname != null && PathLists.startsWithOneOf(pathname, MEMORY_PREFIXES)) {
-      context.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return PathLists.startsWithOneOf(pathname, MEMORY_PREFIXES);
   }
 }

@@ -1,13 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-1015, "Hidden executable creation detected", with Tracee v0.24.1's semantics and metadata:
@@ -18,11 +13,11 @@ import java.util.Map;
  * <p>Same as Tracee: {@code /.} is looked for anywhere in the raw path, so a hidden directory
  * ({@code /tmp/.cache/x}) fires, and so do paths that are not normalised
  * ({@code /usr/./bin/x}, {@code /usr/../bin/x}); a relative {@code .x} without a slash does not.
- * As in Tracee, {@code bytes} is read before {@code pathname}: a missing one, or one of another
- * kind, is counted as a data problem and never fires. No default deduplication. It allocates
- * nothing unless it fires.
+ * As in Tracee, {@code bytes} is read before {@code pathname}
+ * ({@link PathSource#ELF_WRITTEN}): a missing one, or one of another kind, is counted as a data
+ * problem and never fires.
  */
-public final class HiddenFileCreated extends TraceeSignature {
+public final class HiddenFileCreated extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1015")
       .version("1")
@@ -39,18 +34,14 @@ public final class HiddenFileCreated extends TraceeSignature {
       .build();
 
   private static final String HIDDEN_PATH_PATTERN = "/.";
-  private static final List<Selector> SELECTORS = List.of(Selector.event("magic_write"));
 
   /** Creates the signature. */
   public HiddenFileCreated() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.ELF_WRITTEN);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence pathname = MagicWrite.readElfPathname(event, ctx);
-    if (pathname != null && Text.indexOf(pathname, HIDDEN_PATH_PATTERN, 0) >= 0) {
-      ctx.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return Text.indexOf(pathname, HIDDEN_PATH_PATTERN, 0) >= 0;
   }
 }

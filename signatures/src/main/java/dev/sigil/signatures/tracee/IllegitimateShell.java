@@ -58,12 +58,9 @@ public final class IllegitimateShell extends TraceeSignature {
     if (!isWebServer(event.processName())) {
       return;
     }
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("security_bprm_check without a text pathname");
-      return;
-    }
-    if (isShell(pathname)) {
+    CharSequence pathname = Required.text(event.string(PATHNAME),
+        "security_bprm_check without a text pathname", context);
+    if (pathname != null && isShell(pathname)) {
       context.report(event, Map.of());
     }
   }

@@ -94,15 +94,7 @@ final class K8sApiAddresses {
   }
 
   private static boolean sameText(String known, CharSequence text, int start, int end) {
-    if (known.length() != end - start) {
-      return false;
-    }
-    for (int i = 0; i < known.length(); i++) {
-      if (known.charAt(i) != text.charAt(start + i)) {
-        return false;
-      }
-    }
-    return true;
+    return known.length() == end - start && Text.regionMatches(text, start, known);
   }
 
   int size() {

@@ -148,15 +148,11 @@ public final class K8sApiConnection extends TraceeSignature implements Stateful 
     if (apiAddress == null) {
       return;
     }
-    int address = SockAddr.index(event, REMOTE_ADDR, context);
-    if (address < 0) {
-      return;
-    }
-    CharSequence family = SockAddr.internetFamily(event, address, context);
+    CharSequence family = SockAddr.internetFamily(event, REMOTE_ADDR, context);
     if (family == null) {
       return;
     }
-    CharSequence ip = SockAddr.ip(event, address, family, context);
+    CharSequence ip = SockAddr.ip(event, REMOTE_ADDR, family, context);
     if (ip != null && Text.contentEquals(ip, apiAddress)) {
       context.report(event, Map.of("ip", apiAddress));
     }

@@ -6,7 +6,6 @@ import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -72,7 +71,7 @@ public final class K8sServiceAccountToken extends TraceeSignature {
     if (PathLists.isOneOf(event.processName(), LEGIT_PROCESSES)) {
       return;
     }
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
+    CharSequence pathname = PathSource.OPENED_FOR_READING.read(event, context);
     if (pathname != null && tokenPath.find(pathname)) {
       context.report(event, Map.of());
     }

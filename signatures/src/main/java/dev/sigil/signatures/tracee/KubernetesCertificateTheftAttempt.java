@@ -7,7 +7,6 @@ import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -61,11 +60,11 @@ public final class KubernetesCertificateTheftAttempt extends TraceeSignature {
   public void onEvent(Event event, SignatureContext ctx) {
     CharSequence path;
     if (event.type() == INODE_RENAME) {
-      path = RenamedFile.readOldPath(event, ctx);
+      path = PathSource.RENAMED_FROM.read(event, ctx);
     } else if (PathLists.isOneOf(event.processName(), LEGIT_PROCS)) {
       return;
     } else {
-      path = OpenedFile.readFlagsThenPathname(event, ctx, Access.READ);
+      path = PathSource.OPENED_FOR_READING_FLAGS_FIRST.read(event, ctx);
     }
     if (path != null && Text.startsWith(path, K8S_CERTIFICATES_DIR)) {
       ctx.report(event, Map.of());

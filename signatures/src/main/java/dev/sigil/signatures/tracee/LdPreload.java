@@ -1,6 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Selector;
@@ -9,7 +8,6 @@ import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.StringList;
 import dev.sigil.core.Text;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +57,6 @@ public final class LdPreload extends TraceeSignature {
   private static final String[] PRELOAD_ENVS = {"LD_PRELOAD", "LD_LIBRARY_PATH"};
   private static final String[] PRELOAD_PREFIXES = {"LD_PRELOAD=", "LD_LIBRARY_PATH="};
   private static final EventType EXEC = EventType.of("sched_process_exec");
-  private static final EventType FILE_OPEN = EventType.of("security_file_open");
   private static final List<Selector> SELECTORS = List.of(
       Selector.event("sched_process_exec"),
       Selector.event("security_file_open"),
@@ -72,14 +69,11 @@ public final class LdPreload extends TraceeSignature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    EventType type = event.type();
-    if (type == EXEC) {
+    if (event.type() == EXEC) {
       onExec(event, context);
       return;
     }
-    CharSequence path = type == FILE_OPEN
-        ? OpenedFile.readPathnameThenFlags(event, context, Access.WRITE)
-        : RenamedFile.readNewPath(event, context);
+    CharSequence path = PathSource.WRITTEN.read(event, context);
     if (path != null && Text.endsWith(path, PRELOAD_PATH)) {
       context.report(event, Map.of());
     }

@@ -56,9 +56,8 @@ final class OpenedFile {
    */
   static @Nullable CharSequence readPathnameThenFlags(Event event, SignatureContext context,
       Access access) {
-    CharSequence pathname = event.string(PATHNAME);
+    CharSequence pathname = Required.text(event.string(PATHNAME), NO_PATHNAME, context);
     if (pathname == null) {
-      context.dataProblem(NO_PATHNAME);
       return null;
     }
     long flags = TraceeArguments.openFlags(event, FLAGS, ABSENT);
@@ -89,10 +88,6 @@ final class OpenedFile {
     if (!access.matches(flags)) {
       return null;
     }
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem(NO_PATHNAME);
-    }
-    return pathname;
+    return Required.text(event.string(PATHNAME), NO_PATHNAME, context);
   }
 }

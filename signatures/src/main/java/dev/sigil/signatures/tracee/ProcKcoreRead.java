@@ -1,15 +1,9 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-1021, "Kcore memory file read", with Tracee v0.24.1's semantics and metadata: in a started
@@ -18,13 +12,11 @@ import java.util.Map;
  * finding carries no data, as in Tracee.
  *
  * <p>Same as Tracee: the raw path's suffix is compared, so a procfs mounted elsewhere
- * ({@code /host/proc/kcore}) fires too. The {@code flags} argument is read whether Tracee
- * printed it as a number or as {@code O_RDONLY|O_LARGEFILE}. As in Tracee, both {@code pathname}
- * and {@code flags} are read, in that order, before anything is compared: a missing one, or one
- * of another kind, is counted as a data problem and never fires. No default deduplication. It
- * allocates nothing unless it fires.
+ * ({@code /host/proc/kcore}) fires too. As in Tracee, both arguments are read before anything
+ * is compared, as {@link PathSource#OPENED_FOR_READING} reads them ({@code flags} as a number or
+ * as {@code O_RDONLY|O_LARGEFILE}); a bad one is counted as a data problem and never fires.
  */
-public final class ProcKcoreRead extends TraceeSignature {
+public final class ProcKcoreRead extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1021")
       .version("1")
@@ -42,19 +34,14 @@ public final class ProcKcoreRead extends TraceeSignature {
       .build();
 
   private static final String KCORE = "/proc/kcore";
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   /** Creates the signature. */
   public ProcKcoreRead() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.OPENED_FOR_READING, Origin.CONTAINER);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext ctx) {
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, ctx, Access.READ);
-    if (pathname != null && Text.endsWith(pathname, KCORE)) {
-      ctx.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return Text.endsWith(pathname, KCORE);
   }
 }

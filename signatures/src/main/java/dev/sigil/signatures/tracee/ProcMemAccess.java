@@ -1,14 +1,7 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * TRC-1023, "Process memory access detected", with Tracee v0.24.1's metadata: a
@@ -17,18 +10,14 @@ import java.util.regex.Pattern;
  *
  * <p>Sigil differs from Tracee in which paths are a memory file: it fires when EITHER Tracee
  * v0.24.1's expression {@code /proc/(?:\d.+)/mem$} OR newer Tracee's
- * {@code /proc/(?:\d+|self)/mem$} matches, anywhere in the path. v0.24.1's alone misses
- * {@code /proc/self/mem} and single-digit pids such as {@code /proc/1/mem}; the newer one alone
- * misses a thread's {@code /proc/<pid>/task/<tid>/mem}. Both keep RE2's meaning here: {@code .}
- * matches any character but a newline and {@code $} is the very end of the path. Like Tracee,
- * the path is not normalised ({@code /host/proc/42/mem} fires; {@code /proc/self/task/1/mem}
- * matches neither expression and does not).
+ * {@code /proc/(?:\d+|self)/mem$} matches, anywhere in the path, as {@link ProcMemSignature}
+ * explains; like Tracee, the path is not normalised.
  *
- * <p>The open {@code flags} are read whether Tracee printed them as a number or as parsed text
- * ({@code O_RDONLY}). An open without a text {@code pathname} or without readable {@code flags}
- * is counted as a data problem and never fires. It allocates nothing unless it fires.
+ * <p>The arguments are read as {@link PathSource#OPENED_FOR_READING} reads them ({@code flags}
+ * as a number or as parsed text, {@code O_RDONLY}); a bad one is counted as a data problem and
+ * never fires.
  */
-public final class ProcMemAccess extends TraceeSignature {
+public final class ProcMemAccess extends ProcMemSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1023")
       .version("1")
@@ -43,25 +32,8 @@ public final class ProcMemAccess extends TraceeSignature {
       .mitre("T1003.007", "attack-pattern--3120b9fa-23b8-4500-ae73-09494f607b7d")
       .build();
 
-  // The union of v0.24.1's "\d.+" and the newer "\d+|self": both share the /proc/ prefix and
-  // the /mem suffix, so one alternation matches exactly when either expression does. RE2's '.'
-  // excludes only '\n' (UNIX_LINES) and its '$' without the m flag is Java's '\z'.
-  private static final Pattern PROC_MEM_PATH =
-      Pattern.compile("/proc/(?:\\d.+|\\d+|self)/mem\\z", Pattern.UNIX_LINES);
-  private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
-
-  private final ReusableMatcher procMemPath = new ReusableMatcher(PROC_MEM_PATH);
-
   /** Creates the signature. */
   public ProcMemAccess() {
-    super(METADATA, SELECTORS);
-  }
-
-  @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
-    if (pathname != null && procMemPath.find(pathname)) {
-      context.report(event, Map.of());
-    }
+    super(METADATA, PathSource.OPENED_FOR_READING);
   }
 }

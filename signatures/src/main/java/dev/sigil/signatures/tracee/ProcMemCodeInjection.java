@@ -1,14 +1,7 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * TRC-1024, "Code injection detected through /proc/&lt;pid&gt;/mem file", after Tracee v0.24.1
@@ -19,16 +12,14 @@ import java.util.regex.Pattern;
  * <p>Where Sigil differs from Tracee: v0.24.1 matches the path with
  * {@code /proc/(?:\d.+)/mem$}, which misses {@code /proc/self/mem} and single-digit pids such as
  * {@code /proc/1/mem}; newer Tracee matches {@code /proc/(?:\d+|self)/mem$}, which misses a
- * thread's file {@code /proc/<pid>/task/<tid>/mem}. Sigil fires when either pattern matches
- * (both unanchored at the start, as Go's {@code MatchString} searches, with RE2's end of text).
- * The {@code flags} are read whether Tracee printed them as a number or parsed, as
+ * thread's file {@code /proc/<pid>/task/<tid>/mem}. Sigil fires when either pattern matches, as
+ * {@link ProcMemSignature} explains. The {@code flags} are read whether Tracee printed them as a number or parsed, as
  * {@code "O_WRONLY|O_CREAT"}; Tracee's own signature reads only an integer.
  *
- * <p>An event without a text {@code pathname} or readable {@code flags} is counted as a data
- * problem and never fires. It allocates nothing unless it fires; it has no default
- * deduplication, as in Tracee.
+ * <p>The arguments are read as {@link PathSource#OPENED_FOR_WRITING} reads them; a bad one is
+ * counted as a data problem and never fires.
  */
-public final class ProcMemCodeInjection extends TraceeSignature {
+public final class ProcMemCodeInjection extends ProcMemSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1024")
       .version("1")
@@ -44,24 +35,8 @@ public final class ProcMemCodeInjection extends TraceeSignature {
       .mitre("T1055.009", "attack-pattern--d201d4cc-214d-4a74-a1ba-b3fa09fd4591")
       .build();
 
-  // The union of v0.24.1's (?:\d.+) and newer Tracee's (?:\d+|self) in one search. (?d) and \z
-  // give RE2's meaning: '.' excludes only '\n', and '$' without (?m) is the very end of the text
-  // (Java's '$' would also match before a final line terminator).
-  private static final Pattern PROC_MEM = Pattern.compile("(?d)/proc/(?:\\d.+|\\d+|self)/mem\\z");
-  private static final List<Selector> SELECTORS = List.of(Selector.event("security_file_open"));
-
-  private final ReusableMatcher procMem = new ReusableMatcher(PROC_MEM);
-
   /** Creates the signature. */
   public ProcMemCodeInjection() {
-    super(METADATA, SELECTORS);
-  }
-
-  @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
-    if (pathname != null && procMem.find(pathname)) {
-      context.report(event, Map.of());
-    }
+    super(METADATA, PathSource.OPENED_FOR_WRITING);
   }
 }

@@ -8,32 +8,16 @@ import dev.sigil.core.StringList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@code sched_process_exec} says, read as Tracee's signatures read it: the program's
- * {@code pathname}, which must be text, and its environment. Tracee leaves out {@code env}, or
- * prints it as null, unless asked to capture it, so either is no environment rather than a data
- * problem; anything but a list of strings is one. Stateless and allocation-free; safe from any
- * thread.
+ * The environment a {@code sched_process_exec} says its program was given, read as Tracee's
+ * signatures read it (the program's {@code pathname} is {@link PathSource#EXECUTED}). Tracee
+ * leaves out {@code env}, or prints it as null, unless asked to capture it, so either is no
+ * environment rather than a data problem; anything but a list of strings is one. Stateless and
+ * allocation-free; safe from any thread.
  */
 final class ProcessExec {
-  private static final ArgKey PATHNAME = ArgKey.of("pathname");
   private static final ArgKey ENV = ArgKey.of("env");
 
   private ProcessExec() {}
-
-  /**
-   * Reads the path of the program executed.
-   *
-   * @param event a {@code sched_process_exec}
-   * @param context where a data problem is counted
-   * @return the {@code pathname}, valid during this event only, or null (a data problem)
-   */
-  static @Nullable CharSequence readPathname(Event event, SignatureContext context) {
-    CharSequence pathname = event.string(PATHNAME);
-    if (pathname == null) {
-      context.dataProblem("sched_process_exec without a text pathname");
-    }
-    return pathname;
-  }
 
   /**
    * Reads the {@code env} argument.

@@ -1,13 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-1025, "Code injection detected using process_vm_writev syscall", with exactly Tracee
@@ -16,10 +11,10 @@ import java.util.Map;
  * {@code processId} (both in the writer's pid namespace), that is a write into another process's
  * memory. The finding carries no data.
  *
- * <p>An event without an integer {@code pid} is counted as a data problem and never fires. It
- * allocates nothing unless it fires; it has no default deduplication, as in Tracee.
+ * <p>An event without an integer {@code pid} is counted as a data problem and never fires
+ * ({@link NumberSource#TARGET_PID}).
  */
-public final class ProcessVmWriteCodeInjection extends TraceeSignature {
+public final class ProcessVmWriteCodeInjection extends NumberSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1025")
       .version("1")
@@ -35,24 +30,14 @@ public final class ProcessVmWriteCodeInjection extends TraceeSignature {
       .mitre("T1055", "attack-pattern--43e7dc91-05b2-474c-b9ac-2ed4fe101f4d")
       .build();
 
-  private static final ArgKey PID = ArgKey.of("pid");
-  private static final long UNREADABLE = Long.MIN_VALUE;
-  private static final List<Selector> SELECTORS = List.of(Selector.event("process_vm_writev"));
 
   /** Creates the signature. */
   public ProcessVmWriteCodeInjection() {
-    super(METADATA, SELECTORS);
+    super(METADATA, NumberSource.TARGET_PID);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    long targetPid = event.longValue(PID, UNREADABLE);
-    if (targetPid == UNREADABLE) {
-      context.dataProblem("process_vm_writev without an integer pid");
-      return;
-    }
-    if (targetPid != event.processId()) {
-      context.report(event, Map.of());
-    }
+  boolean matches(long targetPid, Event event) {
+    return targetPid != event.processId();
   }
 }

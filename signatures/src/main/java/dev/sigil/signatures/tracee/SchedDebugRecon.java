@@ -1,14 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-1029, "sched_debug CPU file was read", with Tracee v0.24.1's semantics and metadata: a
@@ -16,15 +10,12 @@ import java.util.Map;
  * {@code O_RDWR}), whose {@code pathname} is exactly {@code /proc/sched_debug} or
  * {@code /sys/kernel/debug/sched/debug}. The finding has no data.
  *
- * <p>Like Tracee, it compares the raw path with no normalisation. The open {@code flags} are
- * read whether Tracee printed them as a number or as parsed text ({@code O_RDONLY}).
- *
- * <p>An open without a text {@code pathname} or without readable {@code flags} is counted as a
- * data problem and never fires. It allocates nothing unless it fires.
- *
- * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
+ * <p>Like Tracee, it compares the raw path with no normalisation. The arguments are read as
+ * {@link PathSource#OPENED_FOR_READING} reads them; a bad one is counted as a data problem and
+ * never fires. Sigil differs from Tracee in nothing but reading parsed {@code flags}
+ * ({@code O_RDONLY}).
  */
-public final class SchedDebugRecon extends TraceeSignature {
+public final class SchedDebugRecon extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1029")
       .version("1")
@@ -42,19 +33,14 @@ public final class SchedDebugRecon extends TraceeSignature {
 
   private static final String[] SCHED_DEBUG_PATHS = {
       "/proc/sched_debug", "/sys/kernel/debug/sched/debug"};
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   /** Creates the signature. */
   public SchedDebugRecon() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.OPENED_FOR_READING, Origin.CONTAINER);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = OpenedFile.readPathnameThenFlags(event, context, Access.READ);
-    if (pathname != null && PathLists.isOneOf(pathname, SCHED_DEBUG_PATHS)) {
-      context.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return PathLists.isOneOf(pathname, SCHED_DEBUG_PATHS);
   }
 }

@@ -1,13 +1,7 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.EventType;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-1027, "Scheduled tasks modification detected", with Tracee v0.24.1's metadata: from any
@@ -35,14 +29,11 @@ import java.util.Map;
  *       still fires as in Tracee.
  * </ul>
  *
- * <p>Otherwise the same as Tracee: raw paths, no normalisation ({@code /etc//cron.d/x} does not
- * fire); the program's base ignores trailing slashes. The {@code flags} argument is read
- * whether Tracee printed it as a number or as {@code O_WRONLY|O_CREAT}. As in Tracee, an open's
- * {@code pathname} and {@code flags} are read, in that order, before anything is compared: an
- * argument that is missing or of another kind is counted as a data problem and never fires. No
- * default deduplication. It allocates nothing unless it fires.
+ * <p>Otherwise the same as Tracee, as {@link WatchedPathsSignature} says: raw paths, no
+ * normalisation ({@code /etc//cron.d/x} does not fire), and an open's arguments both read before
+ * anything is compared, a bad one counted as a data problem.
  */
-public final class ScheduledTaskModification extends TraceeSignature {
+public final class ScheduledTaskModification extends WatchedPathsSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1027")
       .version("1")
@@ -59,9 +50,6 @@ public final class ScheduledTaskModification extends TraceeSignature {
       .mitre("T1053.003", "attack-pattern--2acf44aa-542f-4366-b4eb-55ef5747759c")
       .build();
 
-  private static final EventType FILE_OPEN = EventType.of("security_file_open");
-  private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
-  private static final EventType PROCESS_EXEC = EventType.of("sched_process_exec");
   // Tracee's lists, in its order and spelling, with /var/spool/anacron added (see the class
   // comment).
   private static final String[] CRON_FILES = {
@@ -72,39 +60,9 @@ public final class ScheduledTaskModification extends TraceeSignature {
     "/etc/cron.d", "/var/spool/cron/crontabs", "var/spool/anacron", "/var/spool/anacron",
   };
   private static final String[] CRON_COMMANDS = {"crontab", "at", "batch", "launchd"};
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.event(FILE_OPEN), Selector.event(INODE_RENAME), Selector.event(PROCESS_EXEC));
 
   /** Creates the signature. */
   public ScheduledTaskModification() {
-    super(METADATA, SELECTORS);
-  }
-
-  @Override
-  public void onEvent(Event event, SignatureContext ctx) {
-    if (event.type() == PROCESS_EXEC) {
-      CharSequence pathname = ProcessExec.readPathname(event, ctx);
-      if (pathname != null && isCronCommand(pathname)) {
-        ctx.report(event, Map.of());
-      }
-      return;
-    }
-    CharSequence path = WrittenPath.readPathnameThenFlags(event, ctx);
-    if (path != null && isCronFileOrDir(path)) {
-      ctx.report(event, Map.of());
-    }
-  }
-
-  private static boolean isCronFileOrDir(CharSequence path) {
-    return PathLists.isOneOf(path, CRON_FILES) || PathLists.isInOneOf(path, CRON_DIRS);
-  }
-
-  private static boolean isCronCommand(CharSequence pathname) {
-    for (String command : CRON_COMMANDS) {
-      if (GoPath.baseEquals(pathname, command)) {
-        return true;
-      }
-    }
-    return false;
+    super(METADATA, CRON_FILES, CRON_DIRS, CRON_COMMANDS);
   }
 }

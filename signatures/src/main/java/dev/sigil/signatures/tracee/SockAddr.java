@@ -35,44 +35,34 @@ final class SockAddr {
   private SockAddr() {}
 
   /**
-   * Finds an address argument.
-   *
-   * @param event the event
-   * @param key the argument's key
-   * @param context where a data problem is counted
-   * @return its index, or -1 when it is absent or not structured (a data problem)
-   */
-  static int index(Event event, ArgKey key, SignatureContext context) {
-    int index = event.argIndex(key);
-    if (index >= 0 && event.argKind(index) == ArgKind.JSON) {
-      return index;
-    }
-    context.dataProblem(NOT_AN_OBJECT);
-    return -1;
-  }
-
-  /**
    * Returns the address family.
    *
    * @param event the event
-   * @param index the argument's index
+   * @param key the address argument's key
    * @param context where a data problem is counted
-   * @return e.g. {@code AF_INET}, or null when absent (a data problem)
+   * @return e.g. {@code AF_INET}, or null when the argument is absent or not an object, or has no
+   *     family (a data problem)
    */
-  static @Nullable CharSequence family(Event event, int index, SignatureContext context) {
-    return required(event.fieldAt(index, FAMILY), NO_FAMILY, context);
+  static @Nullable CharSequence family(Event event, ArgKey key, SignatureContext context) {
+    int index = event.argIndex(key);
+    if (index < 0 || event.argKind(index) != ArgKind.JSON) {
+      context.dataProblem(NOT_AN_OBJECT);
+      return null;
+    }
+    return Required.text(event.fieldAt(index, FAMILY), NO_FAMILY, context);
   }
 
   /**
    * Returns the family of an internet address ({@code AF_INET} or {@code AF_INET6}).
    *
    * @param event the event
-   * @param index the argument's index
+   * @param key the address argument's key
    * @param context where a data problem is counted
-   * @return the family, or null when absent (a data problem) or not an internet family
+   * @return the family, or null when {@link #family} finds none (a data problem) or it is not an
+   *     internet family
    */
-  static @Nullable CharSequence internetFamily(Event event, int index, SignatureContext context) {
-    CharSequence family = family(event, index, context);
+  static @Nullable CharSequence internetFamily(Event event, ArgKey key, SignatureContext context) {
+    CharSequence family = family(event, key, context);
     return family != null && isInternet(family) ? family : null;
   }
 
@@ -88,15 +78,15 @@ final class SockAddr {
    * Returns the IP address of an internet address.
    *
    * @param event the event
-   * @param index the argument's index
-   * @param family a family {@link #isInternet(CharSequence)} accepted
+   * @param key the address argument's key
+   * @param family the family {@link #internetFamily} returned
    * @param context where a data problem is counted
    * @return the address as Tracee prints it, or null when absent (a data problem)
    */
-  static @Nullable CharSequence ip(Event event, int index, CharSequence family,
+  static @Nullable CharSequence ip(Event event, ArgKey key, CharSequence family,
       SignatureContext context) {
-    return required(
-        event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_addr" : "sin6_addr"),
+    return Required.text(
+        event.field(key, Text.contentEquals(family, AF_INET) ? "sin_addr" : "sin6_addr"),
         NO_IP, context);
   }
 
@@ -104,15 +94,15 @@ final class SockAddr {
    * Returns the port of an internet address, as text.
    *
    * @param event the event
-   * @param index the argument's index
-   * @param family a family {@link #isInternet(CharSequence)} accepted
+   * @param key the address argument's key
+   * @param family the family {@link #internetFamily} returned
    * @param context where a data problem is counted
    * @return the port, or null when absent (a data problem)
    */
-  static @Nullable CharSequence port(Event event, int index, CharSequence family,
+  static @Nullable CharSequence port(Event event, ArgKey key, CharSequence family,
       SignatureContext context) {
-    return required(
-        event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_port" : "sin6_port"),
+    return Required.text(
+        event.field(key, Text.contentEquals(family, AF_INET) ? "sin_port" : "sin6_port"),
         NO_PORT, context);
   }
 
@@ -120,19 +110,11 @@ final class SockAddr {
    * Returns the path of a unix address.
    *
    * @param event the event
-   * @param index the argument's index
+   * @param key the address argument's key, whose {@link #family} is {@code AF_UNIX}
    * @param context where a data problem is counted
    * @return the path, or null when absent (a data problem)
    */
-  static @Nullable CharSequence path(Event event, int index, SignatureContext context) {
-    return required(event.fieldAt(index, "sun_path"), NO_PATH, context);
-  }
-
-  private static @Nullable CharSequence required(@Nullable CharSequence value, String problem,
-      SignatureContext context) {
-    if (value == null) {
-      context.dataProblem(problem);
-    }
-    return value;
+  static @Nullable CharSequence path(Event event, ArgKey key, SignatureContext context) {
+    return Required.text(event.field(key, "sun_path"), NO_PATH, context);
   }
 }

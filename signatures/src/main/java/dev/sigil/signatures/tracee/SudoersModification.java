@@ -1,12 +1,7 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-1028, "Sudoers file modification detected", with Tracee v0.24.1's semantics and metadata:
@@ -16,18 +11,14 @@ import java.util.Map;
  * or {@code /private/etc/sudoers.d/}. Any origin; the finding has no data.
  *
  * <p>Like Tracee, it compares the raw path with no normalisation: {@code /etc//sudoers},
- * {@code /etc/sudoers.d} (the directory itself) and relative paths do not fire. The open
- * {@code flags} are read whether Tracee printed them as a number or as parsed text
- * ({@code O_WRONLY|O_CREAT}).
+ * {@code /etc/sudoers.d} (the directory itself) and relative paths do not fire.
  *
- * <p>An open without readable {@code flags}, a write-open without a text {@code pathname} or a
- * rename without a text {@code new_path} is counted as a data problem and never fires; as in
- * Tracee, the {@code pathname} of an open that is not a write is never looked at. It allocates
- * nothing unless it fires.
- *
- * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
+ * <p>The arguments are read as {@link PathSource#WRITTEN_FLAGS_FIRST} reads them: as in Tracee,
+ * the {@code pathname} of an open that is not a write is never looked at; an argument that is
+ * needed but bad is counted as a data problem and never fires. Sigil differs from Tracee in
+ * nothing but reading parsed {@code flags} ({@code O_WRONLY|O_CREAT}).
  */
-public final class SudoersModification extends TraceeSignature {
+public final class SudoersModification extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1028")
       .version("1")
@@ -47,21 +38,14 @@ public final class SudoersModification extends TraceeSignature {
   private static final String[] SUDOERS_FILES = {"/etc/sudoers", "/private/etc/sudoers"};
   // Tracee's directory prefixes end in a slash, so the directory entry itself does not match.
   private static final String[] SUDOERS_DIRS = {"/etc/sudoers.d/", "/private/etc/sudoers.d/"};
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.event("security_file_open"),
-      Selector.event("security_inode_rename"));
 
   /** Creates the signature. */
   public SudoersModification() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.WRITTEN_FLAGS_FIRST);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence path = WrittenPath.readFlagsThenPathname(event, context);
-    if (path != null
-        && (PathLists.isOneOf(path, SUDOERS_FILES) || PathLists.startsWithOneOf(path, SUDOERS_DIRS))) {
-      context.report(event, Map.of());
-    }
+  boolean matches(CharSequence path) {
+    return PathLists.isOneOf(path, SUDOERS_FILES) || PathLists.startsWithOneOf(path, SUDOERS_DIRS);
   }
 }

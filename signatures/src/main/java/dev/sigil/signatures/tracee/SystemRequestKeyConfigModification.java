@@ -1,14 +1,8 @@
 package dev.sigil.signatures.tracee;
 
-import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
-import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.List;
-import java.util.Map;
 
 /**
  * TRC-1031, "System request key configuration modification", with Tracee v0.24.1's semantics and
@@ -16,16 +10,13 @@ import java.util.Map;
  * or {@code O_RDWR}), whose {@code pathname} is exactly {@code /proc/sys/kernel/sysrq} or
  * {@code /proc/sysrq-trigger}. The finding has no data.
  *
- * <p>Like Tracee, it compares the raw path with no normalisation. The open {@code flags} are
- * read whether Tracee printed them as a number or as parsed text ({@code O_WRONLY|O_TRUNC}).
- *
- * <p>An open without readable {@code flags}, or a write-open without a text {@code pathname},
- * is counted as a data problem and never fires; as in Tracee, the {@code pathname} of an open
- * that is not a write is never looked at. It allocates nothing unless it fires.
- *
- * <p>Sigil differs from Tracee in nothing but reading parsed {@code flags}.
+ * <p>Like Tracee, it compares the raw path with no normalisation. The arguments are read as
+ * {@link PathSource#OPENED_FOR_WRITING_FLAGS_FIRST} reads them: as in Tracee, the
+ * {@code pathname} of an open that is not a write is never looked at; a bad argument read is
+ * counted as a data problem and never fires. Sigil differs from Tracee in nothing but reading
+ * parsed {@code flags} ({@code O_WRONLY|O_TRUNC}).
  */
-public final class SystemRequestKeyConfigModification extends TraceeSignature {
+public final class SystemRequestKeyConfigModification extends PathSignature {
   /** The signature's metadata, as Tracee prints it. */
   public static final SignatureMetadata METADATA = SignatureMetadata.builder("TRC-1031")
       .version("1")
@@ -45,19 +36,14 @@ public final class SystemRequestKeyConfigModification extends TraceeSignature {
       .build();
 
   private static final String[] SYSRQ_PATHS = {"/proc/sys/kernel/sysrq", "/proc/sysrq-trigger"};
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   /** Creates the signature. */
   public SystemRequestKeyConfigModification() {
-    super(METADATA, SELECTORS);
+    super(METADATA, PathSource.OPENED_FOR_WRITING_FLAGS_FIRST, Origin.CONTAINER);
   }
 
   @Override
-  public void onEvent(Event event, SignatureContext context) {
-    CharSequence pathname = OpenedFile.readFlagsThenPathname(event, context, Access.WRITE);
-    if (pathname != null && PathLists.isOneOf(pathname, SYSRQ_PATHS)) {
-      context.report(event, Map.of());
-    }
+  boolean matches(CharSequence pathname) {
+    return PathLists.isOneOf(pathname, SYSRQ_PATHS);
   }
 }

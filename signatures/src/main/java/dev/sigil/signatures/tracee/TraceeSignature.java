@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A ported Tracee signature: its metadata and selectors are constants, handed over once by its
- * constructor, so that each port states only its Tracee metadata and its logic.
+ * constructor, so that each port states only its Tracee metadata and its logic. Ports that share
+ * their logic too extend a family's base instead, such as {@link PathSignature}.
  */
 abstract class TraceeSignature implements Signature {
   private final SignatureMetadata metadata;

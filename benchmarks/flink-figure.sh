@@ -24,11 +24,10 @@ nodes="${3:-8}"
 bench_jar="$root/benchmarks/target/benchmarks.jar"
 sigil_jar="$root/cli/target/sigil.jar"
 flink_jar="$root/flink/target/sigil-flink.jar"
+# shellcheck source=figure-common.sh
+source "$root/benchmarks/figure-common.sh"
 
-for jar in "$bench_jar" "$sigil_jar" "$flink_jar"; do
-  [[ -f "$jar" ]] || { echo "missing $jar: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
-done
-[[ -x /usr/bin/time ]] || { echo "GNU time missing: apt-get install -y time" >&2; exit 2; }
+need_built "$bench_jar" "$sigil_jar" "$flink_jar"
 
 if [[ ! -f "$file" || "$(cat "$file.events" 2>/dev/null)" != "$events $nodes" ]]; then
   java -cp "$bench_jar" dev.sigil.benchmarks.events.GenerateTraceeFile "$file.plain" "$events" 42 0.01
@@ -45,14 +44,9 @@ trap 'rm -f "$log" "$log.time"' EXIT
 
 # measure NAME COMMAND...: runs the command under GNU time, prints one table row.
 measure() {
-  local name="$1"; shift
-  /usr/bin/time -v -o "$log.time" "$@" > /dev/null 2> "$log" || {
-    echo "$name failed:" >&2; tail -5 "$log" >&2; exit 1; }
+  local name="$1"
   local wall rss cpu job
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-      n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")
-  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log.time")
+  timed "$@"
   job=$(awk '/^sigil-flink: .* read to the end/ { gsub(/[()]/, ""); for (i = 1; i <= NF; i++)
       if ($i == "job") print $(i + 1) }' "$log")
   awk -v name="$name" -v wall="$wall" -v rss="$rss" -v cpu="$cpu" -v events="$events" \
@@ -62,8 +56,7 @@ measure() {
 }
 
 echo "file: $file ($events events over $nodes nodes, $bytes bytes)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1)"
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+print_machine
 echo
 echo "| command                                                    | wall (s) | CPU (s) |   events/s | job events/s | RSS (MB) |"
 echo "|------------------------------------------------------------|---------:|--------:|-----------:|-------------:|---------:|"

@@ -19,11 +19,10 @@ events="${2:-1000000}"
 json="${3:-$file.figure.json}"
 bench_jar="$root/benchmarks/target/benchmarks.jar"
 sigil_jar="$root/cli/target/sigil.jar"
+# shellcheck source=figure-common.sh
+source "$root/benchmarks/figure-common.sh"
 
-for jar in "$bench_jar" "$sigil_jar"; do
-  [[ -f "$jar" ]] || { echo "missing $jar: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
-done
-[[ -x /usr/bin/time ]] || { echo "GNU time missing: apt-get install -y time" >&2; exit 2; }
+need_built "$bench_jar" "$sigil_jar"
 command -v jq >/dev/null || { echo "jq missing: apt-get update && apt-get install -y jq" >&2; exit 2; }
 
 if [[ ! -f "$file" || "$(cat "$file.events" 2>/dev/null)" != "$events" ]]; then
@@ -41,14 +40,9 @@ trap 'rm -f "$log" "$rows"' EXIT
 # measure NAME COMMAND...: runs the command under GNU time, prints one table row and keeps it
 # (with the command's last line of standard error: sigil's summary) for the JSON.
 measure() {
-  local name="$1"; shift
-  /usr/bin/time -v -o "$log.time" "$@" > /dev/null 2> "$log" || {
-    echo "$name failed:" >&2; tail -5 "$log" >&2; exit 1; }
+  local name="$1"
   local wall rss cpu
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-      n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")
-  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log.time")
+  timed "$@"
   awk -v name="$name" -v wall="$wall" -v rss="$rss" -v cpu="$cpu" -v events="$events" \
       -v bytes="$bytes" 'BEGIN {
       printf "| %-48s | %8.2f | %7.2f | %12.0f | %8.1f | %13.1f |\n",
@@ -58,8 +52,7 @@ measure() {
 }
 
 echo "file: $file ($events events, $bytes bytes, $(awk -v b="$bytes" -v e="$events" 'BEGIN{printf "%.0f", b/e}') B/event)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1)"
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+print_machine
 echo
 echo "| command                                          | wall (s) | CPU (s) |     events/s |     MB/s | peak RSS (MB) |"
 echo "|--------------------------------------------------|---------:|--------:|-------------:|---------:|--------------:|"
@@ -72,7 +65,7 @@ echo
 echo "sigil scan --threads 1 summary: $summary1"
 echo "sigil scan --threads 2 summary: $summary2"
 
-python3 - "$rows" "$json" "$events" "$bytes" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" <<'PY'
+python3 - "$rows" "$json" "$events" "$bytes" "$(nproc)" "$(cpu_model)" <<'PY'
 import json, sys
 rows_file, out, events, size, cores, cpu = sys.argv[1:7]
 rows = []

@@ -4,14 +4,17 @@ import dev.sigil.core.DedupPolicy;
 import dev.sigil.core.Selector;
 import dev.sigil.core.Signature;
 import dev.sigil.core.SignatureMetadata;
+import dev.sigil.signatures.ContainedExecutableOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,6 +121,28 @@ final class Catalog {
       }
       return in;
     }
+  }
+
+  /**
+   * Runs a command that shows the catalog ({@code sigil signatures}, {@code sigil explain}): the
+   * ids of the built-in signatures, with default options, then of those the jars register. When
+   * a jar cannot be loaded, says why instead (see {@link SignaturesCommand#load}).
+   *
+   * @param environment where the built-in signatures come from and messages go
+   * @param jars the {@code --signatures} paths
+   * @param command the command as the user typed it, heading its messages
+   * @param show shows the entries, in order, and returns the exit status
+   * @return the exit status
+   */
+  static int show(CliEnvironment environment, List<Path> jars, String command,
+      ToIntFunction<List<Entry>> show) {
+    List<Entry> entries;
+    try {
+      entries = of(SignaturesCommand.load(environment, ContainedExecutableOptions.defaults(), jars));
+    } catch (CliException e) {
+      return e.report(environment.stderr(), command);
+    }
+    return show.applyAsInt(entries);
   }
 
   /**

@@ -70,8 +70,7 @@ record CliEnvironment(
   }
 
   CliEnvironment withStderrTerminal(boolean terminal) {
-    return new CliEnvironment(stdin, stdout, stderr, terminal, stopSignals, stopGrace,
-        builtInSignatures, nanoTime, stdinIsTerminal, stdoutIsTerminal, noColor);
+    return withTerminals(stdinIsTerminal, stdoutIsTerminal, terminal);
   }
 
   CliEnvironment withTerminals(boolean stdinTerminal, boolean stdoutTerminal, boolean stderrTerminal) {

@@ -36,13 +36,10 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Catalog.Entry> entries;
-    try {
-      entries = Catalog.of(SignaturesCommand.load(environment, signatureJars));
-    } catch (CliException e) {
-      environment.stderr().println(Terminal.escape("sigil explain: " + e.getMessage()));
-      return e.status();
-    }
+    return Catalog.show(environment, signatureJars, "sigil explain", this::explain);
+  }
+
+  private int explain(List<Catalog.Entry> entries) {
     Catalog.Entry entry = find(entries, id);
     if (entry == null) {
       List<String> ids = entries.stream().map(Catalog.Entry::id).toList();

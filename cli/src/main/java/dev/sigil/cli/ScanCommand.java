@@ -165,20 +165,15 @@ final class ScanCommand implements Callable<Integer> {
     try {
       input = Input.open(file, environment.stdin());
     } catch (CliException e) {
-      return fail(e);
+      return e.report(environment.stderr(), "sigil scan");
     }
     try {
       return scan(input);
     } catch (CliException e) {
-      return fail(e);
+      return e.report(environment.stderr(), "sigil scan");
     } finally {
       input.closeQuietly();
     }
-  }
-
-  private int fail(CliException e) {
-    environment.stderr().println(Terminal.escape("sigil scan: " + e.getMessage()));
-    return e.status();
   }
 
   private int scan(Input input) throws CliException {

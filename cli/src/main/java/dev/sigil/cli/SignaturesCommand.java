@@ -51,23 +51,15 @@ final class SignaturesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Catalog.Entry> entries;
-    try {
-      entries = Catalog.of(load(environment, signatureJars));
-    } catch (CliException e) {
-      environment.stderr().println(Terminal.escape("sigil signatures: " + e.getMessage()));
-      return e.status();
-    }
+    return Catalog.show(environment, signatureJars, "sigil signatures", this::list);
+  }
+
+  private int list(List<Catalog.Entry> entries) {
     String text = format == ListFormat.JSON ? json(entries) : table(entries);
     PrintWriter out = new PrintWriter(environment.stdout(), false, StandardCharsets.UTF_8);
     out.print(text);
     out.flush();
     return 0;
-  }
-
-  /** The built-in signatures, with default options, then those of the jars. */
-  static List<Signature> load(CliEnvironment environment, List<Path> jars) throws CliException {
-    return load(environment, ContainedExecutableOptions.defaults(), jars);
   }
 
   /**

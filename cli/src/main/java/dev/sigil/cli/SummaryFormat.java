@@ -124,23 +124,11 @@ enum SummaryFormat {
         if (hint != null) {
           json.writeStringField("warning", hint);
         }
-        json.writeObjectFieldStart("rejectedByReason");
-        for (Map.Entry<String, Long> e : s.rejectedByReason().entrySet()) {
-          json.writeNumberField(e.getKey(), e.getValue());
-        }
-        json.writeEndObject();
-        json.writeObjectFieldStart("findingsBySignature");
-        for (Map.Entry<String, Long> e : s.findingsBySignature().entrySet()) {
-          json.writeNumberField(e.getKey(), e.getValue());
-        }
-        json.writeEndObject();
+        counts(json, "rejectedByReason", s.rejectedByReason());
+        counts(json, "findingsBySignature", s.findingsBySignature());
         json.writeObjectFieldStart("countersBySignature");
         for (Map.Entry<String, Map<String, Long>> signature : s.countersBySignature().entrySet()) {
-          json.writeObjectFieldStart(signature.getKey());
-          for (Map.Entry<String, Long> e : signature.getValue().entrySet()) {
-            json.writeNumberField(e.getKey(), e.getValue());
-          }
-          json.writeEndObject();
+          counts(json, signature.getKey(), signature.getValue());
         }
         json.writeEndObject();
         json.writeEndObject();
@@ -148,6 +136,16 @@ enum SummaryFormat {
         throw new UncheckedIOException("cannot happen: writing to a string", e);
       }
       return out.toString();
+    }
+
+    /** Counts by name as one object field, in the map's order. */
+    private void counts(JsonGenerator json, String field, Map<String, Long> counts)
+        throws IOException {
+      json.writeObjectFieldStart(field);
+      for (Map.Entry<String, Long> e : counts.entrySet()) {
+        json.writeNumberField(e.getKey(), e.getValue());
+      }
+      json.writeEndObject();
     }
   };
 

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * waiting open returns and then reads the end of the pipe), and it closes the pipe under a read
  * that has been waiting for {@link #QUIET_MILLIS} or is past the deadline.
  */
-final class FifoInput implements Input {
+final class FifoInput extends Input {
   private static final long HELPER_POLL_MILLIS = 50;
 
   private final Path fifo;
@@ -32,9 +32,7 @@ final class FifoInput implements Input {
   private final boolean once;
   private final PrintStream log;
   private final byte[] chunk = new byte[CHUNK_BYTES];
-  private volatile boolean stopping;
   private volatile boolean ended;
-  private volatile long deadline;
   private volatile boolean opening;
   private volatile @Nullable FileChannel channel;
   /** When the current read started waiting ({@code System.nanoTime()}), 0 when not reading. */
@@ -48,24 +46,24 @@ final class FifoInput implements Input {
   }
 
   @Override
-  public int port() {
+  int port() {
     return -1;
   }
 
   @Override
-  public void run() throws IOException, InterruptedException {
+  void run() throws IOException, InterruptedException {
     try {
       if (!once && !Files.readAttributes(fifo, BasicFileAttributes.class).isOther()) {
         // A regular file would be read again and again.
         throw new IOException(fifo + " is not a named pipe (make one with mkfifo, or read a file"
             + " once with --once)");
       }
-      while (!stopping) {
+      while (!stopping()) {
         readOneWriter();
         if (once) {
           return;
         }
-        if (!stopping) {
+        if (!stopping()) {
           log.println("sigil-agent: the writer closed " + fifo + "; waiting for the next one");
         }
       }
@@ -96,7 +94,7 @@ final class FifoInput implements Input {
         try {
           n = pipe.read(buffer);
         } catch (ClosedChannelException closedByTheStop) {
-          if (System.nanoTime() - deadline > 0) {
+          if (pastDeadline()) {
             senders.cut.increment();
           }
           return;
@@ -128,12 +126,7 @@ final class FifoInput implements Input {
   }
 
   @Override
-  public void stop(long deadlineNanos) {
-    if (stopping) {
-      return;
-    }
-    deadline = deadlineNanos;
-    stopping = true;
+  void stopAsked() {
     Thread helper = new Thread(this::unblockUntilEnded, "sigil-fifo-stop");
     helper.setDaemon(true);
     helper.start();
@@ -146,7 +139,7 @@ final class FifoInput implements Input {
         if (opening) {
           // Be a writer for a moment, so that the waiting open returns.
           FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE).close();
-        } else if (pipe != null && (System.nanoTime() - deadline > 0 || quiet())) {
+        } else if (pipe != null && (pastDeadline() || quiet())) {
           pipe.close(); // the read ends with ClosedChannelException
         }
         Thread.sleep(HELPER_POLL_MILLIS);

@@ -14,12 +14,15 @@ import java.nio.file.Path;
  * deadline has passed (it is cut, and counted); {@link #run()} returns once every stream has
  * ended and every sender has handed on its last lines.
  */
-interface Input {
+abstract class Input {
   /** How long a stream must stay silent, during a stop, to count as having sent everything. */
-  long QUIET_MILLIS = 200;
+  static final long QUIET_MILLIS = 200;
 
   /** How many bytes one read takes from a stream. */
-  int CHUNK_BYTES = 64 * 1024;
+  static final int CHUNK_BYTES = 64 * 1024;
+
+  private volatile boolean stopping;
+  private volatile long deadline;
 
   /**
    * Opens the input the options name; a port is bound at once (loopback only).
@@ -45,7 +48,7 @@ interface Input {
    * @throws IOException when the input itself fails (a stream's failure only ends that stream)
    * @throws InterruptedException when interrupted
    */
-  void run() throws IOException, InterruptedException;
+  abstract void run() throws IOException, InterruptedException;
 
   /**
    * Asks {@link #run()} to return, reading what senders already sent until they are quiet or
@@ -53,8 +56,36 @@ interface Input {
    *
    * @param deadlineNanos a {@link System#nanoTime()} value
    */
-  void stop(long deadlineNanos);
+  final void stop(long deadlineNanos) {
+    if (stopping) {
+      return;
+    }
+    deadline = deadlineNanos;
+    stopping = true;
+    stopAsked();
+  }
+
+  /**
+   * Called once, by the first {@link #stop(long)}, for an input whose reads cannot see
+   * {@link #stopping()} by themselves; does nothing by default.
+   */
+  void stopAsked() {}
+
+  /** Whether a stop was asked for. */
+  final boolean stopping() {
+    return stopping;
+  }
+
+  /** How long until the stop's deadline, in nanoseconds; zero or less once it has passed. */
+  final long nanosLeft() {
+    return deadline - System.nanoTime();
+  }
+
+  /** Whether the stop's deadline has passed. */
+  final boolean pastDeadline() {
+    return System.nanoTime() - deadline > 0;
+  }
 
   /** The bound port, or -1 when the input is a named pipe. */
-  int port();
+  abstract int port();
 }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * the deadline allows and a slot is free; the rest are closed unread and counted, never dropped
  * silently (closing the server socket with them queued would reset them without a trace).
  */
-final class SocketInput implements Input {
+final class SocketInput extends Input {
   /** After the deadline, how many queued connections are counted before the socket closes. */
   private static final int MAX_COUNTED_AT_STOP = 1024;
 
@@ -42,8 +42,6 @@ final class SocketInput implements Input {
   private final long idleNanos;
   private final PrintStream log;
   private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
-  private volatile boolean stopping;
-  private volatile long deadline;
 
   SocketInput(int port, AgentOptions options, Senders senders) throws IOException {
     this.slots = new Semaphore(options.maxConnections());
@@ -64,21 +62,12 @@ final class SocketInput implements Input {
   }
 
   @Override
-  public int port() {
+  int port() {
     return server.getLocalPort();
   }
 
   @Override
-  public void stop(long deadlineNanos) {
-    if (stopping) {
-      return;
-    }
-    deadline = deadlineNanos;
-    stopping = true;
-  }
-
-  @Override
-  public void run() throws IOException, InterruptedException {
+  void run() throws IOException, InterruptedException {
     try {
       acceptUntilStopped();
       acceptWhatWaits();
@@ -97,7 +86,7 @@ final class SocketInput implements Input {
   }
 
   private void acceptUntilStopped() throws IOException, InterruptedException {
-    while (!stopping) {
+    while (!stopping()) {
       if (!slots.tryAcquire(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
         continue; // every slot is busy: new senders wait in the accept queue
       }
@@ -119,7 +108,7 @@ final class SocketInput implements Input {
     server.setSoTimeout(1); // from now on, an accept that times out means the queue is empty
     int counted = 0;
     while (counted < MAX_COUNTED_AT_STOP) {
-      long left = deadline - System.nanoTime();
+      long left = nanosLeft();
       boolean slot = left > 0 && slots.tryAcquire(left, TimeUnit.NANOSECONDS);
       Socket socket = acceptOrNull();
       if (socket == null) {
@@ -153,7 +142,7 @@ final class SocketInput implements Input {
       try (socket) {
         read(socket, sender);
       } catch (IOException e) {
-        if (!stopping) {
+        if (!stopping()) {
           log.println("sigil-agent: connection " + sender.id() + ": " + e.getMessage());
         }
       } catch (InterruptedException e) {
@@ -181,7 +170,7 @@ final class SocketInput implements Input {
         try {
           n = in.read(chunk);
         } catch (SocketTimeoutException quiet) {
-          if (stopping) {
+          if (stopping()) {
             return; // quiet during a stop: it has sent what it will
           }
           if (idleNanos > 0 && System.nanoTime() - lastData >= idleNanos) {
@@ -202,7 +191,7 @@ final class SocketInput implements Input {
         if (in.available() == 0) {
           sender.flush(); // hold no events back while waiting for more
         }
-        if (stopping && System.nanoTime() - deadline > 0) {
+        if (stopping() && pastDeadline()) {
           senders.cut.increment();
           log.println("sigil-agent: connection " + sender.id() + " still sending when the stop's"
               + " drain time ran out: cut");

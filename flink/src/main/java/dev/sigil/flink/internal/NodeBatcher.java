@@ -7,8 +7,6 @@ import dev.sigil.flink.SigilDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -59,9 +57,7 @@ public final class NodeBatcher extends AbstractStreamOperator<NodeBatch>
   private transient @Nullable PointerLookup nodeLookup;
   private transient @Nullable PointerLookup eventLookup;
   @SuppressWarnings("NullAway.Init")
-  private transient Counter rejectedCount;
-  @SuppressWarnings("NullAway.Init")
-  private transient LongCounter rejectedTotal;
+  private transient JobFigure unrouted;
   private transient long buffered;
   private transient boolean timerSet;
 
@@ -94,9 +90,7 @@ public final class NodeBatcher extends AbstractStreamOperator<NodeBatch>
     pending = new HashMap<>();
     sizes = new HashMap<>();
     reuse = new StreamRecord<>(new NodeBatch(""));
-    rejectedCount = getMetricGroup().counter("rejected");
-    rejectedTotal = new LongCounter();
-    getRuntimeContext().addAccumulator(SigilDetector.UNROUTED, rejectedTotal);
+    unrouted = new JobFigure(this, "rejected", SigilDetector.UNROUTED);
   }
 
   @Override
@@ -260,8 +254,7 @@ public final class NodeBatcher extends AbstractStreamOperator<NodeBatch>
   }
 
   private void reject(String node, InputRecord record, long position, String reason) {
-    rejectedCount.inc();
-    rejectedTotal.add(1L);
+    unrouted.add(1);
     output.collect(rejected, new StreamRecord<>(
         new RejectedRecord(node, record.partition(), position, 1, reason)));
   }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -129,7 +128,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
     renderer = new FindingRenderer(format);
     metrics = new Metrics(this);
     sink = event -> {
-      metrics.event();
+      metrics.events.add(1);
       currentEngine.engine.accept(event);
     };
   }
@@ -149,7 +148,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
       start = end;
     }
     long skipped = reader.stats().skipped();
-    metrics.skipped(skipped - skippedSeen);
+    metrics.skipped.add(skipped - skippedSeen);
     skippedSeen = skipped;
     engine.dirty = true;
     engine.sinceSync += batch.count;
@@ -248,7 +247,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
   }
 
   private void rejected(Rejection rejection) {
-    metrics.rejected();
+    metrics.rejected.add(1);
     int partition = current.partitions[currentRecord];
     long position = current.positions[currentRecord];
     long line = rejection.lineNumber();
@@ -262,7 +261,7 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
   }
 
   private void signatureError(String node, SignatureError error) {
-    metrics.signatureError();
+    metrics.signatureErrors.add(1);
     if (loggedErrors++ < LOGGED_ERRORS) {
       LOG.warn("node '{}': {}", node, error, error.error());
     }
@@ -291,88 +290,41 @@ public final class SigilOperator extends AbstractStreamOperator<DetectedFinding>
       String json = renderer.render(finding);
       output.collect(new StreamRecord<>(new DetectedFinding(node, finding.id().toString(),
           finding.metadata().id(), json)));
-      metrics.finding();
+      metrics.findings.add(1);
     }
 
     void syncStats() {
       sinceSync = 0;
       long suppressed = engine.stats().suppressed();
-      metrics.suppressed(suppressed - suppressedSeen);
+      metrics.suppressed.add(suppressed - suppressedSeen);
       suppressedSeen = suppressed;
     }
   }
 
   /**
-   * The subtask's figures, as Flink metrics (per subtask, live) and as accumulators (summed over
-   * the job, in its result).
+   * The subtask's figures: those of the job's summary as Flink metrics and accumulators
+   * ({@link JobFigure}), the engines restored and evicted as metrics only.
    */
   private static final class Metrics {
-    final Counter events;
-    final Counter rejected;
-    final Counter skipped;
-    final Counter findings;
-    final Counter suppressed;
-    final Counter signatureErrors;
+    final JobFigure events;
+    final JobFigure rejected;
+    final JobFigure skipped;
+    final JobFigure findings;
+    final JobFigure suppressed;
+    final JobFigure signatureErrors;
     final Counter restores;
     final Counter evictions;
-    final LongCounter eventsTotal = new LongCounter();
-    final LongCounter rejectedTotal = new LongCounter();
-    final LongCounter skippedTotal = new LongCounter();
-    final LongCounter findingsTotal = new LongCounter();
-    final LongCounter suppressedTotal = new LongCounter();
-    final LongCounter errorsTotal = new LongCounter();
 
     Metrics(SigilOperator operator) {
+      events = new JobFigure(operator, "events", SigilDetector.EVENTS);
+      rejected = new JobFigure(operator, "rejected", SigilDetector.REJECTED_LINES);
+      skipped = new JobFigure(operator, "skipped", SigilDetector.SKIPPED);
+      findings = new JobFigure(operator, "findings", SigilDetector.FINDINGS);
+      suppressed = new JobFigure(operator, "suppressed", SigilDetector.SUPPRESSED);
+      signatureErrors = new JobFigure(operator, "signatureErrors", SigilDetector.SIGNATURE_ERRORS);
       var group = operator.getMetricGroup();
-      events = group.counter("events");
-      rejected = group.counter("rejected");
-      skipped = group.counter("skipped");
-      findings = group.counter("findings");
-      suppressed = group.counter("suppressed");
-      signatureErrors = group.counter("signatureErrors");
       restores = group.counter("engineRestores");
       evictions = group.counter("engineEvictions");
-      var context = operator.getRuntimeContext();
-      context.addAccumulator(SigilDetector.EVENTS, eventsTotal);
-      context.addAccumulator(SigilDetector.REJECTED_LINES, rejectedTotal);
-      context.addAccumulator(SigilDetector.SKIPPED, skippedTotal);
-      context.addAccumulator(SigilDetector.FINDINGS, findingsTotal);
-      context.addAccumulator(SigilDetector.SUPPRESSED, suppressedTotal);
-      context.addAccumulator(SigilDetector.SIGNATURE_ERRORS, errorsTotal);
-    }
-
-    void event() {
-      events.inc();
-      eventsTotal.add(1L);
-    }
-
-    void skipped(long lines) {
-      if (lines > 0) {
-        skipped.inc(lines);
-        skippedTotal.add(lines);
-      }
-    }
-
-    void rejected() {
-      rejected.inc();
-      rejectedTotal.add(1L);
-    }
-
-    void finding() {
-      findings.inc();
-      findingsTotal.add(1L);
-    }
-
-    void suppressed(long n) {
-      if (n > 0) {
-        suppressed.inc(n);
-        suppressedTotal.add(n);
-      }
-    }
-
-    void signatureError() {
-      signatureErrors.inc();
-      errorsTotal.add(1L);
     }
   }
 }

@@ -47,6 +47,15 @@ abstract class SignatureTest {
     assertNoFinding();
   }
 
+  /**
+   * Feeds the events, and asserts that the signature was not even given them, as it selects only
+   * a started container's events.
+   */
+  void assertNotDispatched(Event... events) {
+    assertSilent(events);
+    assertEquals(0, harness.stats().events(), "only a started container's events are selected");
+  }
+
   /** Feeds the event, and asserts that it did not fire and was counted as a data problem. */
   void assertDataProblem(Event event) {
     harness.feed(event);

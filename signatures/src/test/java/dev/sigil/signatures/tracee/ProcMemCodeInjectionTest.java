@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -168,7 +169,7 @@ class ProcMemCodeInjectionTest extends SignatureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#origins")
+  @EnumSource(Origin.class)
   void firesFromEveryOrigin(Origin origin) {
     harness.feed(open("/proc/543/mem", O_WRONLY).origin(origin).build(),
         open("/proc/self/mem", "O_RDWR").origin(origin).build());

@@ -20,36 +20,29 @@ class CgroupReleaseAgentModificationTest extends FileRenameContractTest {
 
   @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItWritesToo(OpenFlagsForm form) {
-    harness.feed(form.open("/sys/fs/cgroup/rdma/release_agent", O_RDWR | O_LARGEFILE).build());
-    assertFiredWithoutData("pathname", "/sys/fs/cgroup/rdma/release_agent");
+    assertOpenFires(form, "/sys/fs/cgroup/rdma/release_agent", O_RDWR | O_LARGEFILE);
   }
 
   @EachOpenFlagsForm
   void firesOnTruncatingWriteAsShellRedirectionOpensIt(OpenFlagsForm form) {
-    harness.feed(form.open("/mnt/x/release_agent", O_WRONLY | O_CREAT | O_TRUNC).build());
-    assertFiredWithoutData("pathname", "/mnt/x/release_agent");
+    assertOpenFires(form, "/mnt/x/release_agent", O_WRONLY | O_CREAT | O_TRUNC);
   }
 
   @EachOpenFlagsForm
   void firesOnTrailingSlashAsGoPathBaseDropsIt(OpenFlagsForm form) {
-    harness.feed(form.open("/tmp/cgrp/release_agent/", O_WRONLY).build());
-    assertFiredWithoutData("pathname", "/tmp/cgrp/release_agent/");
+    assertOpenFires(form, "/tmp/cgrp/release_agent/", O_WRONLY);
   }
 
   @EachOpenFlagsForm
   void firesOnBareRelativeName(OpenFlagsForm form) {
-    harness.feed(form.open("release_agent", O_WRONLY).build());
-    assertFiredWithoutData("pathname", "release_agent");
+    assertOpenFires(form, "release_agent", O_WRONLY);
   }
 
   @EachOpenFlagsForm
   void ignoresNamesThatOnlyContainReleaseAgent(OpenFlagsForm form) {
-    harness.feed(
-        form.open("/tmp/cgrp/release_agent.bak", O_WRONLY).build(),
-        form.open("/tmp/cgrp/my_release_agent", O_WRONLY).build(),
-        form.open("/tmp/release_agent/notify_on_release", O_WRONLY).build(),
-        form.open("/tmp/cgrp/Release_Agent", O_WRONLY).build());
-    assertNoFinding();
+    assertOpensIgnored(form, O_WRONLY,
+        "/tmp/cgrp/release_agent.bak", "/tmp/cgrp/my_release_agent",
+        "/tmp/release_agent/notify_on_release", "/tmp/cgrp/Release_Agent");
   }
 
   @Test

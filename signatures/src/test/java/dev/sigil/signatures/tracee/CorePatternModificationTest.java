@@ -18,31 +18,24 @@ class CorePatternModificationTest extends FileOpenContractTest {
 
   @EachOpenFlagsForm
   void firesOnTruncatingWriteAsEchoRedirectionOpensIt(OpenFlagsForm form) {
-    harness.feed(form.open(CORE_PATTERN, O_WRONLY | O_CREAT | O_TRUNC).build());
-    assertFiredWithoutData(CORE_PATTERN);
+    assertOpenFires(form, CORE_PATTERN, O_WRONLY | O_CREAT | O_TRUNC);
   }
 
   @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItWritesToo(OpenFlagsForm form) {
-    harness.feed(form.open(CORE_PATTERN, O_RDWR).build());
-    assertFiredWithoutData(CORE_PATTERN);
+    assertOpenFires(form, CORE_PATTERN, O_RDWR);
   }
 
   @EachOpenFlagsForm
   void firesOnHostProcMountedElsewhereAsTheSuffixIsCompared(OpenFlagsForm form) {
-    harness.feed(form.open("/host/proc/sys/kernel/core_pattern", O_WRONLY).build());
-    assertFiredWithoutData("/host/proc/sys/kernel/core_pattern");
+    assertOpenFires(form, "/host/proc/sys/kernel/core_pattern", O_WRONLY);
   }
 
   @EachOpenFlagsForm
   void ignoresNeighboursOfCorePattern(OpenFlagsForm form) {
-    harness.feed(
-        form.open("/proc/sys/kernel/core_pattern.bak", O_WRONLY).build(),
-        form.open("/proc/sys/kernel/core_pipe_limit", O_WRONLY).build(),
-        form.open("/proc/sys/kernel/core_pattern/", O_WRONLY).build(),
-        form.open("core_pattern", O_WRONLY).build(),
-        form.open("/proc/sys/kernel/Core_Pattern", O_WRONLY).build());
-    assertNoFinding();
+    assertOpensIgnored(form, O_WRONLY,
+        "/proc/sys/kernel/core_pattern.bak", "/proc/sys/kernel/core_pipe_limit",
+        "/proc/sys/kernel/core_pattern/", "core_pattern", "/proc/sys/kernel/Core_Pattern");
   }
 
   @EachOpenFlagsForm

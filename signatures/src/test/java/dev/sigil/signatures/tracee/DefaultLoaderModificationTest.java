@@ -28,14 +28,12 @@ class DefaultLoaderModificationTest extends FileRenameContractTest {
   class Lib64LoadersKept {
     @EachOpenFlagsForm
     void firesOnWriteOpenOfLib64Loader(OpenFlagsForm form) {
-      harness.feed(form.open("/lib64/ld-linux-x86-64.so.2", O_WRONLY | O_CREAT | O_TRUNC).build());
-      assertFiredWithoutData("pathname", "/lib64/ld-linux-x86-64.so.2");
+      assertOpenFires(form, "/lib64/ld-linux-x86-64.so.2", O_WRONLY | O_CREAT | O_TRUNC);
     }
 
     @EachOpenFlagsForm
     void firesOnWriteOpenOfUsrLib64Loader(OpenFlagsForm form) {
-      harness.feed(form.open("/usr/lib64/ld-linux-x86-64.so.2", O_WRONLY).build());
-      assertFiredWithoutData("pathname", "/usr/lib64/ld-linux-x86-64.so.2");
+      assertOpenFires(form, "/usr/lib64/ld-linux-x86-64.so.2", O_WRONLY);
     }
 
     @Test
@@ -52,9 +50,8 @@ class DefaultLoaderModificationTest extends FileRenameContractTest {
 
     @EachOpenFlagsForm
     void ignoresReadOnlyOpenOfLib64Loader(OpenFlagsForm form) {
-      harness.feed(form.open("/lib64/ld-linux-x86-64.so.2", O_RDONLY).build(),
-          form.open("/usr/lib64/ld-linux-x86-64.so.2", O_RDONLY).build());
-      assertNoFinding();
+      assertOpensIgnored(form, O_RDONLY,
+          "/lib64/ld-linux-x86-64.so.2", "/usr/lib64/ld-linux-x86-64.so.2");
     }
   }
 
@@ -88,8 +85,7 @@ class DefaultLoaderModificationTest extends FileRenameContractTest {
 
   @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItWritesToo(OpenFlagsForm form) {
-    harness.feed(form.open(LOADER, O_RDWR).build());
-    assertFiredWithoutData("pathname", LOADER);
+    assertOpenFires(form, LOADER, O_RDWR);
   }
 
   @EachOpenFlagsForm

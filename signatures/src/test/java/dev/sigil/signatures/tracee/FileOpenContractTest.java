@@ -54,6 +54,22 @@ abstract class FileOpenContractTest extends SignatureTest {
     return EventBuilder.event(eventName).origin(origin);
   }
 
+  /**
+   * Feeds an open of the path, its flags printed in the form, and asserts that it alone fired,
+   * on its pathname.
+   */
+  void assertOpenFires(OpenFlagsForm form, String pathname, int flags) {
+    assertFires(form.open(pathname, flags).build(), "pathname", pathname);
+  }
+
+  /** Feeds an open of each path, its flags printed in the form, and asserts that none fired. */
+  void assertOpensIgnored(OpenFlagsForm form, int flags, String... pathnames) {
+    for (String pathname : pathnames) {
+      harness.feed(form.open(pathname, flags).build());
+    }
+    assertNoFinding();
+  }
+
   /** Rows of a table of paths that fire, for one reason: {@code (path, true, why)}. */
   static Stream<Arguments> fire(String why, String... paths) {
     return Arrays.stream(paths).map(path -> Arguments.of(path, true, why));
@@ -76,8 +92,7 @@ abstract class FileOpenContractTest extends SignatureTest {
     @EachOpenFlagsForm
     @DisplayName("should trigger detection")
     void firesOnTheWatchedOpen(OpenFlagsForm form) {
-      harness.feed(form.open(watchedPath, firingFlags).build());
-      assertFiredWithoutData(watchedPath);
+      assertOpenFires(form, watchedPath, firingFlags);
     }
 
     @EachOpenFlagsForm

@@ -14,31 +14,23 @@ class ProcKcoreReadTest extends FileOpenContractTest {
 
   @EachOpenFlagsForm
   void firesOnReadWithTheFlagsCatUses(OpenFlagsForm form) {
-    harness.feed(form.open("/proc/kcore", O_RDONLY | O_LARGEFILE | O_CLOEXEC).build());
-    assertFiredWithoutData("/proc/kcore");
+    assertOpenFires(form, "/proc/kcore", O_RDONLY | O_LARGEFILE | O_CLOEXEC);
   }
 
   @EachOpenFlagsForm
   void firesOnReadWriteOpenBecauseItReadsToo(OpenFlagsForm form) {
-    harness.feed(form.open("/proc/kcore", O_RDWR).build());
-    assertFiredWithoutData("/proc/kcore");
+    assertOpenFires(form, "/proc/kcore", O_RDWR);
   }
 
   @EachOpenFlagsForm
   void firesOnHostProcMountedElsewhereAsTheSuffixIsCompared(OpenFlagsForm form) {
-    harness.feed(form.open("/host/proc/kcore", O_RDONLY).build());
-    assertFiredWithoutData("/host/proc/kcore");
+    assertOpenFires(form, "/host/proc/kcore", O_RDONLY);
   }
 
   @EachOpenFlagsForm
   void ignoresNeighboursOfProcKcore(OpenFlagsForm form) {
-    harness.feed(
-        form.open("/proc/kcore2", O_RDONLY).build(),
-        form.open("/proc/kcore/", O_RDONLY).build(),
-        form.open("/proc/kmsg", O_RDONLY).build(),
-        form.open("kcore", O_RDONLY).build(),
-        form.open("/proc/KCORE", O_RDONLY).build());
-    assertNoFinding();
+    assertOpensIgnored(form, O_RDONLY,
+        "/proc/kcore2", "/proc/kcore/", "/proc/kmsg", "kcore", "/proc/KCORE");
   }
 
   @EachOpenFlagsForm

@@ -12,8 +12,7 @@ class CorePatternModificationTest extends FileOpenContractTest {
   private static final String CORE_PATTERN = "/proc/sys/kernel/core_pattern";
 
   CorePatternModificationTest() {
-    super(new CorePatternModification(), Origin.CONTAINER, O_WRONLY, CORE_PATTERN,
-        "/sys/kernel/something");
+    super(new CorePatternModification(), O_WRONLY, CORE_PATTERN, "/sys/kernel/something");
   }
 
   @EachOpenFlagsForm

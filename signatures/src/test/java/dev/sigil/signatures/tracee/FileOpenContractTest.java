@@ -1,7 +1,5 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
-import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sigil.core.Origin;
@@ -11,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,38 +16,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the tests of the signatures that watch a file being opened (for writing, or for reading)
- * share, on opens as Tracee prints them ({@link OpenFlagsForm#open}): Tracee's three cases, and
+ * share beyond Tracee's three cases, on opens as Tracee prints them ({@link OpenFlagsForm#open}):
  * how the signature reads an open's arguments. A concrete test names its signature, the access and
  * the paths of Tracee's cases, and keeps the cases that are its own.
  */
-abstract class FileOpenContractTest extends SignatureTest {
-  private final Origin origin;
-  private final int firingFlags;
-  /** The path of Tracee's case that fires. */
-  final String watchedPath;
-  /** The path of Tracee's case that does not. */
-  final String anotherPath;
-
-  /**
-   * @param origin where the events without Tracee's other arguments come from: a started
-   *     container for a signature that selects only those, the host for one that selects any
-   * @param firingFlags {@code O_WRONLY} or {@code O_RDONLY}: Tracee's case opens the watched path
-   *     with the other one, which does not fire
-   * @param watchedPath the path of Tracee's case that fires
-   * @param anotherPath the path of Tracee's case opened alike that does not
-   */
-  FileOpenContractTest(Signature signature, Origin origin, int firingFlags, String watchedPath,
+abstract class FileOpenContractTest extends TraceeOpenCasesTest {
+  /** See {@link TraceeOpenCasesTest}. */
+  FileOpenContractTest(Signature signature, int firingFlags, String watchedPath,
       String anotherPath) {
-    super(signature);
-    this.origin = origin;
-    this.firingFlags = firingFlags;
-    this.watchedPath = watchedPath;
-    this.anotherPath = anotherPath;
+    super(signature, firingFlags, watchedPath, anotherPath);
   }
 
-  /** An event without arguments, from where the signature looks. */
+  /** {@link OpenFlagsForm#open}: an open with Tracee's other arguments, in a started container. */
+  @Override
+  EventBuilder openPrinted(OpenFlagsForm form, String pathname, int flags) {
+    return form.open(pathname, flags);
+  }
+
+  /**
+   * Whether the signature, like its Tracee original, reads an open's pathname before its flags,
+   * so that an open it ignores without a pathname is a data problem; one that reads the flags
+   * first never looks at the pathname of an open it ignores.
+   */
+  boolean readsThePathnameFirst() {
+    return true;
+  }
+
+  /** An event without arguments, from a started container, which every file watch selects. */
   EventBuilder event(String eventName) {
-    return EventBuilder.event(eventName).origin(origin);
+    return EventBuilder.event(eventName).origin(Origin.CONTAINER);
   }
 
   /**
@@ -86,30 +79,6 @@ abstract class FileOpenContractTest extends SignatureTest {
         List.of("O_WRONLY"), Map.of("value", 1));
   }
 
-  @Nested
-  @DisplayName("Tracee's test cases of security_file_open")
-  class TraceeOpenCases {
-    @EachOpenFlagsForm
-    @DisplayName("should trigger detection")
-    void firesOnTheWatchedOpen(OpenFlagsForm form) {
-      assertOpenFires(form, watchedPath, firingFlags);
-    }
-
-    @EachOpenFlagsForm
-    @DisplayName("should not trigger detection - wrong open flags")
-    void ignoresTheWatchedPathOpenedOtherwise(OpenFlagsForm form) {
-      harness.feed(form.open(watchedPath, firingFlags == O_WRONLY ? O_RDONLY : O_WRONLY).build());
-      assertNoFinding();
-    }
-
-    @EachOpenFlagsForm
-    @DisplayName("should not trigger detection - wrong path")
-    void ignoresAnotherPathOpenedAlike(OpenFlagsForm form) {
-      harness.feed(form.open(anotherPath, firingFlags).build());
-      assertNoFinding();
-    }
-  }
-
   @EachOpenFlagsForm
   void findsArgumentsByNameInAnyOrder(OpenFlagsForm form) {
     harness.feed(event("security_file_open").arg("flags", form.of(firingFlags)).arg("inode", 3L)
@@ -136,6 +105,16 @@ abstract class FileOpenContractTest extends SignatureTest {
     harness.feed(event("security_file_open").arg("pathname", watchedPath).arg("flags", flags)
         .build());
     assertNoFindingButOneDataProblem();
+  }
+
+  @EachOpenFlagsForm
+  void countsMissingPathnameOfAnIgnoredOpenAsDataProblemOnlyIfReadFirst(OpenFlagsForm form) {
+    harness.feed(event("security_file_open").arg("flags", form.of(ignoredFlags())).build());
+    if (readsThePathnameFirst()) {
+      assertNoFindingButOneDataProblem();
+    } else {
+      assertNoFinding();
+    }
   }
 
   @EachOpenFlagsForm

@@ -2,7 +2,6 @@ package dev.sigil.signatures.tracee;
 
 import static dev.sigil.signatures.tracee.OpenFlagsForm.rename;
 
-import dev.sigil.core.Origin;
 import dev.sigil.core.Signature;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -15,9 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class FileRenameContractTest extends FileOpenContractTest {
   /** See {@link FileOpenContractTest}: these signatures fire on opens for writing. */
-  FileRenameContractTest(Signature signature, Origin origin, String watchedPath,
-      String anotherPath) {
-    super(signature, origin, OpenFlagsForm.O_WRONLY, watchedPath, anotherPath);
+  FileRenameContractTest(Signature signature, String watchedPath, String anotherPath) {
+    super(signature, OpenFlagsForm.O_WRONLY, watchedPath, anotherPath);
   }
 
   @Nested

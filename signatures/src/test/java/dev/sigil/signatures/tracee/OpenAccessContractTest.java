@@ -1,47 +1,40 @@
 package dev.sigil.signatures.tracee;
 
-import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDWR;
-import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 
+import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Signature;
 import dev.sigil.core.testing.EventBuilder;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the tests of the signatures that fire on one access (reading, or writing) of the files
  * they watch share, judged from a {@code security_file_open}'s {@code pathname} and {@code flags}
- * alone, as Tracee's tests of them feed it: Tracee's three cases, an open for reading and writing
- * firing too, the paths a signature does not watch, and the arguments it cannot read.
+ * alone, as Tracee's tests of them feed it, beyond Tracee's three cases: an open for reading and
+ * writing firing too, the paths a signature does not watch, and the arguments it cannot read.
  *
  * <p>A concrete test names its signature, the access and the paths of Tracee's cases, and
  * declares {@code static Stream<String> pathsNotWatched()}: its near misses, each opened with
  * the access that fires, as a number and as text.
  */
-abstract class OpenAccessContractTest extends SignatureTest {
-  private final int firingFlags;
-  private final String watchedPath;
-  private final String anotherPath;
+abstract class OpenAccessContractTest extends TraceeOpenCasesTest {
+  /** An argument left out, in {@link #unreadableArguments()}. */
+  private static final Object MISSING = new Object() {
+    @Override
+    public String toString() {
+      return "missing";
+    }
+  };
 
-  /**
-   * @param firingFlags {@code O_RDONLY} or {@code O_WRONLY}: Tracee's case opens the watched path
-   *     with the other one, which does not fire
-   * @param watchedPath the path of Tracee's case that fires
-   * @param anotherPath the path of Tracee's case opened alike that does not
-   */
+  /** See {@link TraceeOpenCasesTest}. */
   OpenAccessContractTest(Signature signature, int firingFlags, String watchedPath,
       String anotherPath) {
-    super(signature);
-    this.firingFlags = firingFlags;
-    this.watchedPath = watchedPath;
-    this.anotherPath = anotherPath;
+    super(signature, firingFlags, watchedPath, anotherPath);
   }
 
   /** A {@code security_file_open} without arguments, from where the signature looks. */
@@ -54,42 +47,40 @@ abstract class OpenAccessContractTest extends SignatureTest {
     return fileOpen().arg("pathname", pathname).arg("flags", flags);
   }
 
+  /** {@link #open}, with the flags printed in the form. */
+  @Override
+  EventBuilder openPrinted(OpenFlagsForm form, String pathname, int flags) {
+    return open(pathname, form.of(flags));
+  }
+
   /** Feeds an open, and asserts that it alone fired, on its pathname. */
   void assertFires(String pathname, Object flags) {
     assertFires(open(pathname, flags).build(), "pathname", pathname);
   }
 
-  /** Pathnames that are not text. */
-  static Stream<Object> unreadablePathnames() {
-    return Stream.of(null, 7L);
+  /**
+   * Each argument left out, or given a value it cannot be read from: a pathname that is not
+   * text, flags that are neither a number nor Tracee's parsed text.
+   */
+  static Stream<Arguments> unreadableArguments() {
+    return Stream.of(
+        Arguments.of("pathname", MISSING), Arguments.of("pathname", null),
+        Arguments.of("pathname", 7L),
+        Arguments.of("flags", MISSING), Arguments.of("flags", null), Arguments.of("flags", true),
+        Arguments.of("flags", List.of("O_WRONLY")), Arguments.of("flags", List.of("O_RDONLY")));
   }
 
-  /** Flags that are neither a number nor Tracee's parsed text. */
-  static Stream<Object> unreadableFlags() {
-    return Stream.of(null, true, List.of("O_WRONLY"), List.of("O_RDONLY"));
-  }
-
-  @Nested
-  @DisplayName("Tracee's test cases")
-  class TraceeCases {
-    @EachOpenFlagsForm
-    @DisplayName("should trigger detection")
-    void firesOnTheWatchedAccess(OpenFlagsForm flags) {
-      assertFires(watchedPath, flags.of(firingFlags));
+  /**
+   * The open of Tracee's firing case, but with the argument given the value, or left out if the
+   * value is {@link #MISSING}.
+   */
+  private Event firingOpenWith(String argument, Object value) {
+    boolean pathname = argument.equals("pathname");
+    if (value == MISSING) {
+      return pathname ? fileOpen().arg("flags", firingFlags).build()
+          : fileOpen().arg("pathname", watchedPath).build();
     }
-
-    @EachOpenFlagsForm
-    @DisplayName("should not trigger detection - wrong open flags")
-    void ignoresTheOtherAccess(OpenFlagsForm flags) {
-      assertSilent(open(watchedPath, flags.of(firingFlags == O_RDONLY ? O_WRONLY : O_RDONLY))
-          .build());
-    }
-
-    @EachOpenFlagsForm
-    @DisplayName("should not trigger detection - wrong path")
-    void ignoresTheWatchedAccessToAnotherPath(OpenFlagsForm flags) {
-      assertSilent(open(anotherPath, flags.of(firingFlags)).build());
-    }
+    return pathname ? open(value, firingFlags).build() : open(watchedPath, value).build();
   }
 
   @EachOpenFlagsForm
@@ -104,25 +95,9 @@ abstract class OpenAccessContractTest extends SignatureTest {
         open(path, OpenFlagsForm.PARSED.of(firingFlags)).build());
   }
 
-  @Test
-  void countsAnOpenWithoutPathnameAsADataProblem() {
-    assertDataProblem(fileOpen().arg("flags", firingFlags).build());
-  }
-
-  @ParameterizedTest(name = "[{0}]")
-  @MethodSource("dev.sigil.signatures.tracee.OpenAccessContractTest#unreadablePathnames")
-  void countsAnOpenWithAnUnreadablePathnameAsADataProblem(Object pathname) {
-    assertDataProblem(open(pathname, firingFlags).build());
-  }
-
-  @Test
-  void countsAnOpenWithoutFlagsAsADataProblem() {
-    assertDataProblem(fileOpen().arg("pathname", watchedPath).build());
-  }
-
-  @ParameterizedTest(name = "[{0}]")
-  @MethodSource("dev.sigil.signatures.tracee.OpenAccessContractTest#unreadableFlags")
-  void countsAnOpenWithUnreadableFlagsAsADataProblem(Object flags) {
-    assertDataProblem(open(watchedPath, flags).build());
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("dev.sigil.signatures.tracee.OpenAccessContractTest#unreadableArguments")
+  void countsAnOpenWithAnArgumentItCannotReadAsADataProblem(String argument, Object value) {
+    assertDataProblem(firingOpenWith(argument, value));
   }
 }

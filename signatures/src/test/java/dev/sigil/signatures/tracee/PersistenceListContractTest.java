@@ -42,7 +42,7 @@ abstract class PersistenceListContractTest extends FileRenameContractTest {
    */
   PersistenceListContractTest(Signature signature, String watchedFile,
       String pathInWatchedDirectory, String anotherPath, String program) {
-    super(signature, Origin.HOST, watchedFile, anotherPath);
+    super(signature, watchedFile, anotherPath);
     this.pathInWatchedDirectory = pathInWatchedDirectory;
     this.program = program;
   }
@@ -121,12 +121,6 @@ abstract class PersistenceListContractTest extends FileRenameContractTest {
         rename("/tmp/x", pathInWatchedDirectory).origin(origin).build(),
         exec(program).origin(origin).build());
     assertEquals(3, harness.findings().size());
-  }
-
-  @EachOpenFlagsForm
-  void countsMissingPathnameOfOpenAsDataProblemEvenForReads(OpenFlagsForm form) {
-    harness.feed(event("security_file_open").arg("flags", form.of(O_RDONLY)).build());
-    assertNoFindingButOneDataProblem();
   }
 
   @Test

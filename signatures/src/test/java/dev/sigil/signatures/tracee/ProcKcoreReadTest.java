@@ -9,7 +9,7 @@ import dev.sigil.core.Origin;
 
 class ProcKcoreReadTest extends FileOpenContractTest {
   ProcKcoreReadTest() {
-    super(new ProcKcoreRead(), Origin.CONTAINER, O_RDONLY, "/proc/kcore", "/proc/something");
+    super(new ProcKcoreRead(), O_RDONLY, "/proc/kcore", "/proc/something");
   }
 
   @EachOpenFlagsForm

@@ -1,12 +1,13 @@
 package dev.sigil.signatures;
 
+import static dev.sigil.signatures.NonFiringEvents.assertAllocateNothing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.testing.AllocationMeter;
+import dev.sigil.core.Signature;
 import dev.sigil.core.testing.EventBuilder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,14 +27,19 @@ class BuiltInSignaturesAllocationTest {
         .arg("pathname", pathname).arg("bytes", bytes).arg("dev", 0x800001L).arg("inode", 7L).build();
   }
 
-  @Test
-  void droppedExecutableAllocatesNothingWhenItDoesNotFire() {
-    Engine engine = Engine.builder()
-        .addAll(Signatures.builtIn())
+  /** An engine running the signatures that fails a test on any finding, as it happens. */
+  private static Engine failingOnAnyFinding(List<Signature> signatures) {
+    return Engine.builder()
+        .addAll(signatures)
         .onFinding(f -> {
           throw new AssertionError("no finding expected: " + f);
         })
         .build();
+  }
+
+  @Test
+  void droppedExecutableAllocatesNothingWhenItDoesNotFire() {
+    Engine engine = failingOnAnyFinding(Signatures.builtIn());
     Event[] events = {
         containerWrite("/etc/passwd", "root:x:0:0".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
         containerWrite("/dev/shm/jit", ELF),
@@ -51,10 +57,7 @@ class BuiltInSignaturesAllocationTest {
         EventBuilder.event("openat").origin(Origin.CONTAINER).arg("pathname", "/etc/hosts").build(),
     };
 
-    AllocationMeter.assertZeroAllocation("built-in signatures on non-firing events", 1_000_000,
-        i -> engine.accept(events[(int) (i % events.length)]));
-
-    assertEquals(0, engine.stats().findings());
+    assertAllocateNothing("built-in signatures on non-firing events", engine, events);
   }
 
   private static Event exec(Origin origin, String host, String containerId, String path, long inode,
@@ -80,13 +83,8 @@ class BuiltInSignaturesAllocationTest {
 
   @Test
   void containedExecutableAllocatesNothingOnHostExecsItDoesNotReportAndOnContainerExecs() {
-    Engine engine = Engine.builder()
-        .addAll(Signatures.builtIn(ContainedExecutableOptions.defaults().withLearning(true)
-            .withPeriods(Duration.ofDays(30), Duration.ofDays(14))))
-        .onFinding(f -> {
-          throw new AssertionError("no finding expected: " + f);
-        })
-        .build();
+    Engine engine = failingOnAnyFinding(Signatures.builtIn(ContainedExecutableOptions.defaults()
+        .withLearning(true).withPeriods(Duration.ofDays(30), Duration.ofDays(14))));
     String a = "aaaa000000000000000000000000000000000000000000000000000000000001";
     String b = "bbbb000000000000000000000000000000000000000000000000000000000002";
     String root = "/var/lib/docker/overlay2/3f2a9c/diff";
@@ -129,10 +127,7 @@ class BuiltInSignaturesAllocationTest {
         EventBuilder.event("openat").origin(Origin.HOST).arg("pathname", "/etc/hosts").build(),
     };
 
-    AllocationMeter.assertZeroAllocation("contained-executable signatures on non-firing events", 1_000_000,
-        i -> engine.accept(events[(int) (i % events.length)]));
-
-    assertEquals(0, engine.stats().findings());
+    assertAllocateNothing("contained-executable signatures on non-firing events", engine, events);
     assertEquals(3L, engine.stats().signatures().get("SGL-1001").counters().get("inodes"),
         "two containers' ELF writes to one path, and a split header, were recorded");
     assertTrue(engine.stats().signatures().get("SGL-1001").counters().get("allowlisted") > 0,
@@ -158,12 +153,7 @@ class BuiltInSignaturesAllocationTest {
    */
   @Test
   void everyBuiltInSignatureAllocatesNothingOnARealisticMixThatDoesNotFire() {
-    Engine engine = Engine.builder()
-        .addAll(Signatures.builtIn())
-        .onFinding(f -> {
-          throw new AssertionError("no finding expected: " + f);
-        })
-        .build();
+    Engine engine = failingOnAnyFinding(Signatures.builtIn());
     // The container learns the API server's address (10.96.0.1) from its environment and talks
     // to the cluster's DNS service instead: TRC-1013 remembers, and stays silent.
     Map<String, String> dnsService = new LinkedHashMap<>();
@@ -224,10 +214,7 @@ class BuiltInSignaturesAllocationTest {
         EventBuilder.event("net_packet_dns").origin(Origin.CONTAINER).arg("src", "10.42.0.17").build(),
     };
 
-    AllocationMeter.assertZeroAllocation("every built-in signature on a realistic non-firing mix", 1_000_000,
-        i -> engine.accept(events[(int) (i % events.length)]));
-
-    assertEquals(0, engine.stats().findings());
+    assertAllocateNothing("every built-in signature on a realistic non-firing mix", engine, events);
     long selected = engine.stats().signatures().values().stream().filter(st -> st.events() > 0).count();
     assertEquals(31, selected, "every signature object but TRC-1030 (every hooked_syscall fires)"
         + " saw events: " + engine.stats().signatures());

@@ -23,12 +23,7 @@ class InterpreterArgumentsTest {
 
   /** Runs {@code program} with the words of {@code arguments} (split at spaces), argv[0] first. */
   private Scenario run(String program, String arguments) {
-    List<String> argv = new ArrayList<>();
-    argv.add(program);
-    if (!arguments.isEmpty()) {
-      argv.addAll(List.of(arguments.split(" ")));
-    }
-    scenario.feed(hostExec(program).argv(argv.toArray(new String[0])).build());
+    scenario.feed(hostExec(program).argv(argvOf(program, arguments)).build());
     return scenario;
   }
 
@@ -209,10 +204,13 @@ class InterpreterArgumentsTest {
     assertReportsThePayload();
   }
 
+  /** The program, then the words of {@code arguments} (split at spaces), if any. */
   private static String[] argvOf(String program, String arguments) {
     List<String> argv = new ArrayList<>();
     argv.add(program);
-    argv.addAll(List.of(arguments.split(" ")));
+    if (!arguments.isEmpty()) {
+      argv.addAll(List.of(arguments.split(" ")));
+    }
     return argv.toArray(new String[0]);
   }
 

@@ -1,84 +1,36 @@
 package dev.sigil.signatures.tracee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.Finding;
-import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class AntiDebuggingTest extends SignatureTest {
+class AntiDebuggingTest extends ArgumentValueContractTest {
   AntiDebuggingTest() {
-    super(new AntiDebugging());
+    super(new AntiDebugging(), "ptrace");
   }
 
-  /** PTRACE_TRACEME as Tracee prints it: the number, or the parsed name. */
-  static Stream<Object> traceme() {
-    return Stream.of(0L, "PTRACE_TRACEME");
-  }
-
-  /** PTRACE_PEEKTEXT in both printed forms. */
-  static Stream<Object> peektext() {
-    return Stream.of(1L, "PTRACE_PEEKTEXT");
-  }
-
-  private static EventBuilder ptrace(Object request) {
+  @Override
+  EventBuilder eventWith(Object request) {
     return EventBuilder.event("ptrace").arg("request", request).arg("pid", 0L).arg("addr", 0L)
         .arg("data", 0L);
   }
 
-  @Nested
-  @DisplayName("Tracee's test cases")
-  class TraceeCases {
-    @ParameterizedTest(name = "request printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#traceme")
-    @DisplayName("should trigger detection")
-    void firesOnPtraceTraceme(Object request) {
-      harness.feed(ptrace(request).build());
-
-      Finding finding = harness.only();
-      assertEquals(AntiDebugging.METADATA, finding.metadata());
-      assertEquals(Map.of(), finding.data());
-      assertEquals("ptrace", finding.event().eventName().toString());
-    }
-
-    @ParameterizedTest(name = "request printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#peektext")
-    @DisplayName("should not trigger detection - wrong request")
-    void ignoresPtracePeektext(Object request) {
-      harness.feed(ptrace(request).build());
-
-      assertTrue(harness.findings().isEmpty());
-      assertEquals(0, harness.stats().dataProblems());
-    }
+  /** PTRACE_TRACEME as Tracee prints it: the number, or the parsed name. */
+  static Stream<Object> firingValues() {
+    return Stream.of(0L, "PTRACE_TRACEME");
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#origins")
-  void firesFromEveryOrigin(Origin origin) {
-    harness.feed(ptrace(0L).origin(origin).build(), ptrace("PTRACE_TRACEME").origin(origin).build());
-
-    assertEquals(2, harness.findings().size());
+  /** PTRACE_PEEKTEXT (Tracee's case), then attach and poke requests, in both printed forms. */
+  static Stream<Object> otherValues() {
+    return Stream.of(1L, "PTRACE_PEEKTEXT", 16L, "PTRACE_ATTACH", 4L, "PTRACE_POKETEXT", 0x4206L,
+        "PTRACE_SEIZE");
   }
 
-  static Stream<Origin> origins() {
-    return Stream.of(Origin.HOST, Origin.CONTAINER_INIT, Origin.CONTAINER);
-  }
-
-  @Test
-  void ignoresAttachAndPokeRequestsInBothForms() {
-    harness.feed(ptrace(16L).build(), ptrace("PTRACE_ATTACH").build(), ptrace(4L).build(),
-        ptrace("PTRACE_POKETEXT").build(), ptrace(0x4206L).build(), ptrace("PTRACE_SEIZE").build());
-
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(0, harness.stats().dataProblems());
+  /** No request, a name Tracee does not print, and a request of the wrong kind. */
+  static Stream<Object> unreadableValues() {
+    return Stream.of(null, "PTRACE_TRACE_ME", "ptrace_traceme", true);
   }
 
   @Test
@@ -106,40 +58,8 @@ class AntiDebuggingTest extends SignatureTest {
   }
 
   @Test
-  void reportsEveryRepeatBecauseTraceeDoesNotDeduplicate() {
-    harness.feed(ptrace(0L).build(), ptrace(0L).build());
-
-    assertEquals(2, harness.findings().size());
-    assertEquals(0, harness.stats().suppressed());
-  }
-
-  @Test
   void countsMissingRequestAsDataProblem() {
     harness.feed(EventBuilder.event("ptrace").arg("pid", 1L).build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsNullRequestAsDataProblem() {
-    harness.feed(ptrace(null).build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsUnknownRequestNameAsDataProblem() {
-    harness.feed(ptrace("PTRACE_TRACE_ME").build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsLowerCaseRequestNameAsDataProblem() {
-    harness.feed(ptrace("ptrace_traceme").build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsRequestOfWrongKindAsDataProblem() {
-    harness.feed(ptrace(true).build());
     assertNoFindingButOneDataProblem();
   }
 
@@ -148,5 +68,4 @@ class AntiDebuggingTest extends SignatureTest {
     harness.feed(EventBuilder.event("ptrace").invalidArg("request", "long").build());
     assertNoFindingButOneDataProblem();
   }
-
 }

@@ -12,6 +12,8 @@ import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DroppedExecutableTest {
   private static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
@@ -45,21 +47,10 @@ class DroppedExecutableTest {
     assertTrue(findings.isEmpty());
   }
 
-  @Test
-  void ignoresElfInDevShm() {
-    harness.feed(write("/dev/shm/malware", ELF).build());
-    assertTrue(findings.isEmpty());
-  }
-
-  @Test
-  void ignoresElfInRunShm() {
-    harness.feed(write("/run/shm/malware", ELF).build());
-    assertTrue(findings.isEmpty());
-  }
-
-  @Test
-  void ignoresElfInMemfd() {
-    harness.feed(write("memfd:test", ELF).build());
+  @ParameterizedTest
+  @ValueSource(strings = {"/dev/shm/malware", "/run/shm/malware", "memfd:test"})
+  void ignoresElfInMemory(String pathname) {
+    harness.feed(write(pathname, ELF).build());
     assertTrue(findings.isEmpty());
   }
 

@@ -1,84 +1,39 @@
 package dev.sigil.signatures.tracee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.Finding;
-import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class DynamicCodeLoadingTest extends SignatureTest {
+class DynamicCodeLoadingTest extends ArgumentValueContractTest {
   DynamicCodeLoadingTest() {
-    super(new DynamicCodeLoading());
+    super(new DynamicCodeLoading(), "mem_prot_alert");
+  }
+
+  @Override
+  EventBuilder eventWith(Object alert) {
+    return EventBuilder.event("mem_prot_alert").arg("alert", "u32", alert)
+        .arg("addr", 0x7f0000L).arg("len", 4096L).arg("prot", 5L).arg("prev_prot", 3L);
   }
 
   /**
    * ProtAlertMprotectWXToX as Tracee prints it: the number, or MemProtAlert.String() under
    * argument parsing (v0.24.1's text, and the text Tracee printed before 2023).
    */
-  static Stream<Object> writeToExecute() {
+  static Stream<Object> firingValues() {
     return Stream.of(4L, "Protection changed from W to E!", "Protection changed from W+E to E!");
   }
 
-  /** ProtAlertMmapWX in both printed forms. */
-  static Stream<Object> mmapWriteExecute() {
-    return Stream.of(1L, "Mmaped region with W+E permissions!");
+  /** ProtAlertMmapWX (Tracee's case), then every other alert, in both printed forms. */
+  static Stream<Object> otherValues() {
+    return Stream.of(1L, "Mmaped region with W+E permissions!", 2L,
+        "Protection changed to Executable!", 3L, "Protection changed from E to W+E!", 0L, 5L);
   }
 
-  private static EventBuilder alert(Object alert) {
-    return EventBuilder.event("mem_prot_alert").arg("alert", "u32", alert)
-        .arg("addr", 0x7f0000L).arg("len", 4096L).arg("prot", 5L).arg("prev_prot", 3L);
-  }
-
-  @Nested
-  @DisplayName("Tracee's test cases")
-  class TraceeCases {
-    @ParameterizedTest(name = "alert printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.DynamicCodeLoadingTest#writeToExecute")
-    @DisplayName("should trigger detection")
-    void firesWhenWrittenMemoryBecomesExecutable(Object alert) {
-      harness.feed(alert(alert).build());
-
-      Finding finding = harness.only();
-      assertEquals(DynamicCodeLoading.METADATA, finding.metadata());
-      assertEquals(Map.of(), finding.data());
-    }
-
-    @ParameterizedTest(name = "alert printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.DynamicCodeLoadingTest#mmapWriteExecute")
-    @DisplayName("should not trigger detection - wrong alert")
-    void ignoresWritableExecutableMmap(Object alert) {
-      harness.feed(alert(alert).build());
-
-      assertTrue(harness.findings().isEmpty());
-      assertEquals(0, harness.stats().dataProblems());
-    }
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#origins")
-  void firesFromEveryOrigin(Origin origin) {
-    harness.feed(alert(4L).origin(origin).build(),
-        alert("Protection changed from W to E!").origin(origin).build());
-
-    assertEquals(2, harness.findings().size());
-  }
-
-  @Test
-  void ignoresEveryOtherAlertInBothForms() {
-    harness.feed(alert(2L).build(), alert("Protection changed to Executable!").build(),
-        alert(3L).build(), alert("Protection changed from E to W+E!").build(),
-        alert(0L).build(), alert(5L).build());
-
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(0, harness.stats().dataProblems());
+  /** No alert, a text Tracee does not print, and an alert of the wrong kind. */
+  static Stream<Object> unreadableValues() {
+    return Stream.of(null, "Unknown alert", "Protection changed from W to E", false);
   }
 
   @Test
@@ -90,41 +45,8 @@ class DynamicCodeLoadingTest extends SignatureTest {
   }
 
   @Test
-  void reportsEveryRepeatBecauseTraceeDoesNotDeduplicate() {
-    harness.feed(alert(4L).build(), alert(4L).build());
-
-    assertEquals(2, harness.findings().size());
-    assertEquals(0, harness.stats().suppressed());
-  }
-
-  @Test
   void countsMissingAlertAsDataProblem() {
     harness.feed(EventBuilder.event("mem_prot_alert").arg("prot", 5L).build());
     assertNoFindingButOneDataProblem();
   }
-
-  @Test
-  void countsNullAlertAsDataProblem() {
-    harness.feed(alert(null).build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsUnknownAlertTextAsDataProblem() {
-    harness.feed(alert("Unknown alert").build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsAlteredAlertTextAsDataProblem() {
-    harness.feed(alert("Protection changed from W to E").build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsAlertOfWrongKindAsDataProblem() {
-    harness.feed(alert(false).build());
-    assertNoFindingButOneDataProblem();
-  }
-
 }

@@ -1,12 +1,11 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.NonFiringEvents.assertAllocateNothing;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.fileOpen;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.testing.AllocationMeter;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
 import java.util.List;
@@ -90,9 +89,6 @@ class FileWatchSignaturesAllocationTest {
         EventBuilder.event("magic_write").origin(Origin.CONTAINER).arg("bytes", ELF).build(),
     };
 
-    AllocationMeter.assertZeroAllocation("file-watch signatures on non-firing events", 1_000_000,
-        i -> engine.accept(events[(int) (i % events.length)]));
-
-    assertEquals(0, engine.stats().findings());
+    assertAllocateNothing("file-watch signatures on non-firing events", engine, events);
   }
 }

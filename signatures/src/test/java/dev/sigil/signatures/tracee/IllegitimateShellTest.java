@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IllegitimateShellTest extends SignatureTest {
@@ -99,7 +99,7 @@ class IllegitimateShellTest extends SignatureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#origins")
+  @EnumSource(Origin.class)
   void firesFromEveryOrigin(Origin origin) {
     harness.feed(check("nginx", "/bin/sh").origin(origin).build());
 

@@ -1,8 +1,8 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.FreshHarness.assertOnlyFinding;
 import static dev.sigil.signatures.tracee.FreshHarness.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,10 +56,7 @@ class K8sApiConnectionTest {
   }
 
   private static void assertFires(String ip, SignatureHarness harness) {
-    Finding finding = harness.only();
-    assertSame(K8sApiConnection.METADATA, finding.metadata());
-    assertEquals(Map.of("ip", ip), finding.data());
-    assertEquals(0, harness.stats().dataProblems());
+    assertOnlyFinding(K8sApiConnection.METADATA, Map.of("ip", ip), 0, harness);
   }
 
   @Nested

@@ -1,12 +1,12 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.FreshHarness.assertOnlyFinding;
 import static dev.sigil.signatures.tracee.FreshHarness.assertSilent;
+import static dev.sigil.signatures.tracee.OpenFlagsForm.typedOpen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.core.Event;
-import dev.sigil.core.Finding;
 import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
 import dev.sigil.core.testing.SignatureHarness;
@@ -24,9 +24,7 @@ class LdPreloadTest {
   private static final Map<String, Object> O_RDONLY = Map.of("number", 0L, "text", "O_RDONLY");
 
   private static Event open(Object flags, String pathname) {
-    return EventBuilder.event("security_file_open")
-        .arg("flags", flags instanceof String ? "string" : "int32", flags)
-        .arg("pathname", "string", pathname).build();
+    return typedOpen(flags, pathname).build();
   }
 
   private static Event rename(String newPath) {
@@ -44,10 +42,7 @@ class LdPreloadTest {
   }
 
   private static void assertFires(Map<String, Object> data, SignatureHarness harness) {
-    Finding finding = harness.only();
-    assertSame(LdPreload.METADATA, finding.metadata());
-    assertEquals(data, finding.data());
-    assertEquals(0, harness.stats().dataProblems());
+    assertOnlyFinding(LdPreload.METADATA, data, 0, harness);
   }
 
   @Nested

@@ -1,11 +1,10 @@
 package dev.sigil.signatures.tracee;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.sigil.signatures.NonFiringEvents.assertAllocateNothing;
 
 import dev.sigil.core.Engine;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.testing.AllocationMeter;
 import dev.sigil.core.testing.EventBuilder;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +80,6 @@ class NetworkPreloadAndHookSignaturesAllocationTest {
             .arg("hooked_fops_pointers", "[]trace.HookedSymbolData", List.of()).build(),
     };
 
-    AllocationMeter.assertZeroAllocation("TRC-101/107/1013/1019/1020 on non-firing events",
-        1_000_000, i -> engine.accept(events[(int) (i % events.length)]));
-
-    assertEquals(0, engine.stats().findings());
+    assertAllocateNothing("TRC-101/107/1013/1019/1020 on non-firing events", engine, events);
   }
 }

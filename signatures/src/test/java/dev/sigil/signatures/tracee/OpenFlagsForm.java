@@ -71,6 +71,20 @@ enum OpenFlagsForm {
   }
 
   /**
+   * Builds a {@code security_file_open} whose arguments carry the types Tracee declares for its
+   * flags as printed: {@code int32} for a number, {@code string} for parsed text.
+   *
+   * @param flags a {@code Long}, or Tracee's parsed text
+   * @param pathname the opened path
+   * @return a builder, to set origin or container
+   */
+  static EventBuilder typedOpen(Object flags, String pathname) {
+    return EventBuilder.event("security_file_open")
+        .arg("flags", flags instanceof String ? "string" : "int32", flags)
+        .arg("pathname", "string", pathname);
+  }
+
+  /**
    * Builds a {@code security_inode_rename} in a started container.
    *
    * @param oldPath the path renamed

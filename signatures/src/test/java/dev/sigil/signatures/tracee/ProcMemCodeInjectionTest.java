@@ -3,15 +3,16 @@ package dev.sigil.signatures.tracee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.Finding;
+import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +48,23 @@ class ProcMemCodeInjectionTest extends SignatureTest {
         .arg("dev", 4L).arg("inode", 16_000L).arg("ctime", 1L).arg("syscall_pathname", pathname);
   }
 
+  /** Each path with each of the flags that write: one of the two patterns matches it, or both. */
+  static Stream<Arguments> writesEitherPatternMatches() {
+    return Stream.of(
+        Arguments.of("/proc/self/mem", "only newer Tracee's (?:\\d+|self) matches"),
+        Arguments.of("/proc/1/mem",
+            "v0.24.1's \\d.+ needs two characters, newer Tracee's \\d+ matches"),
+        Arguments.of("/proc/4242/task/4243/mem", "only v0.24.1's \\d.+ matches"),
+        Arguments.of("/proc/543/mem", "both patterns match"))
+        .flatMap(row -> writing().map(flags -> Arguments.of(row.get()[0], flags, row.get()[1])));
+  }
+
+  /** An open with only the two arguments Tracee's test gives it. */
+  private static Event bareOpen(Object flags, String pathname) {
+    return EventBuilder.event("security_file_open").arg("flags", flags).arg("pathname", pathname)
+        .build();
+  }
+
   @Nested
   @DisplayName("Tracee's test cases")
   class TraceeCases {
@@ -54,75 +72,33 @@ class ProcMemCodeInjectionTest extends SignatureTest {
     @MethodSource("dev.sigil.signatures.tracee.ProcMemCodeInjectionTest#writeOnly")
     @DisplayName("should trigger detection")
     void firesOnWritingAnotherProcessesMemFile(Object flags) {
-      harness.feed(EventBuilder.event("security_file_open").arg("flags", flags)
-          .arg("pathname", "/proc/543/mem").build());
-
-      Finding finding = harness.only();
-      assertEquals(ProcMemCodeInjection.METADATA, finding.metadata());
-      assertEquals(Map.of(), finding.data());
+      harness.feed(bareOpen(flags, "/proc/543/mem"));
+      assertFiredWithoutData("pathname", "/proc/543/mem");
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
     @MethodSource("dev.sigil.signatures.tracee.ProcMemCodeInjectionTest#readOnly")
     @DisplayName("should not trigger detection - wrong open flags")
     void ignoresReadingAMemFile(Object flags) {
-      harness.feed(EventBuilder.event("security_file_open").arg("flags", flags)
-          .arg("pathname", "/proc/543/mem").build());
-
-      assertTrue(harness.findings().isEmpty());
-      assertEquals(0, harness.stats().dataProblems());
+      harness.feed(bareOpen(flags, "/proc/543/mem"));
+      assertNoFinding();
     }
 
     @ParameterizedTest(name = "flags printed as {0}")
     @MethodSource("dev.sigil.signatures.tracee.ProcMemCodeInjectionTest#writeOnly")
     @DisplayName("should not trigger detection - wrong path")
     void ignoresWritingAMemFileOutsideProc(Object flags) {
-      harness.feed(EventBuilder.event("security_file_open").arg("flags", flags)
-          .arg("pathname", "/var/543/mem").build());
-
-      assertTrue(harness.findings().isEmpty());
-      assertEquals(0, harness.stats().dataProblems());
+      harness.feed(bareOpen(flags, "/var/543/mem"));
+      assertNoFinding();
     }
   }
 
-  @Nested
+  @ParameterizedTest(name = "{0} opened {1}: {2}")
+  @MethodSource("writesEitherPatternMatches")
   @DisplayName("Sigil fires when either Tracee's v0.24.1 or newer Tracee's pattern matches")
-  class EitherPattern {
-    @ParameterizedTest(name = "flags printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.ProcMemCodeInjectionTest#writing")
-    @DisplayName("/proc/self/mem: only newer Tracee's (?:\\d+|self) matches")
-    void firesOnWritingOwnMemThroughSelf(Object flags) {
-      harness.feed(open("/proc/self/mem", flags).build());
-
-      assertEquals(1, harness.findings().size());
-    }
-
-    @ParameterizedTest(name = "flags printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.ProcMemCodeInjectionTest#writing")
-    @DisplayName("/proc/1/mem: v0.24.1's \\d.+ needs two characters, newer Tracee's \\d+ matches")
-    void firesOnWritingASingleDigitPidsMem(Object flags) {
-      harness.feed(open("/proc/1/mem", flags).build());
-
-      assertEquals(1, harness.findings().size());
-    }
-
-    @ParameterizedTest(name = "flags printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.ProcMemCodeInjectionTest#writing")
-    @DisplayName("/proc/<pid>/task/<tid>/mem: only v0.24.1's \\d.+ matches")
-    void firesOnWritingAThreadsMem(Object flags) {
-      harness.feed(open("/proc/4242/task/4243/mem", flags).build());
-
-      assertEquals(1, harness.findings().size());
-    }
-
-    @ParameterizedTest(name = "flags printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.ProcMemCodeInjectionTest#writing")
-    @DisplayName("/proc/543/mem: both patterns match")
-    void firesOnWritingAMultiDigitPidsMem(Object flags) {
-      harness.feed(open("/proc/543/mem", flags).build());
-
-      assertEquals(1, harness.findings().size());
-    }
+  void firesWhenEitherPatternMatches(String path, Object flags, String why) {
+    harness.feed(open(path, flags).build());
+    assertEquals(1, harness.findings().size());
   }
 
   @ParameterizedTest(name = "\"{0}\"")
@@ -168,7 +144,7 @@ class ProcMemCodeInjectionTest extends SignatureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#origins")
+  @EnumSource(Origin.class)
   void firesFromEveryOrigin(Origin origin) {
     harness.feed(open("/proc/543/mem", O_WRONLY).origin(origin).build(),
         open("/proc/self/mem", "O_RDWR").origin(origin).build());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ProcessVmWriteCodeInjectionTest extends SignatureTest {
   ProcessVmWriteCodeInjectionTest() {
@@ -51,7 +51,7 @@ class ProcessVmWriteCodeInjectionTest extends SignatureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#origins")
+  @EnumSource(Origin.class)
   void firesFromEveryOrigin(Origin origin) {
     harness.feed(write(7, 8L).origin(origin).build());
 

@@ -1,100 +1,37 @@
 package dev.sigil.signatures.tracee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.core.Finding;
-import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class PtraceCodeInjectionTest extends SignatureTest {
+class PtraceCodeInjectionTest extends ArgumentValueContractTest {
   PtraceCodeInjectionTest() {
-    super(new PtraceCodeInjection());
+    super(new PtraceCodeInjection(), "ptrace");
   }
 
-  /** PTRACE_POKETEXT as Tracee prints it: the number, or the parsed name. */
-  static Stream<Object> poketext() {
-    return Stream.of(4L, "PTRACE_POKETEXT");
-  }
-
-  /** PTRACE_POKEDATA in both printed forms. */
-  static Stream<Object> pokedata() {
-    return Stream.of(5L, "PTRACE_POKEDATA");
-  }
-
-  /** PTRACE_PEEKTEXT in both printed forms. */
-  static Stream<Object> peektext() {
-    return Stream.of(1L, "PTRACE_PEEKTEXT");
-  }
-
-  private static EventBuilder ptrace(Object request) {
+  @Override
+  EventBuilder eventWith(Object request) {
     return EventBuilder.event("ptrace").arg("request", request).arg("pid", 4242L)
         .arg("addr", 0x7f00L).arg("data", 0x90L);
   }
 
-  @Nested
-  @DisplayName("Tracee's test cases")
-  class TraceeCases {
-    @ParameterizedTest(name = "request printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.PtraceCodeInjectionTest#poketext")
-    @DisplayName("should trigger detection - PTRACE_POKETEXT")
-    void firesOnPtracePoketext(Object request) {
-      harness.feed(ptrace(request).build());
-
-      Finding finding = harness.only();
-      assertEquals(PtraceCodeInjection.METADATA, finding.metadata());
-      assertEquals(Map.of(), finding.data());
-    }
-
-    @ParameterizedTest(name = "request printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.PtraceCodeInjectionTest#pokedata")
-    @DisplayName("should trigger detection - PTRACE_POKEDATA")
-    void firesOnPtracePokedata(Object request) {
-      harness.feed(ptrace(request).build());
-
-      Finding finding = harness.only();
-      assertEquals(PtraceCodeInjection.METADATA, finding.metadata());
-      assertEquals(Map.of(), finding.data());
-    }
-
-    @ParameterizedTest(name = "request printed as {0}")
-    @MethodSource("dev.sigil.signatures.tracee.PtraceCodeInjectionTest#peektext")
-    @DisplayName("should not trigger detection - wrong request")
-    void ignoresPtracePeektext(Object request) {
-      harness.feed(ptrace(request).build());
-
-      assertTrue(harness.findings().isEmpty());
-      assertEquals(0, harness.stats().dataProblems());
-    }
+  /** PTRACE_POKETEXT and PTRACE_POKEDATA as Tracee prints them: the number, or the name. */
+  static Stream<Object> firingValues() {
+    return Stream.of(4L, "PTRACE_POKETEXT", 5L, "PTRACE_POKEDATA");
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.sigil.signatures.tracee.AntiDebuggingTest#origins")
-  void firesFromEveryOrigin(Origin origin) {
-    harness.feed(ptrace(4L).origin(origin).build(), ptrace("PTRACE_POKEDATA").origin(origin).build());
-
-    assertEquals(2, harness.findings().size());
+  /** PTRACE_PEEKTEXT (Tracee's case), then the neighbouring requests, in both printed forms. */
+  static Stream<Object> otherValues() {
+    return Stream.of(1L, "PTRACE_PEEKTEXT", 0L, "PTRACE_TRACEME", 2L, "PTRACE_PEEKDATA", 3L,
+        "PTRACE_PEEKUSER", 6L, "PTRACE_POKEUSER", 16L, "PTRACE_ATTACH", 13L, "PTRACE_SETREGS");
   }
 
-  @Test
-  void ignoresNeighbouringRequestsInBothForms() {
-    harness.feed(ptrace(0L).build(), ptrace("PTRACE_TRACEME").build(),
-        ptrace(2L).build(), ptrace("PTRACE_PEEKDATA").build(),
-        ptrace(3L).build(), ptrace("PTRACE_PEEKUSER").build(),
-        ptrace(6L).build(), ptrace("PTRACE_POKEUSER").build(),
-        ptrace(16L).build(), ptrace("PTRACE_ATTACH").build(),
-        ptrace(13L).build(), ptrace("PTRACE_SETREGS").build());
-
-    assertTrue(harness.findings().isEmpty());
-    assertEquals(0, harness.stats().dataProblems());
+  /** No request, a name Tracee does not print, and a request of the wrong kind. */
+  static Stream<Object> unreadableValues() {
+    return Stream.of(null, "PTRACE_POKE_TEXT", List.of("PTRACE_POKETEXT"));
   }
 
   @Test
@@ -113,35 +50,8 @@ class PtraceCodeInjectionTest extends SignatureTest {
   }
 
   @Test
-  void reportsEveryRepeatBecauseTraceeDoesNotDeduplicate() {
-    harness.feed(ptrace(4L).build(), ptrace(4L).build(), ptrace("PTRACE_POKETEXT").build());
-
-    assertEquals(3, harness.findings().size());
-    assertEquals(0, harness.stats().suppressed());
-  }
-
-  @Test
   void countsMissingRequestAsDataProblem() {
     harness.feed(EventBuilder.event("ptrace").arg("pid", 1L).build());
     assertNoFindingButOneDataProblem();
   }
-
-  @Test
-  void countsNullRequestAsDataProblem() {
-    harness.feed(ptrace(null).build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsUnknownRequestNameAsDataProblem() {
-    harness.feed(ptrace("PTRACE_POKE_TEXT").build());
-    assertNoFindingButOneDataProblem();
-  }
-
-  @Test
-  void countsRequestOfWrongKindAsDataProblem() {
-    harness.feed(ptrace(List.of("PTRACE_POKETEXT")).build());
-    assertNoFindingButOneDataProblem();
-  }
-
 }

@@ -47,6 +47,15 @@ abstract class SignatureTest {
     assertNoFinding();
   }
 
+  /**
+   * Feeds the events, and asserts that the signature was not even given them, as it selects only
+   * a started container's events.
+   */
+  void assertNotDispatched(Event... events) {
+    assertSilent(events);
+    assertEquals(0, harness.stats().events(), "only a started container's events are selected");
+  }
+
   /** Feeds the event, and asserts that it did not fire and was counted as a data problem. */
   void assertDataProblem(Event event) {
     harness.feed(event);
@@ -58,10 +67,23 @@ abstract class SignatureTest {
    * as Tracee's, for an event whose argument has the value.
    */
   void assertFiredWithoutData(String argName, String value) {
+    Finding finding = onlyFindingWithoutData();
+    assertEquals(value, String.valueOf(finding.event().string(ArgKey.of(argName))));
+  }
+
+  /**
+   * Asserts that the signature reported exactly one finding, with its metadata and without data,
+   * as Tracee's, for an event of the name.
+   */
+  void assertFiredWithoutDataOn(String eventName) {
+    assertEquals(eventName, String.valueOf(onlyFindingWithoutData().event().eventName()));
+  }
+
+  private Finding onlyFindingWithoutData() {
     Finding finding = harness.only();
     assertSame(metadata, finding.metadata());
     assertEquals(Map.of(), finding.data(), "Tracee's finding has no data");
-    assertEquals(value, String.valueOf(finding.event().string(ArgKey.of(argName))));
+    return finding;
   }
 
   /** {@link #assertFiredWithoutData(String, String)} for the {@code pathname} argument. */

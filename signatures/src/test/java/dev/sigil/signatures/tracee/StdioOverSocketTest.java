@@ -1,8 +1,8 @@
 package dev.sigil.signatures.tracee;
 
+import static dev.sigil.signatures.tracee.FreshHarness.assertOnlyFinding;
 import static dev.sigil.signatures.tracee.FreshHarness.assertSilent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.sigil.core.Event;
 import dev.sigil.core.Finding;
@@ -46,11 +46,8 @@ class StdioOverSocketTest {
   }
 
   private static void assertFinding(Map<String, Object> expected, SignatureHarness harness) {
-    Finding finding = harness.only();
-    assertSame(StdioOverSocket.METADATA, finding.metadata());
-    assertEquals(expected, finding.data());
+    Finding finding = assertOnlyFinding(StdioOverSocket.METADATA, expected, 0, harness);
     assertEquals(List.copyOf(expected.keySet()), List.copyOf(finding.data().keySet()));
-    assertEquals(0, harness.stats().dataProblems());
   }
 
   @Nested

@@ -13,13 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class CgroupReleaseAgentModificationTest extends FileRenameContractTest {
   CgroupReleaseAgentModificationTest() {
-    super(new CgroupReleaseAgentModification(), "/tmp/cgrp/release_agent", "/tmp/something");
-  }
-
-  /** Like Tracee's, it reads the flags first, and never the pathname of an open for reading. */
-  @Override
-  boolean readsThePathnameFirst() {
-    return false;
+    super(new CgroupReleaseAgentModification(), ReadOrder.FLAGS_FIRST, "/tmp/cgrp/release_agent",
+        "/tmp/something");
   }
 
   @EachOpenFlagsForm

@@ -12,7 +12,8 @@ class CorePatternModificationTest extends FileOpenContractTest {
   private static final String CORE_PATTERN = "/proc/sys/kernel/core_pattern";
 
   CorePatternModificationTest() {
-    super(new CorePatternModification(), O_WRONLY, CORE_PATTERN, "/sys/kernel/something");
+    super(new CorePatternModification(), ReadOrder.PATHNAME_FIRST, O_WRONLY, CORE_PATTERN,
+        "/sys/kernel/something");
   }
 
   @EachOpenFlagsForm

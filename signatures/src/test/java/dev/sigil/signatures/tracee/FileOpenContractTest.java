@@ -21,25 +21,31 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the paths of Tracee's cases, and keeps the cases that are its own.
  */
 abstract class FileOpenContractTest extends TraceeOpenCasesTest {
-  /** See {@link TraceeOpenCasesTest}. */
-  FileOpenContractTest(Signature signature, int firingFlags, String watchedPath,
-      String anotherPath) {
+  /** Which of an open's two arguments a signature, like its Tracee original, reads first. */
+  enum ReadOrder {
+    /** The pathname, then the flags: an open it ignores without a pathname is a data problem. */
+    PATHNAME_FIRST,
+    /** The flags, then the pathname of an open it watches only: it ignores the others unread. */
+    FLAGS_FIRST
+  }
+
+  private final ReadOrder readOrder;
+
+  /**
+   * See {@link TraceeOpenCasesTest}.
+   *
+   * @param readOrder which of an open's arguments the signature reads first
+   */
+  FileOpenContractTest(Signature signature, ReadOrder readOrder, int firingFlags,
+      String watchedPath, String anotherPath) {
     super(signature, firingFlags, watchedPath, anotherPath);
+    this.readOrder = readOrder;
   }
 
   /** {@link OpenFlagsForm#open}: an open with Tracee's other arguments, in a started container. */
   @Override
   EventBuilder openPrinted(OpenFlagsForm form, String pathname, int flags) {
     return form.open(pathname, flags);
-  }
-
-  /**
-   * Whether the signature, like its Tracee original, reads an open's pathname before its flags,
-   * so that an open it ignores without a pathname is a data problem; one that reads the flags
-   * first never looks at the pathname of an open it ignores.
-   */
-  boolean readsThePathnameFirst() {
-    return true;
   }
 
   /** An event without arguments, from a started container, which every file watch selects. */
@@ -110,7 +116,7 @@ abstract class FileOpenContractTest extends TraceeOpenCasesTest {
   @EachOpenFlagsForm
   void countsMissingPathnameOfAnIgnoredOpenAsDataProblemOnlyIfReadFirst(OpenFlagsForm form) {
     harness.feed(event("security_file_open").arg("flags", form.of(ignoredFlags())).build());
-    if (readsThePathnameFirst()) {
+    if (readOrder == ReadOrder.PATHNAME_FIRST) {
       assertNoFindingButOneDataProblem();
     } else {
       assertNoFinding();

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 abstract class FileRenameContractTest extends FileOpenContractTest {
   /** See {@link FileOpenContractTest}: these signatures fire on opens for writing. */
-  FileRenameContractTest(Signature signature, String watchedPath, String anotherPath) {
-    super(signature, OpenFlagsForm.O_WRONLY, watchedPath, anotherPath);
+  FileRenameContractTest(Signature signature, ReadOrder readOrder, String watchedPath,
+      String anotherPath) {
+    super(signature, readOrder, OpenFlagsForm.O_WRONLY, watchedPath, anotherPath);
   }
 
   @Nested

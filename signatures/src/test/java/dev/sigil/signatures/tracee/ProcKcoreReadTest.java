@@ -9,7 +9,8 @@ import dev.sigil.core.Origin;
 
 class ProcKcoreReadTest extends FileOpenContractTest {
   ProcKcoreReadTest() {
-    super(new ProcKcoreRead(), O_RDONLY, "/proc/kcore", "/proc/something");
+    super(new ProcKcoreRead(), ReadOrder.PATHNAME_FIRST, O_RDONLY, "/proc/kcore",
+        "/proc/something");
   }
 
   @EachOpenFlagsForm

@@ -20,13 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("TRC-1028 sudoers_modification")
 class SudoersModificationTest extends FileRenameContractTest {
   SudoersModificationTest() {
-    super(new SudoersModification(), "/etc/sudoers", "/tmp/something");
-  }
-
-  /** Like Tracee's, it reads the flags first, and never the pathname of an open for reading. */
-  @Override
-  boolean readsThePathnameFirst() {
-    return false;
+    super(new SudoersModification(), ReadOrder.FLAGS_FIRST, "/etc/sudoers", "/tmp/something");
   }
 
   @Nested

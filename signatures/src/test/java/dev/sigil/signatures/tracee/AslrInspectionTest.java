@@ -4,21 +4,18 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_CLOEXEC;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 @DisplayName("TRC-109 aslr_inspection")
 class AslrInspectionTest extends OpenAccessContractTest {
   private static final String ASLR = "/proc/sys/kernel/randomize_va_space";
 
   AslrInspectionTest() {
-    super(new AslrInspection(), O_RDONLY, ASLR, "/proc/sys/kernel/yo");
+    super(new AslrInspection(), null, O_RDONLY, ASLR, "/proc/sys/kernel/yo");
   }
 
   /** Flags first, as in most of Tracee's cases: the signature finds its arguments by name. */
@@ -41,12 +38,6 @@ class AslrInspectionTest extends OpenAccessContractTest {
     @EachOpenFlagsForm
     void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires(ASLR, flags.of(O_RDONLY | O_CLOEXEC));
-    }
-
-    @ParameterizedTest(name = "[{0}]")
-    @EnumSource(Origin.class)
-    void firesFromEveryOrigin(Origin origin) {
-      assertFires(open(ASLR, O_RDONLY).origin(origin).build(), "pathname", ASLR);
     }
 
     @Test

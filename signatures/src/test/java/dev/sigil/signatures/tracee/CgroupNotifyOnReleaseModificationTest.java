@@ -8,14 +8,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-106 cgroup_notify_on_release")
 class CgroupNotifyOnReleaseModificationTest extends OpenAccessContractTest {
   CgroupNotifyOnReleaseModificationTest() {
-    super(new CgroupNotifyOnReleaseModification(), O_WRONLY, "/tmp/cgrp/x/notify_on_release",
-        "/tmp/something");
+    super(new CgroupNotifyOnReleaseModification(), Origin.CONTAINER, O_WRONLY,
+        "/tmp/cgrp/x/notify_on_release", "/tmp/something");
   }
 
   /** Paths whose Go base name is not {@code notify_on_release}. */
@@ -38,13 +37,6 @@ class CgroupNotifyOnReleaseModificationTest extends OpenAccessContractTest {
         "/tmp/cgrp/x/notify_on_release/", "/tmp/cgrp/x/notify_on_release//", "/a//notify_on_release"})
     void firesOnEveryPathWhoseGoBaseNameIsNotifyOnRelease(String path) {
       assertFires(path, O_WRONLY);
-    }
-
-    @ParameterizedTest(name = "[{0}]")
-    @EnumSource(value = Origin.class, names = {"HOST", "CONTAINER_INIT"})
-    void ignoresOpensOutsideAStartedContainer(Origin origin) {
-      assertNotDispatched(
-          open("/sys/fs/cgroup/x/notify_on_release", O_WRONLY).origin(origin).build());
     }
   }
 }

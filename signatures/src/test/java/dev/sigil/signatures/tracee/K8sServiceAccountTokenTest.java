@@ -11,7 +11,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-108 k8s_service_account_token")
@@ -19,7 +18,7 @@ class K8sServiceAccountTokenTest extends OpenAccessContractTest {
   private static final String TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
   K8sServiceAccountTokenTest() {
-    super(new K8sServiceAccountToken(), O_RDONLY, TOKEN, "/tmp/token");
+    super(new K8sServiceAccountToken(), Origin.CONTAINER, O_RDONLY, TOKEN, "/tmp/token");
   }
 
   /** An open by Tracee's process {@code test}, which is not on the allow list. */
@@ -109,12 +108,6 @@ class K8sServiceAccountTokenTest extends OpenAccessContractTest {
       harness.feed(open("/etc/hosts", O_RDONLY).build(), open(TOKEN, O_RDONLY).build(),
           open("/etc/hosts", O_RDONLY).build(), open(TOKEN, O_RDONLY).build());
       assertEquals(2, harness.findings().size());
-    }
-
-    @ParameterizedTest(name = "[{0}]")
-    @EnumSource(value = Origin.class, names = {"HOST", "CONTAINER_INIT"})
-    void ignoresOpensOutsideAStartedContainer(Origin origin) {
-      assertNotDispatched(open(TOKEN, O_RDONLY).origin(origin).build());
     }
   }
 }

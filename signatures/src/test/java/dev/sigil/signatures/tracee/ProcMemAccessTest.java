@@ -4,20 +4,18 @@ import static dev.sigil.signatures.tracee.OpenFlagsForm.O_LARGEFILE;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-1023 proc_mem_access")
 class ProcMemAccessTest extends OpenAccessContractTest {
   ProcMemAccessTest() {
-    super(new ProcMemAccess(), O_RDONLY, "/proc/543/mem", "/var/543/mem");
+    super(new ProcMemAccess(), null, O_RDONLY, "/proc/543/mem", "/var/543/mem");
   }
 
   /** From the host: the signature selects every origin. */
@@ -84,13 +82,6 @@ class ProcMemAccessTest extends OpenAccessContractTest {
     @EachOpenFlagsForm
     void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires("/proc/self/mem", flags.of(O_RDONLY | O_LARGEFILE));
-    }
-
-    @ParameterizedTest(name = "[{0}]")
-    @EnumSource(Origin.class)
-    void firesFromEveryOrigin(Origin origin) {
-      assertFires(open("/proc/543/mem", O_RDONLY).origin(origin).build(), "pathname",
-          "/proc/543/mem");
     }
 
     @ParameterizedTest(name = "[{0}]")

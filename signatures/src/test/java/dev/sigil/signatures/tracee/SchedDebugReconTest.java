@@ -8,13 +8,11 @@ import dev.sigil.core.testing.EventBuilder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 @DisplayName("TRC-1029 sched_debug_recon")
 class SchedDebugReconTest extends OpenAccessContractTest {
   SchedDebugReconTest() {
-    super(new SchedDebugRecon(), O_RDONLY, "/proc/sched_debug", "/proc/yo");
+    super(new SchedDebugRecon(), Origin.CONTAINER, O_RDONLY, "/proc/sched_debug", "/proc/yo");
   }
 
   /** Flags first: the signature finds its arguments by name. */
@@ -41,12 +39,6 @@ class SchedDebugReconTest extends OpenAccessContractTest {
     @EachOpenFlagsForm
     void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
       assertFires("/sys/kernel/debug/sched/debug", flags.of(O_RDONLY | O_LARGEFILE));
-    }
-
-    @ParameterizedTest(name = "[{0}]")
-    @EnumSource(value = Origin.class, names = {"HOST", "CONTAINER_INIT"})
-    void ignoresOpensOutsideAStartedContainer(Origin origin) {
-      assertNotDispatched(open("/proc/sched_debug", O_RDONLY).origin(origin).build());
     }
   }
 }

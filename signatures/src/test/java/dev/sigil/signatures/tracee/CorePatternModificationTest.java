@@ -12,8 +12,8 @@ class CorePatternModificationTest extends FileOpenContractTest {
   private static final String CORE_PATTERN = "/proc/sys/kernel/core_pattern";
 
   CorePatternModificationTest() {
-    super(new CorePatternModification(), ReadOrder.PATHNAME_FIRST, O_WRONLY, CORE_PATTERN,
-        "/sys/kernel/something");
+    super(new CorePatternModification(), Origin.CONTAINER, ReadOrder.PATHNAME_FIRST, O_WRONLY,
+        CORE_PATTERN, "/sys/kernel/something");
   }
 
   @EachOpenFlagsForm
@@ -36,13 +36,6 @@ class CorePatternModificationTest extends FileOpenContractTest {
     assertOpensIgnored(form, O_WRONLY,
         "/proc/sys/kernel/core_pattern.bak", "/proc/sys/kernel/core_pipe_limit",
         "/proc/sys/kernel/core_pattern/", "core_pattern", "/proc/sys/kernel/Core_Pattern");
-  }
-
-  @EachOpenFlagsForm
-  void ignoresHostAndContainerInitEventsWithoutDispatchingThem(OpenFlagsForm form) {
-    assertNotDispatched(
-        form.open(CORE_PATTERN, O_WRONLY).origin(Origin.HOST).build(),
-        form.open(CORE_PATTERN, O_WRONLY).origin(Origin.CONTAINER_INIT).build());
   }
 
   @Test

@@ -20,7 +20,7 @@ class DefaultLoaderModificationTest extends FileRenameContractTest {
   private static final String LOADER = "/usr/lib/x86_64-linux-gnu/ld-2.31.so";
 
   DefaultLoaderModificationTest() {
-    super(new DefaultLoaderModification(), ReadOrder.FLAGS_FIRST, LOADER, "/tmp/something");
+    super(new DefaultLoaderModification(), null, ReadOrder.FLAGS_FIRST, LOADER, "/tmp/something");
   }
 
   /** 64-bit loaders, which v0.24.1's pattern matches and Sigil keeps matching. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,9 +37,9 @@ abstract class FileOpenContractTest extends TraceeOpenCasesTest {
    *
    * @param readOrder which of an open's arguments the signature reads first
    */
-  FileOpenContractTest(Signature signature, ReadOrder readOrder, int firingFlags,
-      String watchedPath, String anotherPath) {
-    super(signature, firingFlags, watchedPath, anotherPath);
+  FileOpenContractTest(Signature signature, @Nullable Origin selected, ReadOrder readOrder,
+      int firingFlags, String watchedPath, String anotherPath) {
+    super(signature, selected, firingFlags, watchedPath, anotherPath);
     this.readOrder = readOrder;
   }
 

@@ -2,7 +2,9 @@ package dev.sigil.signatures.tracee;
 
 import static dev.sigil.signatures.tracee.OpenFlagsForm.rename;
 
+import dev.sigil.core.Origin;
 import dev.sigil.core.Signature;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 abstract class FileRenameContractTest extends FileOpenContractTest {
   /** See {@link FileOpenContractTest}: these signatures fire on opens for writing. */
-  FileRenameContractTest(Signature signature, ReadOrder readOrder, String watchedPath,
-      String anotherPath) {
-    super(signature, readOrder, OpenFlagsForm.O_WRONLY, watchedPath, anotherPath);
+  FileRenameContractTest(Signature signature, @Nullable Origin selected, ReadOrder readOrder,
+      String watchedPath, String anotherPath) {
+    super(signature, selected, readOrder, OpenFlagsForm.O_WRONLY, watchedPath, anotherPath);
   }
 
   @Nested

@@ -20,8 +20,8 @@ class KubernetesCertificateTheftAttemptTest extends FileOpenContractTest {
   private static final String CA_CRT = "/etc/kubernetes/pki/ca.crt";
 
   KubernetesCertificateTheftAttemptTest() {
-    super(new KubernetesCertificateTheftAttempt(), ReadOrder.FLAGS_FIRST, O_RDONLY, CA_CRT,
-        "/tmp/ca.crt");
+    super(new KubernetesCertificateTheftAttempt(), null, ReadOrder.FLAGS_FIRST, O_RDONLY,
+        CA_CRT, "/tmp/ca.crt");
   }
 
   /** Tracee's test cases of the allow list and of renames, with the same inputs and findings. */

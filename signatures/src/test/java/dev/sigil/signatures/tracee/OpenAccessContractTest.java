@@ -11,15 +11,13 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the tests of the signatures that fire on one access (reading, or writing) of the files
  * they watch share, judged from a {@code security_file_open}'s {@code pathname} and {@code flags}
  * alone, as Tracee's tests of them feed it, beyond Tracee's three cases: an open for reading and
- * writing firing too, the origins it selects, the paths a signature does not watch, and the
- * arguments it cannot read.
+ * writing firing too, the paths a signature does not watch, and the arguments it cannot read.
  *
  * <p>A concrete test names its signature, the origin it selects, the access and the paths of
  * Tracee's cases, and declares {@code static Stream<String> pathsNotWatched()}: its near misses,
@@ -34,18 +32,10 @@ abstract class OpenAccessContractTest extends TraceeOpenCasesTest {
     }
   };
 
-  private final @Nullable Origin selected;
-
-  /**
-   * See {@link TraceeOpenCasesTest}.
-   *
-   * @param selected the origin the signature selects, e.g. {@link Origin#CONTAINER} for Tracee's
-   *     {@code container} selectors; null for any
-   */
+  /** See {@link TraceeOpenCasesTest}. */
   OpenAccessContractTest(Signature signature, @Nullable Origin selected, int firingFlags,
       String watchedPath, String anotherPath) {
-    super(signature, firingFlags, watchedPath, anotherPath);
-    this.selected = selected;
+    super(signature, selected, firingFlags, watchedPath, anotherPath);
   }
 
   /** A {@code security_file_open} without arguments, from where the signature looks. */
@@ -97,17 +87,6 @@ abstract class OpenAccessContractTest extends TraceeOpenCasesTest {
   @EachOpenFlagsForm
   void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
     assertFires(watchedPath, flags.of(O_RDWR));
-  }
-
-  @ParameterizedTest(name = "[{0}]")
-  @EnumSource(Origin.class)
-  void firesOnlyFromTheOriginItSelects(Origin origin) {
-    Event event = open(watchedPath, firingFlags).origin(origin).build();
-    if (selected == null || origin == selected) {
-      assertFires(event, "pathname", watchedPath);
-    } else {
-      assertNotDispatched(event);
-    }
   }
 
   @ParameterizedTest(name = "[{0}]")

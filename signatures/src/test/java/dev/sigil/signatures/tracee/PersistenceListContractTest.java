@@ -42,7 +42,7 @@ abstract class PersistenceListContractTest extends FileRenameContractTest {
    */
   PersistenceListContractTest(Signature signature, String watchedFile,
       String pathInWatchedDirectory, String anotherPath, String program) {
-    super(signature, ReadOrder.PATHNAME_FIRST, watchedFile, anotherPath);
+    super(signature, null, ReadOrder.PATHNAME_FIRST, watchedFile, anotherPath);
     this.pathInWatchedDirectory = pathInWatchedDirectory;
     this.program = program;
   }

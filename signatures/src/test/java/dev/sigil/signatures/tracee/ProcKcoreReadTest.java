@@ -9,8 +9,8 @@ import dev.sigil.core.Origin;
 
 class ProcKcoreReadTest extends FileOpenContractTest {
   ProcKcoreReadTest() {
-    super(new ProcKcoreRead(), ReadOrder.PATHNAME_FIRST, O_RDONLY, "/proc/kcore",
-        "/proc/something");
+    super(new ProcKcoreRead(), Origin.CONTAINER, ReadOrder.PATHNAME_FIRST, O_RDONLY,
+        "/proc/kcore", "/proc/something");
   }
 
   @EachOpenFlagsForm
@@ -32,13 +32,6 @@ class ProcKcoreReadTest extends FileOpenContractTest {
   void ignoresNeighboursOfProcKcore(OpenFlagsForm form) {
     assertOpensIgnored(form, O_RDONLY,
         "/proc/kcore2", "/proc/kcore/", "/proc/kmsg", "kcore", "/proc/KCORE");
-  }
-
-  @EachOpenFlagsForm
-  void ignoresHostAndContainerInitEventsWithoutDispatchingThem(OpenFlagsForm form) {
-    assertNotDispatched(
-        form.open("/proc/kcore", O_RDONLY).origin(Origin.HOST).build(),
-        form.open("/proc/kcore", O_RDONLY).origin(Origin.CONTAINER_INIT).build());
   }
 
   @EachOpenFlagsForm

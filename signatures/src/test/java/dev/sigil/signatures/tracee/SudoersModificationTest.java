@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("TRC-1028 sudoers_modification")
 class SudoersModificationTest extends FileRenameContractTest {
   SudoersModificationTest() {
-    super(new SudoersModification(), ReadOrder.FLAGS_FIRST, "/etc/sudoers", "/tmp/something");
+    super(new SudoersModification(), null, ReadOrder.FLAGS_FIRST, "/etc/sudoers",
+        "/tmp/something");
   }
 
   @Nested

@@ -3,15 +3,25 @@ package dev.sigil.signatures.tracee;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_RDONLY;
 import static dev.sigil.signatures.tracee.OpenFlagsForm.O_WRONLY;
 
+import dev.sigil.core.Event;
+import dev.sigil.core.Origin;
 import dev.sigil.core.Signature;
 import dev.sigil.core.testing.EventBuilder;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tracee's three test cases of a signature that watches files being opened for one access
  * (reading, or writing): the watched path opened for that access fires; opened for the other,
- * it does not; another path opened alike does not. Each in both printed flag forms.
+ * it does not; another path opened alike does not. Each in both printed flag forms. And the
+ * check of the origin its Tracee selectors name: the watched open fires from that origin alone,
+ * and is not even given the signature from the others.
  */
 abstract class TraceeOpenCasesTest extends SignatureTest {
   /** The open flags of the access that fires. */
@@ -20,16 +30,20 @@ abstract class TraceeOpenCasesTest extends SignatureTest {
   final String watchedPath;
   /** The path of Tracee's case that does not. */
   final String anotherPath;
+  private final @Nullable Origin selected;
 
   /**
+   * @param selected the origin the signature selects, e.g. {@link Origin#CONTAINER} for Tracee's
+   *     {@code container} selectors; null for any
    * @param firingFlags {@code O_RDONLY} or {@code O_WRONLY}: Tracee's case opens the watched path
    *     with the other one, which does not fire
    * @param watchedPath the path of Tracee's case that fires
    * @param anotherPath the path of Tracee's case opened alike that does not
    */
-  TraceeOpenCasesTest(Signature signature, int firingFlags, String watchedPath,
-      String anotherPath) {
+  TraceeOpenCasesTest(Signature signature, @Nullable Origin selected, int firingFlags,
+      String watchedPath, String anotherPath) {
     super(signature);
+    this.selected = selected;
     this.firingFlags = firingFlags;
     this.watchedPath = watchedPath;
     this.anotherPath = anotherPath;
@@ -41,6 +55,23 @@ abstract class TraceeOpenCasesTest extends SignatureTest {
   /** The access of Tracee's case that does not fire: the other of reading and writing. */
   int ignoredFlags() {
     return firingFlags == O_WRONLY ? O_RDONLY : O_WRONLY;
+  }
+
+  /** Each printed flag form with each origin. */
+  static Stream<Arguments> formsAndOrigins() {
+    return Arrays.stream(OpenFlagsForm.values())
+        .flatMap(form -> Arrays.stream(Origin.values()).map(origin -> Arguments.of(form, origin)));
+  }
+
+  @ParameterizedTest(name = "flags printed as {0}, from {1}")
+  @MethodSource("dev.sigil.signatures.tracee.TraceeOpenCasesTest#formsAndOrigins")
+  void firesOnlyFromTheOriginItSelects(OpenFlagsForm form, Origin origin) {
+    Event event = openPrinted(form, watchedPath, firingFlags).origin(origin).build();
+    if (selected == null || origin == selected) {
+      assertFires(event, "pathname", watchedPath);
+    } else {
+      assertNotDispatched(event);
+    }
   }
 
   @Nested

@@ -3,12 +3,10 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,12 +40,10 @@ public final class DiskMount extends TraceeSignature {
 
   private static final ArgKey DEV_NAME = ArgKey.of("dev_name");
   private static final String DEV_DIR = "/dev/";
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.of("security_sb_mount", Origin.CONTAINER));
 
   /** Creates the signature. */
   public DiskMount() {
-    super(METADATA, SELECTORS);
+    super(METADATA, Origin.CONTAINER, "security_sb_mount");
   }
 
   @Override

@@ -4,12 +4,10 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,13 +45,10 @@ public final class DockerAbuse extends TraceeSignature {
   private static final String DOCKER_SOCK = "docker.sock";
   private static final EventType FILE_OPEN = EventType.of("security_file_open");
   private static final ArgKey REMOTE_ADDR = ArgKey.of("remote_addr");
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.of("security_file_open", Origin.CONTAINER),
-      Selector.of("security_socket_connect", Origin.CONTAINER));
 
   /** Creates the signature. */
   public DockerAbuse() {
-    super(METADATA, SELECTORS);
+    super(METADATA, Origin.CONTAINER, "security_file_open", "security_socket_connect");
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
@@ -46,11 +45,10 @@ public final class IllegitimateShell extends TraceeSignature {
       List.of("/ash", "/bash", "/csh", "/ksh", "/sh", "/tcsh", "/zsh", "/dash");
   private static final List<String> WEB_SERVER_NAMES = List.of(
       "nginx", "httpd", "httpd-foregroun", "http-nio", "lighttpd", "apache", "apache2");
-  private static final List<Selector> SELECTORS = List.of(Selector.event("security_bprm_check"));
 
   /** Creates the signature. */
   public IllegitimateShell() {
-    super(METADATA, SELECTORS);
+    super(METADATA, "security_bprm_check");
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
@@ -76,9 +75,6 @@ public final class K8sApiConnection extends TraceeSignature implements Stateful 
   private static final String SERVICE_HOST = "KUBERNETES_SERVICE_HOST=";
   private static final EventType EXEC = EventType.of("sched_process_exec");
   private static final ArgKey REMOTE_ADDR = ArgKey.of("remote_addr");
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.of("sched_process_exec", Origin.CONTAINER),
-      Selector.of("security_socket_connect", Origin.CONTAINER));
 
   private final K8sApiAddresses addresses;
 
@@ -94,7 +90,7 @@ public final class K8sApiConnection extends TraceeSignature implements Stateful 
    * @throws IllegalArgumentException when the capacity is below 1
    */
   public K8sApiConnection(int capacity) {
-    super(METADATA, SELECTORS);
+    super(METADATA, Origin.CONTAINER, "sched_process_exec", "security_socket_connect");
     this.addresses = new K8sApiAddresses(capacity);
   }
 

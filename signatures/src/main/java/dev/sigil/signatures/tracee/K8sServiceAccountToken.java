@@ -2,11 +2,9 @@ package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -56,14 +54,12 @@ public final class K8sServiceAccountToken extends TraceeSignature {
   // (without the m flag) is Java's '\z'.
   private static final Pattern TOKEN_PATH =
       Pattern.compile("secrets/kubernetes.io/serviceaccount.+token\\z", Pattern.UNIX_LINES);
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.of("security_file_open", Origin.CONTAINER));
 
   private final ReusableMatcher tokenPath = new ReusableMatcher(TOKEN_PATH);
 
   /** Creates the signature. */
   public K8sServiceAccountToken() {
-    super(METADATA, SELECTORS);
+    super(METADATA, Origin.CONTAINER, "security_file_open");
   }
 
   @Override

@@ -3,12 +3,10 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,12 +43,10 @@ public final class KernelModuleLoading extends TraceeSignature {
   private static final long READING_MODULE = 2;
   private static final long UNREADABLE = Long.MIN_VALUE;
   private static final EventType INIT_MODULE = EventType.of("init_module");
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.event("init_module"), Selector.event("security_kernel_read_file"));
 
   /** Creates the signature. */
   public KernelModuleLoading() {
-    super(METADATA, SELECTORS);
+    super(METADATA, "init_module", "security_kernel_read_file");
   }
 
   @Override

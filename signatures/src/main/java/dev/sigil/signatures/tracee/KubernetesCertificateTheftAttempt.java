@@ -2,12 +2,10 @@ package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,16 +42,13 @@ public final class KubernetesCertificateTheftAttempt extends TraceeSignature {
       .mitre("T1528", "attack-pattern--890c9858-598c-401d-a4d5-c67ebcdd703a")
       .build();
 
-  private static final EventType FILE_OPEN = EventType.of("security_file_open");
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
   private static final String[] LEGIT_PROCS = {"kube-apiserver", "kubelet", "kube-controller", "etcd"};
   private static final String K8S_CERTIFICATES_DIR = "/etc/kubernetes/pki/";
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.event(FILE_OPEN), Selector.event(INODE_RENAME));
 
   /** Creates the signature. */
   public KubernetesCertificateTheftAttempt() {
-    super(METADATA, SELECTORS);
+    super(METADATA, "security_file_open", "security_inode_rename");
   }
 
   @Override

@@ -2,13 +2,11 @@ package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.StringList;
 import dev.sigil.core.Text;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,14 +55,10 @@ public final class LdPreload extends TraceeSignature {
   private static final String[] PRELOAD_ENVS = {"LD_PRELOAD", "LD_LIBRARY_PATH"};
   private static final String[] PRELOAD_PREFIXES = {"LD_PRELOAD=", "LD_LIBRARY_PATH="};
   private static final EventType EXEC = EventType.of("sched_process_exec");
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.event("sched_process_exec"),
-      Selector.event("security_file_open"),
-      Selector.event("security_inode_rename"));
 
   /** Creates the signature. */
   public LdPreload() {
-    super(METADATA, SELECTORS);
+    super(METADATA, "sched_process_exec", "security_file_open", "security_inode_rename");
   }
 
   @Override

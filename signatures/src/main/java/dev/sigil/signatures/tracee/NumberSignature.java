@@ -1,10 +1,8 @@
 package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +22,7 @@ abstract class NumberSignature extends TraceeSignature {
    * @param source the argument read, which also says which event is selected
    */
   NumberSignature(SignatureMetadata metadata, NumberSource source) {
-    super(metadata, List.of(Selector.event(source.eventName)));
+    super(metadata, source.eventName);
     this.source = source;
   }
 

@@ -8,7 +8,6 @@ import dev.sigil.core.Origin;
 import dev.sigil.core.Selector;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.signatures.tracee.OpenedFile.Access;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -92,11 +91,11 @@ final class PathSource {
   static final PathSource EXECUTED = text("sched_process_exec", "pathname");
 
   private final Reader reader;
-  private final List<String> eventNames;
+  private final String[] eventNames;
 
   private PathSource(Reader reader, String... eventNames) {
     this.reader = reader;
-    this.eventNames = List.of(eventNames);
+    this.eventNames = eventNames;
   }
 
   /**
@@ -119,11 +118,7 @@ final class PathSource {
    * @return one selector per event, in the order of Tracee's selectors
    */
   List<Selector> selectors(@Nullable Origin origin) {
-    List<Selector> selectors = new ArrayList<>(eventNames.size());
-    for (String eventName : eventNames) {
-      selectors.add(new Selector(eventName, origin));
-    }
-    return List.copyOf(selectors);
+    return TraceeSignature.selectors(origin, eventNames);
   }
 
   private static PathSource opened(Access access) {

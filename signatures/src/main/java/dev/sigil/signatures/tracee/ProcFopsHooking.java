@@ -4,7 +4,6 @@ import dev.sigil.core.ArgKey;
 import dev.sigil.core.ArgKind;
 import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
@@ -61,12 +60,10 @@ public final class ProcFopsHooking extends TraceeSignature {
   private static final ArgKey HOOKED_FOPS_POINTERS = ArgKey.of("hooked_fops_pointers");
   private static final String SYMBOL_NAME = "SymbolName";
   private static final String MODULE_OWNER = "ModuleOwner";
-  private static final List<Selector> SELECTORS =
-      List.of(Selector.of("hooked_proc_fops", Origin.HOST));
 
   /** Creates the signature. */
   public ProcFopsHooking() {
-    super(METADATA, SELECTORS);
+    super(METADATA, Origin.HOST, "hooked_proc_fops");
   }
 
   @Override

@@ -3,13 +3,11 @@ package dev.sigil.signatures.tracee;
 import dev.sigil.core.ArgKey;
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,13 +49,10 @@ public final class StdioOverSocket extends TraceeSignature {
   private static final ArgKey NEWFD = ArgKey.of("newfd");
   private static final ArgKey REMOTE_ADDR = ArgKey.of("remote_addr");
   private static final long ABSENT = Long.MIN_VALUE;
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.event("security_socket_connect"),
-      Selector.event("socket_dup"));
 
   /** Creates the signature. */
   public StdioOverSocket() {
-    super(METADATA, SELECTORS);
+    super(METADATA, "security_socket_connect", "socket_dup");
   }
 
   @Override

@@ -1,11 +1,9 @@
 package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Event;
-import dev.sigil.core.Selector;
 import dev.sigil.core.Severity;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,11 +36,9 @@ public final class SyscallTableHooking extends TraceeSignature {
       .mitre("T1014", "attack-pattern--0f20e3cb-245b-4a61-8a91-2d93f7cb0e9b")
       .build();
 
-  private static final List<Selector> SELECTORS = List.of(Selector.event("hooked_syscall"));
-
   /** Creates the signature. */
   public SyscallTableHooking() {
-    super(METADATA, SELECTORS);
+    super(METADATA, "hooked_syscall");
   }
 
   @Override

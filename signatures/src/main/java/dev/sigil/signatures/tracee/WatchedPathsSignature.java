@@ -2,10 +2,8 @@ package dev.sigil.signatures.tracee;
 
 import dev.sigil.core.Event;
 import dev.sigil.core.EventType;
-import dev.sigil.core.Selector;
 import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,10 +23,6 @@ import java.util.Map;
  */
 abstract class WatchedPathsSignature extends TraceeSignature {
   private static final EventType PROCESS_EXEC = EventType.of("sched_process_exec");
-  private static final List<Selector> SELECTORS = List.of(
-      Selector.event("security_file_open"),
-      Selector.event("security_inode_rename"),
-      Selector.event(PROCESS_EXEC));
 
   private final String[] files;
   private final String[] directories;
@@ -44,7 +38,7 @@ abstract class WatchedPathsSignature extends TraceeSignature {
    */
   WatchedPathsSignature(SignatureMetadata metadata, String[] files, String[] directories,
       String[] programs) {
-    super(metadata, SELECTORS);
+    super(metadata, "security_file_open", "security_inode_rename", "sched_process_exec");
     this.files = files;
     this.directories = directories;
     this.programs = programs;

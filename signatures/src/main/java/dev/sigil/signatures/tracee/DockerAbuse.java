@@ -9,6 +9,7 @@ import dev.sigil.core.SignatureContext;
 import dev.sigil.core.SignatureMetadata;
 import dev.sigil.core.Text;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TRC-1019, Tracee's {@code docker_abuse}: a process in a container opens the Docker socket for
@@ -53,26 +54,20 @@ public final class DockerAbuse extends TraceeSignature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    CharSequence path;
-    if (event.type() == FILE_OPEN) {
-      CharSequence pathname = PathSource.OPENED_FOR_WRITING.read(event, context);
-      if (pathname == null) {
-        return;
-      }
-      path = pathname;
-    } else {
-      CharSequence family = SockAddr.family(event, REMOTE_ADDR, context);
-      if (family == null || !SockAddr.isUnix(family)) {
-        return;
-      }
-      CharSequence sunPath = SockAddr.path(event, REMOTE_ADDR, context);
-      if (sunPath == null) {
-        return;
-      }
-      path = sunPath;
-    }
-    if (Text.endsWith(path, DOCKER_SOCK)) {
+    CharSequence path = event.type() == FILE_OPEN
+        ? PathSource.OPENED_FOR_WRITING.read(event, context)
+        : unixSocketPath(event, context);
+    if (path != null && Text.endsWith(path, DOCKER_SOCK)) {
       context.report(event, Map.of());
     }
+  }
+
+  /** The {@code sun_path} a connect goes to; null for another family or a data problem. */
+  private static @Nullable CharSequence unixSocketPath(Event event, SignatureContext context) {
+    CharSequence family = SockAddr.family(event, REMOTE_ADDR, context);
+    if (family == null || !SockAddr.isUnix(family)) {
+      return null;
+    }
+    return SockAddr.path(event, REMOTE_ADDR, context);
   }
 }

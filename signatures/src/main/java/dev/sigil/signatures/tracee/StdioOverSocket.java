@@ -49,6 +49,8 @@ public final class StdioOverSocket extends TraceeSignature {
   private static final ArgKey NEWFD = ArgKey.of("newfd");
   private static final ArgKey REMOTE_ADDR = ArgKey.of("remote_addr");
   private static final long ABSENT = Long.MIN_VALUE;
+  private static final String NO_SOCKFD = "security_socket_connect without an integer sockfd";
+  private static final String NO_NEWFD = "socket_dup without an integer newfd";
 
   /** Creates the signature. */
   public StdioOverSocket() {
@@ -57,20 +59,10 @@ public final class StdioOverSocket extends TraceeSignature {
 
   @Override
   public void onEvent(Event event, SignatureContext context) {
-    long fd;
-    if (event.type() == SOCKET_CONNECT) {
-      fd = event.longValue(SOCKFD, ABSENT);
-      if (fd == ABSENT) {
-        context.dataProblem("security_socket_connect without an integer sockfd");
-        return;
-      }
-    } else {
-      fd = event.longValue(NEWFD, ABSENT);
-      if (fd == ABSENT) {
-        context.dataProblem("socket_dup without an integer newfd");
-        return;
-      }
-    }
+    long fd = event.type() == SOCKET_CONNECT
+        ? fileDescriptor(event, SOCKFD, NO_SOCKFD, context)
+        : fileDescriptor(event, NEWFD, NO_NEWFD, context);
+    // An unreadable descriptor is ABSENT, which is none of the three.
     if (fd != 0 && fd != 1 && fd != 2) {
       return;
     }
@@ -92,5 +84,15 @@ public final class StdioOverSocket extends TraceeSignature {
     data.put("Port", port.toString());
     data.put("File descriptor", (int) fd);
     context.report(event, data);
+  }
+
+  /** Reads a file descriptor argument; {@link #ABSENT}, counted as the problem, when unreadable. */
+  private static long fileDescriptor(Event event, ArgKey key, String problem,
+      SignatureContext context) {
+    long fd = event.longValue(key, ABSENT);
+    if (fd == ABSENT) {
+      context.dataProblem(problem);
+    }
+    return fd;
   }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-106 cgroup_notify_on_release")
@@ -15,6 +16,11 @@ class CgroupNotifyOnReleaseModificationTest extends OpenAccessContractTest {
   CgroupNotifyOnReleaseModificationTest() {
     super(new CgroupNotifyOnReleaseModification(), Origin.CONTAINER, O_WRONLY,
         "/tmp/cgrp/x/notify_on_release", "/tmp/something");
+  }
+
+  /** An open of another cgroup's file, truncating. */
+  static Stream<Arguments> opensWatched() {
+    return fires("truncating", "/sys/fs/cgroup/rdma/notify_on_release", O_WRONLY | O_TRUNC);
   }
 
   /** Paths whose Go base name is not {@code notify_on_release}. */
@@ -27,11 +33,6 @@ class CgroupNotifyOnReleaseModificationTest extends OpenAccessContractTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @EachOpenFlagsForm
-    void firesOnWritingWithTruncation(OpenFlagsForm flags) {
-      assertFires("/sys/fs/cgroup/rdma/notify_on_release", flags.of(O_WRONLY | O_TRUNC));
-    }
-
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"notify_on_release", "./notify_on_release", "/notify_on_release",
         "/tmp/cgrp/x/notify_on_release/", "/tmp/cgrp/x/notify_on_release//", "/a//notify_on_release"})

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-108 k8s_service_account_token")
@@ -31,6 +32,11 @@ class K8sServiceAccountTokenTest extends OpenAccessContractTest {
   @Override
   EventBuilder open(Object pathname, Object flags) {
     return fileOpen().arg("flags", flags).arg("pathname", pathname);
+  }
+
+  /** An open for reading with a further flag. */
+  static Stream<Arguments> opensWatched() {
+    return fires("further flags", TOKEN, O_RDONLY | O_CLOEXEC);
   }
 
   /** Paths that Tracee's expression does not find. */
@@ -78,11 +84,6 @@ class K8sServiceAccountTokenTest extends OpenAccessContractTest {
     @Test
     void neverLooksAtTheArgumentsOfAnAllowedProcessAsTraceeDoesNot() {
       assertSilent(fileOpen().processName("kube-proxy").build());
-    }
-
-    @EachOpenFlagsForm
-    void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
-      assertFires(TOKEN, flags.of(O_RDONLY | O_CLOEXEC));
     }
 
     @ParameterizedTest(name = "[{0}]")

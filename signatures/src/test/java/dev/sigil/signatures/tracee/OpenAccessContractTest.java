@@ -6,6 +6,7 @@ import dev.sigil.core.Event;
 import dev.sigil.core.Origin;
 import dev.sigil.core.Signature;
 import dev.sigil.core.testing.EventBuilder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * writing firing too, the paths a signature does not watch, and the arguments it cannot read.
  *
  * <p>A concrete test names its signature, the origin it selects, the access and the paths of
- * Tracee's cases, and declares {@code static Stream<String> pathsNotWatched()}: its near misses,
- * each opened with the access that fires, as a number and as text.
+ * Tracee's cases, and declares two tables: {@code static Stream<Arguments> opensWatched()}, rows
+ * of {@link #fires}, the opens beyond Tracee's that fire; and
+ * {@code static Stream<String> pathsNotWatched()}, its near misses, each opened with the access
+ * that fires, as a number and as text.
  */
 abstract class OpenAccessContractTest extends TraceeOpenCasesTest {
   /** An argument left out, in {@link #unreadableArguments()}. */
@@ -60,6 +63,14 @@ abstract class OpenAccessContractTest extends TraceeOpenCasesTest {
   }
 
   /**
+   * Rows of a table of opens that fire, for one reason: {@code (path, flags, why, form)}, one row
+   * per printed flag form.
+   */
+  static Stream<Arguments> fires(String why, String path, int flags) {
+    return Arrays.stream(OpenFlagsForm.values()).map(form -> Arguments.of(path, flags, why, form));
+  }
+
+  /**
    * Each argument left out, or given a value it cannot be read from: a pathname that is not
    * text, flags that are neither a number nor Tracee's parsed text.
    */
@@ -87,6 +98,12 @@ abstract class OpenAccessContractTest extends TraceeOpenCasesTest {
   @EachOpenFlagsForm
   void firesOnOpenForReadingAndWriting(OpenFlagsForm flags) {
     assertFires(watchedPath, flags.of(O_RDWR));
+  }
+
+  @ParameterizedTest(name = "{2}: {0}, flags printed as {3}")
+  @MethodSource("opensWatched")
+  void firesOnEachOpenItWatches(String path, int flags, String why, OpenFlagsForm form) {
+    assertFires(path, form.of(flags));
   }
 
   @ParameterizedTest(name = "[{0}]")

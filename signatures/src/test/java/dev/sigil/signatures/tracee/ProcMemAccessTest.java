@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("TRC-1023 proc_mem_access")
@@ -30,6 +31,19 @@ class ProcMemAccessTest extends OpenAccessContractTest {
     return fileOpen().arg("flags", flags).arg("pathname", pathname);
   }
 
+  /** Paths that one expression or both find (Sigil's difference: either will do). */
+  static Stream<Arguments> opensWatched() {
+    return Stream.of(
+        fires("only the newer expression finds /proc/self", "/proc/self/mem", O_RDONLY),
+        fires("only the newer expression finds a single-digit pid", "/proc/1/mem", O_RDONLY),
+        fires("only v0.24.1's expression finds a thread's", "/proc/543/task/544/mem", O_RDONLY),
+        fires("only v0.24.1's expression finds a thread of pid 1", "/proc/1/task/1/mem",
+            O_RDONLY),
+        fires("both expressions find a multi-digit pid", "/proc/12/mem", O_RDONLY),
+        fires("further flags", "/proc/self/mem", O_RDONLY | O_LARGEFILE)
+    ).flatMap(rows -> rows);
+  }
+
   /** Paths that neither expression finds. */
   static Stream<String> pathsNotWatched() {
     return Stream.of("/proc/42/mem/", "/proc/42/memx", "/proc/42/mem\n", "/proc//mem",
@@ -40,31 +54,6 @@ class ProcMemAccessTest extends OpenAccessContractTest {
   @Nested
   @DisplayName("Sigil's difference: either Tracee v0.24.1's or newer Tracee's expression")
   class EitherExpression {
-    @EachOpenFlagsForm
-    void firesOnProcSelfMemWhichOnlyTheNewerExpressionFinds(OpenFlagsForm flags) {
-      assertFires("/proc/self/mem", flags.of(O_RDONLY));
-    }
-
-    @EachOpenFlagsForm
-    void firesOnASingleDigitPidWhichOnlyTheNewerExpressionFinds(OpenFlagsForm flags) {
-      assertFires("/proc/1/mem", flags.of(O_RDONLY));
-    }
-
-    @EachOpenFlagsForm
-    void firesOnAThreadsMemWhichOnlyTheV0241ExpressionFinds(OpenFlagsForm flags) {
-      assertFires("/proc/543/task/544/mem", flags.of(O_RDONLY));
-    }
-
-    @EachOpenFlagsForm
-    void firesOnAThreadOfPidOneWhichOnlyTheV0241ExpressionFinds(OpenFlagsForm flags) {
-      assertFires("/proc/1/task/1/mem", flags.of(O_RDONLY));
-    }
-
-    @EachOpenFlagsForm
-    void firesOnAMultiDigitPidWhichBothExpressionsFind(OpenFlagsForm flags) {
-      assertFires("/proc/12/mem", flags.of(O_RDONLY));
-    }
-
     @Test
     void firesOnADigitFollowedByAnythingAsV0241sLooseExpressionDoes() {
       assertFires("/proc/1x/mem", O_RDONLY);
@@ -79,11 +68,6 @@ class ProcMemAccessTest extends OpenAccessContractTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @EachOpenFlagsForm
-    void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
-      assertFires("/proc/self/mem", flags.of(O_RDONLY | O_LARGEFILE));
-    }
-
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"/host/proc/42/mem", "/host/proc/self/mem", "proc/7/mem/proc/8/mem",
         "/proc/4\r2/mem"})

@@ -7,7 +7,7 @@ import dev.sigil.core.Origin;
 import dev.sigil.core.testing.EventBuilder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.provider.Arguments;
 
 @DisplayName("TRC-1029 sched_debug_recon")
 class SchedDebugReconTest extends OpenAccessContractTest {
@@ -21,24 +21,18 @@ class SchedDebugReconTest extends OpenAccessContractTest {
     return fileOpen().arg("flags", flags).arg("pathname", pathname);
   }
 
+  /** Opens of the second path, and with further flags. */
+  static Stream<Arguments> opensWatched() {
+    return Stream.of(
+        fires("the second path", "/sys/kernel/debug/sched/debug", O_RDONLY),
+        fires("further flags", "/sys/kernel/debug/sched/debug", O_RDONLY | O_LARGEFILE)
+    ).flatMap(rows -> rows);
+  }
+
   /** Paths that are not exactly one of the two sched debug files. */
   static Stream<String> pathsNotWatched() {
     return Stream.of("/proc/sched_debug/", "/proc//sched_debug", "proc/sched_debug",
         "/host/proc/sched_debug", "/proc/sched_debugx", "/sys/kernel/debug/sched",
         "/sys/kernel/debug/sched/debug2", "/proc/1/sched", "");
-  }
-
-  @Nested
-  @DisplayName("Sigil's edge cases")
-  class EdgeCases {
-    @EachOpenFlagsForm
-    void firesOnReadingTheSecondPathSysKernelDebugSchedDebug(OpenFlagsForm flags) {
-      assertFires("/sys/kernel/debug/sched/debug", flags.of(O_RDONLY));
-    }
-
-    @EachOpenFlagsForm
-    void firesOnReadingWithFurtherFlags(OpenFlagsForm flags) {
-      assertFires("/sys/kernel/debug/sched/debug", flags.of(O_RDONLY | O_LARGEFILE));
-    }
   }
 }

@@ -9,12 +9,22 @@ import dev.sigil.core.Origin;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.provider.Arguments;
 
 @DisplayName("TRC-1031 system_request_key_mod")
 class SystemRequestKeyConfigModificationTest extends OpenAccessContractTest {
   SystemRequestKeyConfigModificationTest() {
     super(new SystemRequestKeyConfigModification(), Origin.CONTAINER, O_WRONLY,
         "/proc/sys/kernel/sysrq", "/tmp/something");
+  }
+
+  /** Opens of the second path, and with truncation. */
+  static Stream<Arguments> opensWatched() {
+    return Stream.of(
+        fires("the second path", "/proc/sysrq-trigger", O_WRONLY),
+        fires("the second path, for reading and writing", "/proc/sysrq-trigger", O_RDWR),
+        fires("truncating", "/proc/sys/kernel/sysrq", O_WRONLY | O_TRUNC)
+    ).flatMap(rows -> rows);
   }
 
   /** Paths that are not exactly one of the two sysrq files. */
@@ -27,21 +37,6 @@ class SystemRequestKeyConfigModificationTest extends OpenAccessContractTest {
   @Nested
   @DisplayName("Sigil's edge cases")
   class EdgeCases {
-    @EachOpenFlagsForm
-    void firesOnWritingTheSecondPathProcSysrqTrigger(OpenFlagsForm flags) {
-      assertFires("/proc/sysrq-trigger", flags.of(O_WRONLY));
-    }
-
-    @EachOpenFlagsForm
-    void firesOnOpenOfTheSecondPathForReadingAndWriting(OpenFlagsForm flags) {
-      assertFires("/proc/sysrq-trigger", flags.of(O_RDWR));
-    }
-
-    @EachOpenFlagsForm
-    void firesOnWritingWithTruncation(OpenFlagsForm flags) {
-      assertFires("/proc/sys/kernel/sysrq", flags.of(O_WRONLY | O_TRUNC));
-    }
-
     @EachOpenFlagsForm
     void ignoresReadingTheSecondPath(OpenFlagsForm flags) {
       assertSilent(open("/proc/sysrq-trigger", flags.of(O_RDONLY)).build());

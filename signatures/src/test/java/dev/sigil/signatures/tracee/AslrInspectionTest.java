@@ -19,12 +19,6 @@ class AslrInspectionTest extends OpenAccessContractTest {
     super(new AslrInspection(), null, O_RDONLY, ASLR, "/proc/sys/kernel/yo");
   }
 
-  /** Flags first, as in most of Tracee's cases: the signature finds its arguments by name. */
-  @Override
-  EventBuilder open(Object pathname, Object flags) {
-    return fileOpen().arg("flags", flags).arg("pathname", pathname);
-  }
-
   /** An open for reading with a further flag. */
   static Stream<Arguments> opensWatched() {
     return fires("further flags", ASLR, O_RDONLY | O_CLOEXEC);

@@ -28,12 +28,6 @@ class K8sServiceAccountTokenTest extends OpenAccessContractTest {
     return super.fileOpen().processName("test");
   }
 
-  /** Flags first, as in Tracee's cases: the signature finds its arguments by name. */
-  @Override
-  EventBuilder open(Object pathname, Object flags) {
-    return fileOpen().arg("flags", flags).arg("pathname", pathname);
-  }
-
   /** An open for reading with a further flag. */
   static Stream<Arguments> opensWatched() {
     return fires("further flags", TOKEN, O_RDONLY | O_CLOEXEC);

@@ -23,10 +23,25 @@ import org.jspecify.annotations.Nullable;
  * <p>The sources are the constants below. Stateless and allocation-free; safe from any thread.
  */
 final class PathSource {
-  /** Reads a path from an event, counting a bad argument; a stateless function. */
-  @FunctionalInterface
-  private interface Reader {
-    @Nullable CharSequence read(Event event, SignatureContext context);
+  /**
+   * How a source reads its path. {@link #read} switches over these rather than calling a
+   * function held by each source: the one {@code onEvent} of {@link PathSignature} serves
+   * fourteen ports, and a call through a function of each source would be a call the JIT
+   * cannot inline there, on every event every one of them selects.
+   */
+  private enum Way {
+    /** An open's {@code pathname}, then its {@code flags}. */
+    OPENED,
+    /** An open's {@code flags}, then its {@code pathname}. */
+    OPENED_FLAGS_FIRST,
+    /** One text argument. */
+    TEXT,
+    /** A rename's {@code new_path}, or an open's {@code pathname}, then its {@code flags}. */
+    WRITTEN,
+    /** A rename's {@code new_path}, or an open's {@code flags}, then its {@code pathname}. */
+    WRITTEN_FLAGS_FIRST,
+    /** A {@code magic_write}'s {@code bytes} and {@code pathname}. */
+    ELF_WRITTEN
   }
 
   private static final EventType INODE_RENAME = EventType.of("security_inode_rename");
@@ -39,26 +54,28 @@ final class PathSource {
    * {@code O_RDWR}); {@code pathname} and {@code flags} are both read, in that order, before
    * the access is compared.
    */
-  static final PathSource OPENED_FOR_READING = opened(Access.READ);
+  static final PathSource OPENED_FOR_READING = opened(Way.OPENED, Access.READ);
 
   /**
    * The {@code pathname} of a {@code security_file_open} for reading, read only when the
    * {@code flags}, read first, open for reading.
    */
-  static final PathSource OPENED_FOR_READING_FLAGS_FIRST = openedFlagsFirst(Access.READ);
+  static final PathSource OPENED_FOR_READING_FLAGS_FIRST =
+      opened(Way.OPENED_FLAGS_FIRST, Access.READ);
 
   /**
    * The {@code pathname} of a {@code security_file_open} for writing ({@code O_WRONLY} or
    * {@code O_RDWR}); {@code pathname} and {@code flags} are both read, in that order, before
    * the access is compared.
    */
-  static final PathSource OPENED_FOR_WRITING = opened(Access.WRITE);
+  static final PathSource OPENED_FOR_WRITING = opened(Way.OPENED, Access.WRITE);
 
   /**
    * The {@code pathname} of a {@code security_file_open} for writing, read only when the
    * {@code flags}, read first, open for writing.
    */
-  static final PathSource OPENED_FOR_WRITING_FLAGS_FIRST = openedFlagsFirst(Access.WRITE);
+  static final PathSource OPENED_FOR_WRITING_FLAGS_FIRST =
+      opened(Way.OPENED_FLAGS_FIRST, Access.WRITE);
 
   /** The {@code old_path} of a {@code security_inode_rename}: the path a file is renamed from. */
   static final PathSource RENAMED_FROM = text("security_inode_rename", "old_path");
@@ -71,30 +88,39 @@ final class PathSource {
    * writing, as {@link #OPENED_FOR_WRITING} reads it, or the {@code new_path} of a
    * {@code security_inode_rename}.
    */
-  static final PathSource WRITTEN = renamedToOr(OPENED_FOR_WRITING);
+  static final PathSource WRITTEN = written(Way.WRITTEN);
 
   /**
    * The path a file is written to: the {@code pathname} of a {@code security_file_open} for
    * writing, as {@link #OPENED_FOR_WRITING_FLAGS_FIRST} reads it, or the {@code new_path} of a
    * {@code security_inode_rename}.
    */
-  static final PathSource WRITTEN_FLAGS_FIRST = renamedToOr(OPENED_FOR_WRITING_FLAGS_FIRST);
+  static final PathSource WRITTEN_FLAGS_FIRST = written(Way.WRITTEN_FLAGS_FIRST);
 
   /**
    * The {@code pathname} of a {@code magic_write} whose first written bytes are the ELF magic
    * {@code 7F 45 4C 46}; {@code bytes} is read before {@code pathname}, and both before the
    * bytes are compared.
    */
-  static final PathSource ELF_WRITTEN = new PathSource(PathSource::readElfPathname, "magic_write");
+  static final PathSource ELF_WRITTEN =
+      new PathSource(Way.ELF_WRITTEN, Access.WRITE, PATHNAME, "", "magic_write");
 
   /** The {@code pathname} of the program a {@code sched_process_exec} runs. */
   static final PathSource EXECUTED = text("sched_process_exec", "pathname");
 
-  private final Reader reader;
+  // What a way does not use is left at a default: an access for the opens, a key and a data
+  // problem for one text argument.
+  private final Way way;
+  private final Access access;
+  private final ArgKey key;
+  private final String problem;
   private final String[] eventNames;
 
-  private PathSource(Reader reader, String... eventNames) {
-    this.reader = reader;
+  private PathSource(Way way, Access access, ArgKey key, String problem, String... eventNames) {
+    this.way = way;
+    this.access = access;
+    this.key = key;
+    this.problem = problem;
     this.eventNames = eventNames;
   }
 
@@ -108,7 +134,24 @@ final class PathSource {
    *     another file type)
    */
   @Nullable CharSequence read(Event event, SignatureContext context) {
-    return reader.read(event, context);
+    switch (way) {
+      case OPENED:
+        return OpenedFile.readPathnameThenFlags(event, context, access);
+      case OPENED_FLAGS_FIRST:
+        return OpenedFile.readFlagsThenPathname(event, context, access);
+      case TEXT:
+        return Required.text(event.string(key), problem, context);
+      case WRITTEN:
+        return event.type() == INODE_RENAME
+            ? Required.text(event.string(RENAMED_TO.key), RENAMED_TO.problem, context)
+            : OpenedFile.readPathnameThenFlags(event, context, Access.WRITE);
+      case WRITTEN_FLAGS_FIRST:
+        return event.type() == INODE_RENAME
+            ? Required.text(event.string(RENAMED_TO.key), RENAMED_TO.problem, context)
+            : OpenedFile.readFlagsThenPathname(event, context, Access.WRITE);
+      default:
+        return readElfPathname(event, context);
+    }
   }
 
   /**
@@ -121,16 +164,8 @@ final class PathSource {
     return TraceeSignature.selectors(origin, eventNames);
   }
 
-  private static PathSource opened(Access access) {
-    return new PathSource(
-        (event, context) -> OpenedFile.readPathnameThenFlags(event, context, access),
-        "security_file_open");
-  }
-
-  private static PathSource openedFlagsFirst(Access access) {
-    return new PathSource(
-        (event, context) -> OpenedFile.readFlagsThenPathname(event, context, access),
-        "security_file_open");
+  private static PathSource opened(Way way, Access access) {
+    return new PathSource(way, access, PATHNAME, "", "security_file_open");
   }
 
   /**
@@ -138,18 +173,13 @@ final class PathSource {
    * "{@code <event> without a text <argument>}".
    */
   private static PathSource text(String eventName, String argument) {
-    ArgKey key = ArgKey.of(argument);
-    String problem = eventName + " without a text " + argument;
-    return new PathSource(
-        (event, context) -> Required.text(event.string(key), problem, context), eventName);
+    return new PathSource(Way.TEXT, Access.WRITE, ArgKey.of(argument),
+        eventName + " without a text " + argument, eventName);
   }
 
-  /** A rename's {@code new_path}, or the path an open source reads. */
-  private static PathSource renamedToOr(PathSource opened) {
-    return new PathSource(
-        (event, context) -> event.type() == INODE_RENAME
-            ? RENAMED_TO.read(event, context)
-            : opened.read(event, context),
+  /** A rename's {@code new_path}, as {@link #RENAMED_TO} reads it, or an open's for writing. */
+  private static PathSource written(Way way) {
+    return new PathSource(way, Access.WRITE, PATHNAME, "",
         "security_file_open", "security_inode_rename");
   }
 

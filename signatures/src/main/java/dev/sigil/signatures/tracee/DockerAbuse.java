@@ -64,10 +64,14 @@ public final class DockerAbuse extends TraceeSignature {
 
   /** The {@code sun_path} a connect goes to; null for another family or a data problem. */
   private static @Nullable CharSequence unixSocketPath(Event event, SignatureContext context) {
-    CharSequence family = SockAddr.family(event, REMOTE_ADDR, context);
+    int address = SockAddr.index(event, REMOTE_ADDR, context);
+    if (address < 0) {
+      return null;
+    }
+    CharSequence family = SockAddr.family(event, address, context);
     if (family == null || !SockAddr.isUnix(family)) {
       return null;
     }
-    return SockAddr.path(event, REMOTE_ADDR, context);
+    return SockAddr.path(event, address, context);
   }
 }

@@ -144,11 +144,12 @@ public final class K8sApiConnection extends TraceeSignature implements Stateful 
     if (apiAddress == null) {
       return;
     }
-    CharSequence family = SockAddr.internetFamily(event, REMOTE_ADDR, context);
+    int address = SockAddr.index(event, REMOTE_ADDR, context);
+    CharSequence family = address < 0 ? null : SockAddr.internetFamily(event, address, context);
     if (family == null) {
       return;
     }
-    CharSequence ip = SockAddr.ip(event, REMOTE_ADDR, family, context);
+    CharSequence ip = SockAddr.ip(event, address, family, context);
     if (ip != null && Text.contentEquals(ip, apiAddress)) {
       context.report(event, Map.of("ip", apiAddress));
     }

@@ -35,20 +35,31 @@ final class SockAddr {
   private SockAddr() {}
 
   /**
-   * Returns the address family.
+   * Finds the address argument, once per event: the index the other readers take.
    *
    * @param event the event
    * @param key the address argument's key
    * @param context where a data problem is counted
-   * @return e.g. {@code AF_INET}, or null when the argument is absent or not an object, or has no
-   *     family (a data problem)
+   * @return the argument's index, or -1 when it is absent or not an object (a data problem)
    */
-  static @Nullable CharSequence family(Event event, ArgKey key, SignatureContext context) {
+  static int index(Event event, ArgKey key, SignatureContext context) {
     int index = event.argIndex(key);
-    if (index < 0 || event.argKind(index) != ArgKind.JSON) {
-      context.dataProblem(NOT_AN_OBJECT);
-      return null;
+    if (index >= 0 && event.argKind(index) == ArgKind.JSON) {
+      return index;
     }
+    context.dataProblem(NOT_AN_OBJECT);
+    return -1;
+  }
+
+  /**
+   * Returns the address family.
+   *
+   * @param event the event
+   * @param index the address argument's index, from {@link #index}
+   * @param context where a data problem is counted
+   * @return e.g. {@code AF_INET}, or null when there is none (a data problem)
+   */
+  static @Nullable CharSequence family(Event event, int index, SignatureContext context) {
     return Required.text(event.fieldAt(index, FAMILY), NO_FAMILY, context);
   }
 
@@ -56,13 +67,13 @@ final class SockAddr {
    * Returns the family of an internet address ({@code AF_INET} or {@code AF_INET6}).
    *
    * @param event the event
-   * @param key the address argument's key
+   * @param index the address argument's index, from {@link #index}
    * @param context where a data problem is counted
    * @return the family, or null when {@link #family} finds none (a data problem) or it is not an
    *     internet family
    */
-  static @Nullable CharSequence internetFamily(Event event, ArgKey key, SignatureContext context) {
-    CharSequence family = family(event, key, context);
+  static @Nullable CharSequence internetFamily(Event event, int index, SignatureContext context) {
+    CharSequence family = family(event, index, context);
     return family != null && isInternet(family) ? family : null;
   }
 
@@ -78,15 +89,15 @@ final class SockAddr {
    * Returns the IP address of an internet address.
    *
    * @param event the event
-   * @param key the address argument's key
+   * @param index the address argument's index, from {@link #index}
    * @param family the family {@link #internetFamily} returned
    * @param context where a data problem is counted
    * @return the address as Tracee prints it, or null when absent (a data problem)
    */
-  static @Nullable CharSequence ip(Event event, ArgKey key, CharSequence family,
+  static @Nullable CharSequence ip(Event event, int index, CharSequence family,
       SignatureContext context) {
     return Required.text(
-        event.field(key, Text.contentEquals(family, AF_INET) ? "sin_addr" : "sin6_addr"),
+        event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_addr" : "sin6_addr"),
         NO_IP, context);
   }
 
@@ -94,15 +105,15 @@ final class SockAddr {
    * Returns the port of an internet address, as text.
    *
    * @param event the event
-   * @param key the address argument's key
+   * @param index the address argument's index, from {@link #index}
    * @param family the family {@link #internetFamily} returned
    * @param context where a data problem is counted
    * @return the port, or null when absent (a data problem)
    */
-  static @Nullable CharSequence port(Event event, ArgKey key, CharSequence family,
+  static @Nullable CharSequence port(Event event, int index, CharSequence family,
       SignatureContext context) {
     return Required.text(
-        event.field(key, Text.contentEquals(family, AF_INET) ? "sin_port" : "sin6_port"),
+        event.fieldAt(index, Text.contentEquals(family, AF_INET) ? "sin_port" : "sin6_port"),
         NO_PORT, context);
   }
 
@@ -110,11 +121,12 @@ final class SockAddr {
    * Returns the path of a unix address.
    *
    * @param event the event
-   * @param key the address argument's key, whose {@link #family} is {@code AF_UNIX}
+   * @param index the address argument's index, from {@link #index}, whose {@link #family} is
+   *     {@code AF_UNIX}
    * @param context where a data problem is counted
    * @return the path, or null when absent (a data problem)
    */
-  static @Nullable CharSequence path(Event event, ArgKey key, SignatureContext context) {
-    return Required.text(event.field(key, "sun_path"), NO_PATH, context);
+  static @Nullable CharSequence path(Event event, int index, SignatureContext context) {
+    return Required.text(event.fieldAt(index, "sun_path"), NO_PATH, context);
   }
 }

@@ -66,16 +66,17 @@ public final class StdioOverSocket extends TraceeSignature {
     if (fd != 0 && fd != 1 && fd != 2) {
       return;
     }
-    CharSequence family = SockAddr.internetFamily(event, REMOTE_ADDR, context);
+    int address = SockAddr.index(event, REMOTE_ADDR, context);
+    CharSequence family = address < 0 ? null : SockAddr.internetFamily(event, address, context);
     if (family == null) {
       return;
     }
-    CharSequence port = SockAddr.port(event, REMOTE_ADDR, family, context);
+    CharSequence port = SockAddr.port(event, address, family, context);
     // Tracee's legitimate ports: none given, or port 0.
     if (port == null || port.length() == 0 || Text.contentEquals(port, "0")) {
       return;
     }
-    CharSequence ip = SockAddr.ip(event, REMOTE_ADDR, family, context);
+    CharSequence ip = SockAddr.ip(event, address, family, context);
     if (ip == null) {
       return;
     }
